@@ -1,0 +1,1 @@
+"""Turning a profile into paper: the bilingual PDF question sheet (no Qt here)."""

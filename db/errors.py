@@ -1,0 +1,70 @@
+"""Errors the storage layer raises that a user can cause or meet.
+
+Each carries one clear sentence meant for a person (shown as-is in the GUI and the
+CLI). Anything else that escapes `db/` is a bug and should stay loud.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+
+
+class StorageError(Exception):
+    """A problem the user can act on; `str(error)` is one readable sentence."""
+
+
+class NotFound(StorageError):
+    """An id that does not exist (any more)."""
+
+
+class InvalidValue(StorageError):
+    """A value that does not fit its field (a birth year of 3000, an unknown condition)."""
+
+
+class DatabaseUnavailable(StorageError):
+    """The file cannot be opened or written: read-only, full disk, locked, not a database."""
+
+
+def explain_sqlite_error(error: BaseException, path: object) -> StorageError:
+    """Turn a sqlite3 or OS error into a sentence a patient can act on."""
+    message = str(error).lower()
+    if isinstance(error, OSError):
+        if error.errno == errno.ENOSPC:
+            return DatabaseUnavailable(
+                f"The disk is full, so StemPrep could not save to {path}. "
+                "Free some space and try again; nothing already saved was lost."
+            )
+        if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return DatabaseUnavailable(
+                f"StemPrep is not allowed to write to {path}. "
+                "Choose a folder you can write to (for example with --db)."
+            )
+        return DatabaseUnavailable(f"StemPrep could not use {path}: {error.strerror or error}.")
+    if "disk is full" in message or "database or disk is full" in message:
+        return DatabaseUnavailable(
+            f"The disk is full, so StemPrep could not save to {path}. "
+            "Free some space and try again; nothing already saved was lost."
+        )
+    if "readonly" in message or "read-only" in message:
+        return DatabaseUnavailable(
+            f"The StemPrep file {path} is read-only, so changes cannot be saved. "
+            "Check the file's permissions or choose another file with --db."
+        )
+    if "locked" in message or "busy" in message:
+        return DatabaseUnavailable(
+            f"The StemPrep file {path} is busy in another program or another copy of StemPrep. "
+            "Close the other copy and try again."
+        )
+    if "not a database" in message or "malformed" in message or "file is encrypted" in message:
+        return DatabaseUnavailable(
+            f"{path} is not a StemPrep database or it is damaged. "
+            "Open another file, or restore a backup."
+        )
+    if "unable to open" in message:
+        return DatabaseUnavailable(
+            f"StemPrep could not open {path}. Check that the folder exists and that you may write to it."
+        )
+    if isinstance(error, sqlite3.IntegrityError):
+        return InvalidValue(f"That change does not fit the saved data ({error}).")
+    return DatabaseUnavailable(f"StemPrep could not use its file {path} ({error}).")

@@ -1,0 +1,130 @@
+"""The schema, built only by numbered migrations.
+
+A released migration is never edited: a change to the schema is a new function at
+the end. Each runs in its own transaction (sqlite-utils `Migrations`), so a crash
+half-way leaves the previous schema intact.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+from db.records import ANSWER_STATUSES, CONDITIONS
+
+migrations = Migrations("stemprep")
+
+
+def _sql_list(values: tuple[str, ...]) -> str:
+    return ", ".join(f"'{v}'" for v in values)
+
+
+@migrations(name="m001_initial")
+def m001_initial(db: Database) -> None:
+    db.execute(
+        f"""
+        CREATE TABLE profiles (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            birth_year INTEGER CHECK (birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100),
+            languages TEXT NOT NULL DEFAULT '',
+            contact TEXT NOT NULL DEFAULT '',
+            condition TEXT NOT NULL DEFAULT 'other' CHECK (condition IN ({_sql_list(CONDITIONS)})),
+            diagnosis TEXT NOT NULL DEFAULT '',
+            diagnosed TEXT NOT NULL DEFAULT '',
+            kl_grade INTEGER CHECK (kl_grade IS NULL OR kl_grade BETWEEN 0 AND 4),
+            mrs INTEGER CHECK (mrs IS NULL OR mrs BETWEEN 0 AND 6),
+            hoehn_yahr REAL CHECK (hoehn_yahr IS NULL OR hoehn_yahr BETWEEN 1 AND 5),
+            lvef INTEGER CHECK (lvef IS NULL OR lvef BETWEEN 1 AND 100),
+            medicines TEXT NOT NULL DEFAULT '',
+            allergies TEXT NOT NULL DEFAULT '',
+            other_conditions TEXT NOT NULL DEFAULT '',
+            prior_treatments TEXT NOT NULL DEFAULT '',
+            imaging TEXT NOT NULL DEFAULT '',
+            goals TEXT NOT NULL DEFAULT '',
+            budget TEXT NOT NULL DEFAULT '',
+            travel_window TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            synthetic INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX profiles_updated ON profiles (updated_at DESC)")
+    db.execute("CREATE INDEX profiles_condition ON profiles (condition)")
+    db.execute(
+        """
+        CREATE TABLE clinics (
+            id INTEGER PRIMARY KEY,
+            profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            city TEXT NOT NULL DEFAULT '',
+            contact TEXT NOT NULL DEFAULT '',
+            facilitator TEXT NOT NULL DEFAULT '',
+            treatment TEXT NOT NULL DEFAULT '',
+            cell_source TEXT NOT NULL DEFAULT '',
+            price REAL CHECK (price IS NULL OR price >= 0),
+            currency TEXT NOT NULL DEFAULT '',
+            claimed_credentials TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX clinics_profile ON clinics (profile_id, position)")
+    db.execute(
+        """
+        CREATE TABLE custom_questions (
+            id INTEGER PRIMARY KEY,
+            profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+            text_en TEXT NOT NULL,
+            text_ko TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL DEFAULT 'custom',
+            priority TEXT NOT NULL DEFAULT 'recommended'
+                CHECK (priority IN ('essential', 'recommended', 'optional')),
+            position INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX custom_questions_profile ON custom_questions (profile_id, position)")
+    db.execute(
+        f"""
+        CREATE TABLE answers (
+            profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+            clinic_id INTEGER NOT NULL REFERENCES clinics (id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'to-ask' CHECK (status IN ({_sql_list(ANSWER_STATUSES)})),
+            value TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            flagged INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (clinic_id, question_id)
+        )
+        """
+    )
+    db.execute("CREATE INDEX answers_profile ON answers (profile_id)")
+    db.execute(
+        """
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )
+        """
+    )
+
+
+def latest_version() -> str:
+    """The name of the newest migration: the schema version this code writes."""
+    return migrations._migrations[-1].name
+
+
+def apply_migrations(db: Database) -> list[str]:
+    """Bring `db` to the newest schema; returns the names of the migrations applied."""
+    pending = [m.name for m in migrations.pending(db)]
+    if pending:
+        migrations.apply(db)
+    return pending

@@ -1,0 +1,155 @@
+"""Typed records that the storage layer hands to the rest of StemPrep.
+
+Everything above `db/` works with these frozen dataclasses, never with SQLite rows
+or dicts, so a column rename is a change in one place and the GUI, the sheet and
+the red-flag rules can rely on the types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, NewType, get_args
+
+ProfileId = NewType("ProfileId", int)
+ClinicId = NewType("ClinicId", int)
+CustomQuestionId = NewType("CustomQuestionId", int)
+
+ConditionId = Literal["knee-oa", "stroke", "parkinsons", "heart", "skin", "other"]
+CONDITIONS: tuple[str, ...] = get_args(ConditionId)
+
+AnswerStatus = Literal["to-ask", "asked", "answered", "skipped"]
+ANSWER_STATUSES: tuple[str, ...] = get_args(AnswerStatus)
+
+#: Hoehn & Yahr stages as used in the modified scale (1.5 and 2.5 included).
+HOEHN_YAHR_STAGES: tuple[float, ...] = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0)
+
+#: Prefix that marks an answer as belonging to a profile's own question.
+CUSTOM_PREFIX = "custom:"
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """One patient: who they are, their condition, and what they hope for."""
+
+    id: ProfileId
+    name: str
+    birth_year: int | None = None
+    languages: str = ""
+    contact: str = ""
+    condition: str = "other"
+    diagnosis: str = ""
+    diagnosed: str = ""
+    kl_grade: int | None = None  # Kellgren–Lawrence 0–4 (knee OA)
+    mrs: int | None = None  # modified Rankin Scale 0–6 (stroke)
+    hoehn_yahr: float | None = None  # Hoehn & Yahr stage (Parkinson's)
+    lvef: int | None = None  # left ventricular ejection fraction, % (heart)
+    medicines: str = ""
+    allergies: str = ""
+    other_conditions: str = ""
+    prior_treatments: str = ""
+    imaging: str = ""
+    goals: str = ""
+    budget: str = ""
+    travel_window: str = ""
+    notes: str = ""
+    synthetic: bool = False
+    created_at: str = ""
+    updated_at: str = ""
+
+
+#: Profile fields a user edits (everything except identity and bookkeeping).
+PROFILE_FIELDS: tuple[str, ...] = tuple(
+    f
+    for f in Profile.__dataclass_fields__
+    if f not in ("id", "synthetic", "created_at", "updated_at")
+)
+
+#: Fields that identify the person; left off sheets that go to third parties.
+PERSONAL_FIELDS: tuple[str, ...] = ("name", "birth_year", "contact")
+
+
+@dataclass(frozen=True, slots=True)
+class Clinic:
+    """A clinic or hospital the patient is considering, and what it told them."""
+
+    id: ClinicId
+    profile_id: ProfileId
+    name: str
+    city: str = ""
+    contact: str = ""
+    facilitator: str = ""
+    treatment: str = ""
+    cell_source: str = ""
+    price: float | None = None
+    currency: str = ""
+    claimed_credentials: str = ""
+    notes: str = ""
+    position: int = 0
+    created_at: str = ""
+    updated_at: str = ""
+
+
+CLINIC_FIELDS: tuple[str, ...] = tuple(
+    f
+    for f in Clinic.__dataclass_fields__
+    if f not in ("id", "profile_id", "position", "created_at", "updated_at")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What one clinic said to one question.
+
+    `value` holds the structured answer for yes/no, choice and number questions
+    ("yes", "no", "not-sure", a choice id, or the number as text); `text` holds
+    what was said in the clinic's own words. `flagged` is the patient's own mark
+    that something about the answer worried them.
+    """
+
+    profile_id: ProfileId
+    clinic_id: ClinicId
+    question_id: str
+    status: str = "to-ask"
+    value: str = ""
+    text: str = ""
+    flagged: bool = False
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def is_custom(self) -> bool:
+        return self.question_id.startswith(CUSTOM_PREFIX)
+
+
+@dataclass(frozen=True, slots=True)
+class CustomQuestion:
+    """A question the patient added themselves, asked at every clinic."""
+
+    id: CustomQuestionId
+    profile_id: ProfileId
+    text_en: str
+    text_ko: str = ""
+    category: str = "custom"
+    priority: str = "recommended"
+    position: int = 0
+    created_at: str = ""
+
+    @property
+    def question_id(self) -> str:
+        """The id its answers are stored under."""
+        return f"{CUSTOM_PREFIX}{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileSummary:
+    """One row of the profile list: enough to find and pick a patient."""
+
+    id: ProfileId
+    name: str
+    condition: str
+    clinic_names: str
+    cities: str
+    travel_window: str
+    answered: int
+    updated_at: str
+    synthetic: bool = False

@@ -1,0 +1,551 @@
+"""The patient's file: profiles, clinics, answers and custom questions in one SQLite database.
+
+`Store` is the only door to the data. It opens the file owner-only, in WAL mode with
+synchronous=FULL (so an edit that returned is on disk even if the power goes), brings
+the schema up to date through numbered migrations, validates what is written, and
+hands back frozen records. Every write is one transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator, Mapping
+from dataclasses import fields
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from db.errors import DatabaseUnavailable, InvalidValue, NotFound, StorageError, explain_sqlite_error
+from db.migrations import apply_migrations
+from db.records import (
+    ANSWER_STATUSES,
+    CLINIC_FIELDS,
+    CONDITIONS,
+    CUSTOM_PREFIX,
+    HOEHN_YAHR_STAGES,
+    PROFILE_FIELDS,
+    Answer,
+    Clinic,
+    ClinicId,
+    CustomQuestion,
+    CustomQuestionId,
+    Profile,
+    ProfileId,
+    ProfileSummary,
+)
+
+_PRIORITIES = ("essential", "recommended", "optional")
+_INT_FIELDS = {"birth_year", "kl_grade", "mrs", "lvef"}
+
+
+def now_iso() -> str:
+    """A UTC timestamp to the second, the one format every table uses."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _make_private_file(path: Path) -> None:
+    """Create `path` (and its folder) readable by its owner only, before SQLite touches it.
+
+    SQLite gives its -wal and -shm files the same permissions as the main file, so
+    this keeps all three private.
+    """
+    if path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    os.close(fd)
+    if os.name == "posix":
+        os.chmod(path, 0o600)
+
+
+class Store:
+    """An open StemPrep database. Not shared between threads: open one per thread."""
+
+    def __init__(self, db: Database, path: Path) -> None:
+        self._db = db
+        self.path = path
+
+    # ---------------------------------------------------------------- opening
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, migrate: bool = True) -> Store:
+        """Open (creating if needed) the database at `path`, ready to use.
+
+        Raises `DatabaseUnavailable` with a readable sentence when the file cannot be
+        used: a folder that cannot be written, a file that is not a database, a full disk.
+        """
+        path = Path(path)
+        if path.is_dir():
+            raise DatabaseUnavailable(f"{path} is a folder; give the path of a StemPrep file instead.")
+        try:
+            _make_private_file(path)
+            conn = sqlite3.connect(path, timeout=5.0)
+        except (OSError, sqlite3.Error) as error:
+            raise explain_sqlite_error(error, path) from error
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()  # fails fast on a non-database
+            db = Database(conn, execute_plugins=False)
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA busy_timeout = 5000")
+            mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            db.execute("PRAGMA synchronous = FULL")
+            if str(mode).lower() != "wal":
+                raise DatabaseUnavailable(f"StemPrep could not switch {path} to its safe writing mode.")
+            store = cls(db, path)
+            if migrate:
+                store.migrate()
+            return store
+        except StorageError:
+            conn.close()
+            raise
+        except (OSError, sqlite3.Error) as error:
+            conn.close()
+            raise explain_sqlite_error(error, path) from error
+
+    def migrate(self) -> list[str]:
+        """Apply pending migrations; returns their names."""
+        with self._errors():
+            return apply_migrations(self._db)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def database(self) -> Database:
+        """The sqlite-utils handle, for other modules of `db/` only."""
+        return self._db
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except StorageError:
+            raise
+        except (OSError, sqlite3.Error) as error:
+            raise explain_sqlite_error(error, self.path) from error
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[Database]:
+        """One transaction; environment errors become readable `StorageError`s."""
+        with self._errors(), self._db.atomic() as db:
+            yield db
+
+    def _rows(self, sql: str, params: Mapping[str, Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        with self._errors():
+            return list(self._db.query(sql, params))
+
+    # --------------------------------------------------------------- profiles
+
+    def create_profile(self, name: str, **values: Any) -> Profile:
+        synthetic = bool(values.pop("synthetic", False))
+        clean = _clean_profile_values({"name": name, **values}, creating=True)
+        stamp = now_iso()
+        with self._writing() as db:
+            cursor = db.execute(
+                f"INSERT INTO profiles ({', '.join(clean)}, synthetic, created_at, updated_at) "
+                f"VALUES ({', '.join('?' for _ in clean)}, ?, ?, ?)",
+                [*clean.values(), int(synthetic), stamp, stamp],
+            )
+            profile_id = ProfileId(cursor.lastrowid or 0)
+        return self.profile(profile_id)
+
+    def update_profile(self, profile_id: ProfileId, **values: Any) -> Profile:
+        clean = _clean_profile_values(values, creating=False)
+        if not clean:
+            return self.profile(profile_id)
+        with self._writing() as db:
+            cursor = db.execute(
+                f"UPDATE profiles SET {', '.join(f'{k} = ?' for k in clean)}, updated_at = ? WHERE id = ?",
+                [*clean.values(), now_iso(), profile_id],
+            )
+            if cursor.rowcount == 0:
+                raise NotFound(f"There is no profile with id {profile_id}.")
+        return self.profile(profile_id)
+
+    def profile(self, profile_id: int) -> Profile:
+        rows = self._rows("SELECT * FROM profiles WHERE id = ?", (profile_id,))
+        if not rows:
+            raise NotFound(f"There is no profile with id {profile_id}.")
+        return _profile_from_row(rows[0])
+
+    def profile_count(self) -> int:
+        return int(self._rows("SELECT count(*) AS n FROM profiles")[0]["n"])
+
+    def list_profiles(
+        self,
+        *,
+        condition: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[ProfileSummary]:
+        """Profiles, most recently changed first, with what the list shows about each."""
+        where, params = "", []
+        if condition:
+            where, params = "WHERE p.condition = ?", [condition]
+        paging = ""
+        if limit is not None:
+            paging = "LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        rows = self._rows(
+            f"""
+            SELECT p.id, p.name, p.condition, p.travel_window, p.updated_at, p.synthetic,
+                   (SELECT group_concat(c.name, ', ') FROM clinics c WHERE c.profile_id = p.id) AS clinic_names,
+                   (SELECT group_concat(DISTINCT c.city) FROM clinics c WHERE c.profile_id = p.id AND c.city != '') AS cities,
+                   (SELECT count(*) FROM answers a WHERE a.profile_id = p.id AND a.status = 'answered') AS answered
+            FROM profiles p {where}
+            ORDER BY p.updated_at DESC, p.id DESC {paging}
+            """,
+            tuple(params),
+        )
+        return [
+            ProfileSummary(
+                id=ProfileId(r["id"]),
+                name=r["name"],
+                condition=r["condition"],
+                clinic_names=r["clinic_names"] or "",
+                cities=r["cities"] or "",
+                travel_window=r["travel_window"],
+                answered=r["answered"],
+                updated_at=r["updated_at"],
+                synthetic=bool(r["synthetic"]),
+            )
+            for r in rows
+        ]
+
+    def delete_profile(self, profile_id: ProfileId) -> None:
+        """Delete a profile with its clinics, answers and custom questions (backups aside)."""
+        with self._writing() as db:
+            cursor = db.execute("DELETE FROM profiles WHERE id = ?", [profile_id])
+            if cursor.rowcount == 0:
+                raise NotFound(f"There is no profile with id {profile_id}.")
+
+    def _touch_profile(self, db: Database, profile_id: int) -> None:
+        db.execute("UPDATE profiles SET updated_at = ? WHERE id = ?", [now_iso(), profile_id])
+
+    # ---------------------------------------------------------------- clinics
+
+    def add_clinic(self, profile_id: ProfileId, name: str, **values: Any) -> Clinic:
+        self.profile(profile_id)
+        clean = _clean_clinic_values({"name": name, **values}, creating=True)
+        stamp = now_iso()
+        with self._writing() as db:
+            position = db.execute(
+                "SELECT coalesce(max(position) + 1, 0) FROM clinics WHERE profile_id = ?", [profile_id]
+            ).fetchone()[0]
+            cursor = db.execute(
+                f"INSERT INTO clinics (profile_id, {', '.join(clean)}, position, created_at, updated_at) "
+                f"VALUES (?, {', '.join('?' for _ in clean)}, ?, ?, ?)",
+                [profile_id, *clean.values(), position, stamp, stamp],
+            )
+            clinic_id = ClinicId(cursor.lastrowid or 0)
+            self._touch_profile(db, profile_id)
+        return self.clinic(clinic_id)
+
+    def update_clinic(self, clinic_id: ClinicId, **values: Any) -> Clinic:
+        clean = _clean_clinic_values(values, creating=False)
+        clinic = self.clinic(clinic_id)
+        if not clean:
+            return clinic
+        with self._writing() as db:
+            db.execute(
+                f"UPDATE clinics SET {', '.join(f'{k} = ?' for k in clean)}, updated_at = ? WHERE id = ?",
+                [*clean.values(), now_iso(), clinic_id],
+            )
+            self._touch_profile(db, clinic.profile_id)
+        return self.clinic(clinic_id)
+
+    def clinic(self, clinic_id: int) -> Clinic:
+        rows = self._rows("SELECT * FROM clinics WHERE id = ?", (clinic_id,))
+        if not rows:
+            raise NotFound(f"There is no clinic with id {clinic_id}.")
+        return _record(Clinic, rows[0])
+
+    def clinics_for(self, profile_id: int) -> list[Clinic]:
+        rows = self._rows(
+            "SELECT * FROM clinics WHERE profile_id = ? ORDER BY position, id", (profile_id,)
+        )
+        return [_record(Clinic, r) for r in rows]
+
+    def delete_clinic(self, clinic_id: ClinicId) -> None:
+        clinic = self.clinic(clinic_id)
+        with self._writing() as db:
+            db.execute("DELETE FROM clinics WHERE id = ?", [clinic_id])
+            self._touch_profile(db, clinic.profile_id)
+
+    # ---------------------------------------------------------------- answers
+
+    def save_answer(
+        self,
+        clinic_id: ClinicId,
+        question_id: str,
+        *,
+        status: str | None = None,
+        value: str | None = None,
+        text: str | None = None,
+        flagged: bool | None = None,
+    ) -> Answer:
+        """Record (part of) what a clinic answered; fields left as None keep their value.
+
+        Writing an answer's value or text without a status marks it "answered".
+        """
+        if not question_id or not isinstance(question_id, str):
+            raise InvalidValue("An answer needs the id of its question.")
+        if status is not None and status not in ANSWER_STATUSES:
+            raise InvalidValue(f"'{status}' is not an answer status; use one of {', '.join(ANSWER_STATUSES)}.")
+        for label, given in (("value", value), ("text", text)):
+            if given is not None and not isinstance(given, str):
+                raise InvalidValue(f"An answer's {label} must be text.")
+        clinic = self.clinic(clinic_id)
+        stamp = now_iso()
+        with self._writing() as db:
+            row = db.execute(
+                "SELECT status, value, text, flagged FROM answers WHERE clinic_id = ? AND question_id = ?",
+                [clinic_id, question_id],
+            ).fetchone()
+            old_status, old_value, old_text, old_flagged = row or ("to-ask", "", "", 0)
+            new_value = old_value if value is None else value
+            new_text = old_text if text is None else text
+            new_status = status
+            if new_status is None:
+                changed_content = (value is not None and value != old_value) or (
+                    text is not None and text != old_text
+                )
+                has_content = bool(new_value.strip() or new_text.strip())
+                new_status = "answered" if changed_content and has_content else old_status
+            new_flagged = int(old_flagged if flagged is None else bool(flagged))
+            db.execute(
+                """
+                INSERT INTO answers (profile_id, clinic_id, question_id, status, value, text, flagged,
+                                     created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (clinic_id, question_id) DO UPDATE SET
+                    status = excluded.status, value = excluded.value, text = excluded.text,
+                    flagged = excluded.flagged, updated_at = excluded.updated_at
+                """,
+                [clinic.profile_id, clinic_id, question_id, new_status, new_value, new_text,
+                 new_flagged, stamp, stamp],
+            )
+            self._touch_profile(db, clinic.profile_id)
+        return self.answer(clinic_id, question_id)
+
+    def answer(self, clinic_id: int, question_id: str) -> Answer:
+        """The answer recorded, or an empty "to ask" answer if there is none yet."""
+        rows = self._rows(
+            "SELECT * FROM answers WHERE clinic_id = ? AND question_id = ?", (clinic_id, question_id)
+        )
+        if rows:
+            return _answer_from_row(rows[0])
+        clinic = self.clinic(clinic_id)
+        return Answer(profile_id=clinic.profile_id, clinic_id=ClinicId(clinic_id), question_id=question_id)
+
+    def answers_for_clinic(self, clinic_id: int) -> dict[str, Answer]:
+        rows = self._rows("SELECT * FROM answers WHERE clinic_id = ?", (clinic_id,))
+        return {r["question_id"]: _answer_from_row(r) for r in rows}
+
+    def answers_for_profile(self, profile_id: int) -> list[Answer]:
+        rows = self._rows(
+            "SELECT * FROM answers WHERE profile_id = ? ORDER BY clinic_id, question_id", (profile_id,)
+        )
+        return [_answer_from_row(r) for r in rows]
+
+    # ------------------------------------------------------- custom questions
+
+    def add_custom_question(
+        self,
+        profile_id: ProfileId,
+        text_en: str,
+        *,
+        text_ko: str = "",
+        priority: str = "recommended",
+    ) -> CustomQuestion:
+        self.profile(profile_id)
+        if not isinstance(text_en, str) or not text_en.strip():
+            raise InvalidValue("Write the question before adding it.")
+        if priority not in _PRIORITIES:
+            raise InvalidValue(f"'{priority}' is not a priority; use one of {', '.join(_PRIORITIES)}.")
+        with self._writing() as db:
+            position = db.execute(
+                "SELECT coalesce(max(position) + 1, 0) FROM custom_questions WHERE profile_id = ?",
+                [profile_id],
+            ).fetchone()[0]
+            cursor = db.execute(
+                "INSERT INTO custom_questions (profile_id, text_en, text_ko, priority, position, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [profile_id, text_en, text_ko or "", priority, position, now_iso()],
+            )
+            question_id = CustomQuestionId(cursor.lastrowid or 0)
+            self._touch_profile(db, profile_id)
+        return self.custom_question(question_id)
+
+    def update_custom_question(
+        self, question_id: CustomQuestionId, *, text_en: str | None = None, text_ko: str | None = None,
+        priority: str | None = None,
+    ) -> CustomQuestion:
+        question = self.custom_question(question_id)
+        if text_en is not None and not text_en.strip():
+            raise InvalidValue("A question cannot be empty; delete it instead.")
+        if priority is not None and priority not in _PRIORITIES:
+            raise InvalidValue(f"'{priority}' is not a priority; use one of {', '.join(_PRIORITIES)}.")
+        with self._writing() as db:
+            db.execute(
+                "UPDATE custom_questions SET text_en = ?, text_ko = ?, priority = ? WHERE id = ?",
+                [
+                    question.text_en if text_en is None else text_en,
+                    question.text_ko if text_ko is None else text_ko,
+                    question.priority if priority is None else priority,
+                    question_id,
+                ],
+            )
+            self._touch_profile(db, question.profile_id)
+        return self.custom_question(question_id)
+
+    def custom_question(self, question_id: int) -> CustomQuestion:
+        rows = self._rows("SELECT * FROM custom_questions WHERE id = ?", (question_id,))
+        if not rows:
+            raise NotFound(f"There is no custom question with id {question_id}.")
+        return _record(CustomQuestion, rows[0])
+
+    def custom_questions(self, profile_id: int) -> list[CustomQuestion]:
+        rows = self._rows(
+            "SELECT * FROM custom_questions WHERE profile_id = ? ORDER BY position, id", (profile_id,)
+        )
+        return [_record(CustomQuestion, r) for r in rows]
+
+    def delete_custom_question(self, question_id: CustomQuestionId) -> None:
+        question = self.custom_question(question_id)
+        with self._writing() as db:
+            db.execute(
+                "DELETE FROM answers WHERE profile_id = ? AND question_id = ?",
+                [question.profile_id, f"{CUSTOM_PREFIX}{question_id}"],
+            )
+            db.execute("DELETE FROM custom_questions WHERE id = ?", [question_id])
+            self._touch_profile(db, question.profile_id)
+
+    # --------------------------------------------------------------- settings
+
+    def setting(self, key: str, default: str = "") -> str:
+        rows = self._rows("SELECT value FROM settings WHERE key = ?", (key,))
+        return rows[0]["value"] if rows else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._writing() as db:
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+
+# ------------------------------------------------------------------- helpers
+
+
+def _record(cls: type, row: Mapping[str, Any]) -> Any:
+    names = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in row.items() if k in names})
+
+
+def _profile_from_row(row: Mapping[str, Any]) -> Profile:
+    data = dict(row)
+    data["synthetic"] = bool(data.get("synthetic"))
+    return _record(Profile, data)
+
+
+def _answer_from_row(row: Mapping[str, Any]) -> Answer:
+    data = dict(row)
+    data["flagged"] = bool(data.get("flagged"))
+    return _record(Answer, data)
+
+
+def _optional_int(field: str, value: Any, low: int, high: int, label: str) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        number = int(str(value).strip()) if not isinstance(value, int) or isinstance(value, bool) else value
+    except ValueError:
+        raise InvalidValue(f"{label} must be a whole number from {low} to {high}.") from None
+    if isinstance(value, bool) or not low <= number <= high:
+        raise InvalidValue(f"{label} must be a whole number from {low} to {high}.")
+    return number
+
+
+def _clean_profile_values(values: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:
+    values = {k: v for k, v in values.items() if k != "synthetic"}
+    unknown = set(values) - set(PROFILE_FIELDS)
+    if unknown:
+        raise InvalidValue(f"Profiles have no field called {', '.join(sorted(unknown))}.")
+    clean: dict[str, Any] = {}
+    this_year = datetime.now(UTC).year
+    for key, value in values.items():
+        if key == "birth_year":
+            clean[key] = _optional_int(key, value, 1900, this_year, "The birth year")
+        elif key == "kl_grade":
+            clean[key] = _optional_int(key, value, 0, 4, "The Kellgren–Lawrence grade")
+        elif key == "mrs":
+            clean[key] = _optional_int(key, value, 0, 6, "The modified Rankin Scale score")
+        elif key == "lvef":
+            clean[key] = _optional_int(key, value, 1, 100, "The ejection fraction (LVEF, %)")
+        elif key == "hoehn_yahr":
+            if value is None or (isinstance(value, str) and not value.strip()):
+                clean[key] = None
+            else:
+                try:
+                    stage = float(str(value).strip())
+                except ValueError:
+                    stage = -1.0
+                if stage not in HOEHN_YAHR_STAGES:
+                    raise InvalidValue("The Hoehn & Yahr stage must be one of 1, 1.5, 2, 2.5, 3, 4 or 5.")
+                clean[key] = stage
+        elif key == "condition":
+            if value not in CONDITIONS:
+                raise InvalidValue(f"'{value}' is not a condition StemPrep knows; use one of {', '.join(CONDITIONS)}.")
+            clean[key] = value
+        else:
+            if value is None:
+                value = ""
+            if not isinstance(value, str):
+                raise InvalidValue(f"The profile's {key.replace('_', ' ')} must be text.")
+            clean[key] = value
+    if "name" in clean and not clean["name"].strip():
+        raise InvalidValue("Please give a name or an alias for the profile.")
+    if creating and "name" not in clean:
+        raise InvalidValue("Please give a name or an alias for the profile.")
+    return clean
+
+
+def _clean_clinic_values(values: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:
+    unknown = set(values) - set(CLINIC_FIELDS)
+    if unknown:
+        raise InvalidValue(f"Clinics have no field called {', '.join(sorted(unknown))}.")
+    clean: dict[str, Any] = {}
+    for key, value in values.items():
+        if key == "price":
+            if value is None or (isinstance(value, str) and not value.strip()):
+                clean[key] = None
+                continue
+            try:
+                price = float(str(value).replace(",", "").strip()) if not isinstance(value, (int, float)) else float(value)
+            except ValueError:
+                raise InvalidValue("The quoted price must be a number, like 12000000.") from None
+            if price < 0 or price != price or price in (float("inf"), float("-inf")):
+                raise InvalidValue("The quoted price must be zero or more.")
+            clean[key] = price
+        else:
+            if value is None:
+                value = ""
+            if not isinstance(value, str):
+                raise InvalidValue(f"The clinic's {key.replace('_', ' ')} must be text.")
+            clean[key] = value
+    if "name" in clean and not clean["name"].strip():
+        raise InvalidValue("Please give the clinic a name.")
+    if creating and "name" not in clean:
+        raise InvalidValue("Please give the clinic a name.")
+    return clean
