@@ -125,6 +125,16 @@ class Store:
         return self._db
 
     @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Make several Store calls one transaction: all of them are saved, or none.
+
+        For domain operations such as refreshing the demo or importing a profile;
+        the GUI does not use it.
+        """
+        with self._writing():
+            yield
+
+    @contextlib.contextmanager
     def _errors(self) -> Iterator[None]:
         try:
             yield

@@ -1,0 +1,314 @@
+"""The `stemprep` command: the GUI by default, and commands for facilitators and scripts.
+
+This module only parses arguments, builds the pieces and wires them together. Errors
+a user can cause (an unknown id, a path that cannot be written, a bad option) print
+one clear line and exit non-zero; they never show a traceback. Heavy modules (Qt,
+reportlab) are imported only by the command that needs them, so `stemprep profiles`
+stays quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from app import __version__
+from db.errors import StorageError
+from db.location import database_path
+from db.records import CONDITIONS
+from db.store import Store
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class UserError(Exception):
+    """A problem the user can fix; the message is printed as it is."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line, not a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"stemprep: {message} (see 'stemprep --help')", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _db_option(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        # Sub-commands must not overwrite a --db given before the command name.
+        default=None if top_level else argparse.SUPPRESS,
+        help="the StemPrep database file (default: $STEMPREP_DB, else your data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="stemprep",
+        description="Prepare the questions to ask a stem cell clinic in South Korea. "
+        "With no command, opens the StemPrep window.",
+    )
+    parser.add_argument("--version", action="version", version=f"StemPrep {__version__}")
+    _db_option(parser, top_level=True)
+    parser.add_argument(
+        "--exit-after-startup",
+        action="store_true",
+        help="open the window, wait for its first paint, and exit (for smoke tests and timing)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = commands.add_parser("demo", help="create or refresh the demo profile and print its id")
+    _db_option(demo, top_level=False)
+
+    sheet = commands.add_parser("sheet", help="write a question sheet as a PDF")
+    _db_option(sheet, top_level=False)
+    which = sheet.add_mutually_exclusive_group(required=True)
+    which.add_argument("--profile", type=int, metavar="ID", help="the profile whose sheet to write")
+    which.add_argument(
+        "--blank", metavar="CONDITION", choices=CONDITIONS,
+        help=f"a blank sheet to fill in by hand ({', '.join(CONDITIONS)})",
+    )
+    sheet.add_argument("--clinic", type=int, metavar="ID", help="only this clinic's questions")
+    sheet.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF")
+    sheet.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
+    sheet.add_argument("--large-print", action="store_true", help="body text at least 14 pt")
+    sheet.add_argument(
+        "--no-personal-details", action="store_true",
+        help="leave out name, birth year and contact (for sheets that go to others)",
+    )
+    sheet.add_argument(
+        "--sections", metavar="LIST",
+        help="comma-separated sections to include (default: all): "
+        "summary,questions,red_flags,documents,comparison,reference",
+    )
+    sheet.add_argument("--lang", default="ko", metavar="CODE", help="the second language (default ko)")
+
+    profiles = commands.add_parser("profiles", help="list the profiles")
+    _db_option(profiles, top_level=False)
+    profiles.add_argument("--json", action="store_true", help="print JSON")
+
+    questions = commands.add_parser("questions", help="print the question bank")
+    questions.add_argument("--json", action="store_true", help="print JSON")
+    _db_option(questions, top_level=False)
+
+    flags = commands.add_parser("flags", help="the red flags raised for a profile")
+    _db_option(flags, top_level=False)
+    flags.add_argument("--profile", type=int, required=True, metavar="ID")
+    flags.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+# --------------------------------------------------------------------- commands
+
+
+def _open_store(args: argparse.Namespace) -> Store:
+    return Store.open(database_path(args.db))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app.domain.demo import create_demo
+
+    with _open_store(args) as store:
+        profile = create_demo(store)
+        clinics = store.clinics_for(profile.id)
+    print(f"Demo profile '{profile.name}' with {len(clinics)} clinics is ready.")
+    print(profile.id)
+    return EXIT_OK
+
+
+def cmd_sheet(args: argparse.Namespace) -> int:
+    from app.domain.question_bank import load_question_bank
+    from app.domain.sheet_content import SECTIONS, SheetOptions
+    from app.export.question_sheet import SheetExportError, export_blank_sheet, export_sheet
+
+    sections = SECTIONS
+    if args.sections:
+        sections = tuple(s.strip() for s in args.sections.split(",") if s.strip())
+        unknown = [s for s in sections if s not in SECTIONS]
+        if unknown:
+            raise UserError(f"Unknown section '{unknown[0]}'; choose from {', '.join(SECTIONS)}.")
+    if args.lang != "ko":
+        raise UserError(f"'{args.lang}' is not a language StemPrep has questions in yet; use ko.")
+    if args.blank and args.clinic is not None:
+        raise UserError("--clinic goes with --profile, not with --blank.")
+    options = SheetOptions(
+        paper=args.paper,
+        large_print=args.large_print,
+        personal_details=not args.no_personal_details,
+        second_language=args.lang,
+        sections=sections,
+        clinic_id=args.clinic,
+    )
+    output = Path(args.output).expanduser()
+    bank = load_question_bank()
+    try:
+        if args.blank:
+            written = export_blank_sheet(bank, args.blank, output, options)
+        else:
+            with _open_store(args) as store:
+                written = export_sheet(store, bank, args.profile, output, options)
+    except SheetExportError as error:
+        raise UserError(str(error)) from error
+    print(f"Wrote {written}")
+    return EXIT_OK
+
+
+def cmd_profiles(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        summaries = store.list_profiles()
+    if args.json:
+        print(json.dumps([
+            {
+                "id": s.id, "name": s.name, "condition": s.condition, "clinics": s.clinic_names,
+                "cities": s.cities, "travel_window": s.travel_window, "answered": s.answered,
+                "updated_at": s.updated_at, "synthetic": s.synthetic,
+            }
+            for s in summaries
+        ], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not summaries:
+        print("No profiles yet. Open StemPrep to start one, or run 'stemprep demo'.")
+        return EXIT_OK
+    for s in summaries:
+        clinics = f" — {s.clinic_names}" if s.clinic_names else ""
+        print(f"{s.id:>6}  {s.name}  [{s.condition}]{clinics}")
+    return EXIT_OK
+
+
+def cmd_questions(args: argparse.Namespace) -> int:
+    from app.domain.question_bank import load_question_bank
+
+    bank = load_question_bank()
+    if args.json:
+        print(json.dumps(question_bank_document(bank), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for category in bank.categories:
+        in_category = [q for q in bank.questions if q.category == category.id]
+        if not in_category:
+            continue
+        print(f"\n{category.title.en} / {category.title.ko}")
+        for q in in_category:
+            where = f" ({', '.join(q.conditions)})" if q.conditions else ""
+            print(f"  [{q.priority}] {q.id}{where}\n      {q.text.en}\n      {q.text.ko}")
+    print(f"\n{len(bank.questions)} questions, {len(bank.red_flags)} red-flag rules.")
+    return EXIT_OK
+
+
+def question_bank_document(bank: Any) -> dict[str, Any]:
+    """The bank as one JSON-ready object: questions, red flags, documents, sources."""
+    return {
+        "questions": [
+            {
+                "id": q.id, "category": q.category, "conditions": list(q.conditions),
+                "priority": q.priority, "answer_kind": q.answer_kind, "sources": list(q.sources),
+                "text": {"en": q.text.en, "ko": q.text.ko},
+                "why": {"en": q.why.en, "ko": q.why.ko},
+                "choices": [{"id": c.id, "en": c.text.en, "ko": c.text.ko} for c in q.choices],
+            }
+            for q in bank.questions
+        ],
+        "red_flags": [
+            {
+                "id": r.id, "severity": r.severity,
+                "title": {"en": r.title.en, "ko": r.title.ko},
+                "explanation": {"en": r.explanation.en, "ko": r.explanation.ko},
+                "sources": list(r.sources),
+            }
+            for r in bank.red_flags
+        ],
+        "documents": [
+            {
+                "id": d.id, "conditions": list(d.conditions),
+                "text": {"en": d.text.en, "ko": d.text.ko}, "sources": list(d.sources),
+            }
+            for d in bank.documents
+        ],
+        "sources": [
+            {"id": s.id, "title": s.title, "url": s.url, "checked": s.checked, "caution": s.caution}
+            for s in bank.sources.values()
+        ],
+    }
+
+
+def cmd_flags(args: argparse.Namespace) -> int:
+    from app.domain.question_bank import load_question_bank
+    from app.domain.red_flags import evaluate_red_flags
+
+    bank = load_question_bank()
+    with _open_store(args) as store:
+        store.profile(args.profile)
+        raised = []
+        for clinic in store.clinics_for(args.profile):
+            answers = store.answers_for_clinic(clinic.id).values()
+            for flag in evaluate_red_flags(bank, clinic, answers):
+                raised.append((clinic, flag))
+    if args.json:
+        print(json.dumps([
+            {
+                "id": flag.rule.id, "title": flag.rule.title.en, "title_ko": flag.rule.title.ko,
+                "severity": flag.rule.severity, "clinic_id": clinic.id, "clinic": clinic.name,
+                "questions": list(flag.question_ids), "sources": list(flag.rule.sources),
+                "explanation": flag.rule.explanation.en,
+            }
+            for clinic, flag in raised
+        ], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not raised:
+        print("No red flags raised by the answers recorded so far.")
+    for clinic, flag in raised:
+        print(f"{clinic.name}: [{flag.rule.severity}] {flag.rule.title.en} — {flag.rule.explanation.en}")
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from app.gui.application import run_gui
+
+    return run_gui(database_path(args.db), exit_after_startup=args.exit_after_startup)
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: cmd_gui,
+    "demo": cmd_demo,
+    "sheet": cmd_sheet,
+    "profiles": cmd_profiles,
+    "questions": cmd_questions,
+    "flags": cmd_flags,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `stemprep`; returns the exit code (also used by `python main.py`)."""
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (UserError, StorageError) as error:
+        print(f"stemprep: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence for users
+        if os.environ.get("STEMPREP_DEBUG"):
+            raise
+        from app.domain.question_bank import QuestionBankError
+
+        if isinstance(error, QuestionBankError):
+            print(f"stemprep: the bundled question bank is damaged: {error}", file=sys.stderr)
+        else:
+            print(
+                f"stemprep: something unexpected went wrong ({type(error).__name__}). "
+                "StemPrep stopped; run again with STEMPREP_DEBUG=1 for the details.",
+                file=sys.stderr,
+            )
+        return EXIT_ERROR
+
+
+def entry_point() -> None:
+    raise SystemExit(main())
