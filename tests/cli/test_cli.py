@@ -1,0 +1,139 @@
+"""The `stemprep` command as a facilitator's script uses it: real processes, real files.
+
+Errors must be one clear line and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from app.cli import main
+from db.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, db: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python main.py ARGS` as a separate process, as a user would."""
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("STEMPREP_DEBUG", None)
+    argv = [sys.executable, str(ROOT / "main.py"), *args]
+    if db is not None:
+        argv += ["--db", str(db)]
+    return subprocess.run(argv, capture_output=True, text=True, env=full_env, timeout=120)
+
+
+def assert_one_clear_line(result: subprocess.CompletedProcess[str]) -> None:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("stemprep: ")
+
+
+def test_demo_then_sheet_then_flags(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    demo = run("demo", db=db)
+    assert demo.returncode == 0, demo.stderr
+    profile_id = int(demo.stdout.strip().splitlines()[-1])
+
+    again = run("demo", db=db)
+    assert int(again.stdout.strip().splitlines()[-1]) == profile_id  # refreshed, not duplicated
+    listed = json.loads(run("profiles", "--json", db=db).stdout)
+    assert [p["id"] for p in listed] == [profile_id]
+    assert {"id", "name", "condition"} <= set(listed[0])
+    assert listed[0]["condition"] == "knee-oa"
+
+    pdf = tmp_path / "demo.pdf"
+    sheet = run("sheet", "--profile", str(profile_id), "-o", str(pdf), db=db)
+    assert sheet.returncode == 0, sheet.stderr
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    with Store.open(db) as store:
+        profile = store.profile(profile_id)
+        clinics = store.clinics_for(profile_id)
+    assert profile.name in text
+    assert all(c.name in text for c in clinics)
+
+    flags = json.loads(run("flags", "--profile", str(profile_id), "--json", db=db).stdout)
+    assert len({f["id"] for f in flags}) >= 2
+    assert all({"id", "title"} <= set(f) for f in flags)
+
+
+def test_db_option_after_the_command_and_env_var(tmp_path: Path) -> None:
+    db = tmp_path / "env.db"
+    assert main(["demo", "--db", str(db)]) == 0
+    result = run("profiles", "--json", env={"STEMPREP_DB": str(db)})
+    assert len(json.loads(result.stdout)) == 1
+    other = tmp_path / "other.db"
+    result = run("profiles", "--json", db=other, env={"STEMPREP_DB": str(db)})
+    assert json.loads(result.stdout) == []  # --db wins over the variable
+
+
+def test_default_location_is_the_private_data_folder(tmp_path: Path) -> None:
+    data = tmp_path / "xdg"
+    result = run("demo", env={"XDG_DATA_HOME": str(data)})
+    assert result.returncode == 0, result.stderr
+    created = list(data.rglob("stemprep.db"))
+    assert len(created) == 1
+    assert oct(created[0].stat().st_mode & 0o777) == "0o600"
+
+
+def test_questions_json_has_the_documented_shape() -> None:
+    result = run("questions", "--json")
+    assert result.returncode == 0, result.stderr
+    bank = json.loads(result.stdout)
+    assert {"questions", "red_flags", "documents", "sources"} <= set(bank)
+    assert len(bank["questions"]) >= 100 and len(bank["red_flags"]) >= 15
+    for q in bank["questions"]:
+        assert {"id", "category", "conditions", "priority", "sources"} <= set(q)
+        assert q["text"]["en"] and q["text"]["ko"]
+
+
+def test_blank_sheet(tmp_path: Path) -> None:
+    pdf = tmp_path / "blank.pdf"
+    result = run("sheet", "--blank", "knee-oa", "-o", str(pdf), "--paper", "letter")
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(pdf)
+    assert round(float(reader.pages[0].mediabox.width)) == 612
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("sheet", "--profile", "999", "-o", "{tmp}/x.pdf"),
+        ("sheet", "--profile", "{id}", "--clinic", "999", "-o", "{tmp}/x.pdf"),
+        ("sheet", "--profile", "{id}", "-o", "{tmp}/no/such/folder/x.pdf"),
+        ("sheet", "--profile", "{id}", "-o", "{tmp}"),
+        ("sheet", "--profile", "{id}", "-o", "{tmp}/x.pdf", "--sections", "summary,gossip"),
+        ("sheet", "--blank", "flu", "-o", "{tmp}/x.pdf"),
+        ("sheet", "--blank", "stroke", "--clinic", "1", "-o", "{tmp}/x.pdf"),
+        ("flags", "--profile", "12345"),
+        ("profiles", "--colour"),
+        ("sheet", "--profile", "abc", "-o", "x.pdf"),
+    ],
+)
+def test_user_errors_are_one_line(tmp_path: Path, args: tuple[str, ...]) -> None:
+    db = tmp_path / "s.db"
+    assert main(["demo", "--db", str(db)]) == 0
+    with Store.open(db) as store:
+        profile_id = store.list_profiles()[0].id
+    filled = [a.format(tmp=tmp_path, id=profile_id) for a in args]
+    result = run(*filled, db=db)
+    assert_one_clear_line(result)
+    assert not list(tmp_path.rglob("*.pdf"))
+
+
+def test_a_broken_database_file_is_one_line(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"\x00garbage" * 500)
+    result = run("profiles", db=broken)
+    assert_one_clear_line(result)
+    assert "not a StemPrep database" in result.stderr
+    assert broken.read_bytes() == b"\x00garbage" * 500

@@ -1,0 +1,92 @@
+"""The layering rule, checked rather than hoped for.
+
+`db` ← domain and PDF export ← Qt GUI: only `app/gui` imports PySide6, only
+`app/export` imports reportlab, and nothing below reaches up. Every module says
+why it exists in a docstring.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# package -> top-level imports it must never make
+FORBIDDEN = {
+    "db": ("PySide6", "shiboken6", "reportlab", "app"),
+    "resources": ("PySide6", "shiboken6", "reportlab", "app", "db"),
+    "app/domain": ("PySide6", "shiboken6", "reportlab", "app.export", "app.gui"),
+    "app/export": ("PySide6", "shiboken6", "app.gui"),
+}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def _python_files(folder: str) -> list[Path]:
+    return sorted((ROOT / folder).rglob("*.py"))
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+def test_no_upward_or_qt_imports(package: str) -> None:
+    offences = []
+    for path in _python_files(package):
+        for name in _imports(path):
+            for banned in FORBIDDEN[package]:
+                if name == banned or name.startswith(banned + "."):
+                    offences.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert not offences, "\n".join(offences)
+
+
+def test_importing_everything_below_the_gui_loads_no_qt() -> None:
+    modules = [
+        p.relative_to(ROOT).with_suffix("").as_posix().replace("/", ".").removesuffix(".__init__")
+        for folder in ("db", "resources", "app/domain", "app/export")
+        for p in _python_files(folder)
+    ] + ["app.cli"]
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))\n"
+        "print(' '.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_domain_loads_no_reportlab() -> None:
+    modules = [
+        p.relative_to(ROOT).with_suffix("").as_posix().replace("/", ".").removesuffix(".__init__")
+        for folder in ("db", "app/domain")
+        for p in _python_files(folder)
+    ]
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('reportlab'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_every_module_says_why_it_exists() -> None:
+    missing = [
+        str(path.relative_to(ROOT))
+        for folder in ("app", "db", "resources", "benchmarks")
+        for path in _python_files(folder)
+        if not ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert not missing, missing
