@@ -128,3 +128,67 @@ def apply_migrations(db: Database) -> list[str]:
     if pending:
         migrations.apply(db)
     return pending
+
+
+@migrations(name="m002_profile_search")
+def m002_profile_search(db: Database) -> None:
+    """Search as you type over names, conditions, clinics and cities, in English and Korean.
+
+    `profile_search_text` holds one case-folded line per profile (kept up to date by
+    the Store); an FTS5 trigram index over it answers substrings of three or more
+    characters, and short Korean words such as 무릎 fall back to LIKE on the same text.
+    """
+    from db.search import search_body  # the body's recipe lives with the queries
+
+    db.execute(
+        """
+        CREATE TABLE profile_search_text (
+            profile_id INTEGER PRIMARY KEY REFERENCES profiles (id) ON DELETE CASCADE,
+            body TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        "CREATE VIRTUAL TABLE profile_fts USING fts5("
+        "body, content='profile_search_text', content_rowid='profile_id', tokenize='trigram')"
+    )
+    db.execute(
+        """
+        CREATE TRIGGER profile_search_ai AFTER INSERT ON profile_search_text BEGIN
+            INSERT INTO profile_fts (rowid, body) VALUES (new.profile_id, new.body);
+        END
+        """
+    )
+    db.execute(
+        """
+        CREATE TRIGGER profile_search_ad AFTER DELETE ON profile_search_text BEGIN
+            INSERT INTO profile_fts (profile_fts, rowid, body) VALUES ('delete', old.profile_id, old.body);
+        END
+        """
+    )
+    db.execute(
+        """
+        CREATE TRIGGER profile_search_au AFTER UPDATE ON profile_search_text BEGIN
+            INSERT INTO profile_fts (profile_fts, rowid, body) VALUES ('delete', old.profile_id, old.body);
+            INSERT INTO profile_fts (rowid, body) VALUES (new.profile_id, new.body);
+        END
+        """
+    )
+    db.execute("CREATE INDEX profiles_name ON profiles (name COLLATE NOCASE)")
+    db.execute("CREATE INDEX profiles_travel ON profiles (travel_window)")
+    for (profile_id,) in db.execute("SELECT id FROM profiles").fetchall():
+        db.execute(
+            "INSERT INTO profile_search_text (profile_id, body) VALUES (?, ?)",
+            [profile_id, search_body(db.conn, profile_id)],
+        )
+
+
+@migrations(name="m003_profile_uid")
+def m003_profile_uid(db: Database) -> None:
+    """A stable identity for each profile, so a profile file imported twice is recognised."""
+    import uuid
+
+    db.execute("ALTER TABLE profiles ADD COLUMN uid TEXT")
+    for (profile_id,) in db.execute("SELECT id FROM profiles").fetchall():
+        db.execute("UPDATE profiles SET uid = ? WHERE id = ?", [uuid.uuid4().hex, profile_id])
+    db.execute("CREATE UNIQUE INDEX profiles_uid ON profiles (uid)")

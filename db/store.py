@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import fields
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ from sqlite_utils import Database
 
 from db.errors import DatabaseUnavailable, InvalidValue, NotFound, StorageError, explain_sqlite_error
 from db.migrations import apply_migrations
+from db.search import ProfileQuery, order_clause, search_body, where_clause
 from db.records import (
     ANSWER_STATUSES,
     CLINIC_FIELDS,
@@ -155,17 +157,22 @@ class Store:
 
     # --------------------------------------------------------------- profiles
 
-    def create_profile(self, name: str, **values: Any) -> Profile:
-        synthetic = bool(values.pop("synthetic", False))
+    def create_profile(self, name: str, *, synthetic: bool = False, uid: str | None = None,
+                       **values: Any) -> Profile:
+        """A new profile; `uid` is kept when a profile file brings one, else made fresh."""
         clean = _clean_profile_values({"name": name, **values}, creating=True)
+        uid = uid or uuid.uuid4().hex
         stamp = now_iso()
         with self._writing() as db:
+            if db.execute("SELECT 1 FROM profiles WHERE uid = ?", [uid]).fetchone():
+                raise InvalidValue("A profile with the same identity is already saved on this computer.")
             cursor = db.execute(
-                f"INSERT INTO profiles ({', '.join(clean)}, synthetic, created_at, updated_at) "
-                f"VALUES ({', '.join('?' for _ in clean)}, ?, ?, ?)",
-                [*clean.values(), int(synthetic), stamp, stamp],
+                f"INSERT INTO profiles ({', '.join(clean)}, synthetic, uid, created_at, updated_at) "
+                f"VALUES ({', '.join('?' for _ in clean)}, ?, ?, ?, ?)",
+                [*clean.values(), int(synthetic), uid, stamp, stamp],
             )
             profile_id = ProfileId(cursor.lastrowid or 0)
+            self._reindex(db, profile_id)
         return self.profile(profile_id)
 
     def update_profile(self, profile_id: ProfileId, **values: Any) -> Profile:
@@ -179,6 +186,7 @@ class Store:
             )
             if cursor.rowcount == 0:
                 raise NotFound(f"There is no profile with id {profile_id}.")
+            self._reindex(db, profile_id)
         return self.profile(profile_id)
 
     def profile(self, profile_id: int) -> Profile:
@@ -187,20 +195,25 @@ class Store:
             raise NotFound(f"There is no profile with id {profile_id}.")
         return _profile_from_row(rows[0])
 
+    def profile_by_uid(self, uid: str) -> Profile | None:
+        """The profile with this stable identity, if it is saved here."""
+        rows = self._rows("SELECT * FROM profiles WHERE uid = ?", (uid,))
+        return _profile_from_row(rows[0]) if rows else None
+
     def profile_count(self) -> int:
         return int(self._rows("SELECT count(*) AS n FROM profiles")[0]["n"])
 
     def list_profiles(
         self,
+        query: ProfileQuery | None = None,
         *,
         condition: str | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[ProfileSummary]:
-        """Profiles, most recently changed first, with what the list shows about each."""
-        where, params = "", []
-        if condition:
-            where, params = "WHERE p.condition = ?", [condition]
+        """Profiles matching `query` (all, newest first, by default), as the list shows them."""
+        query = query or ProfileQuery(condition=condition)
+        where, params = where_clause(query)
         paging = ""
         if limit is not None:
             paging = "LIMIT ? OFFSET ?"
@@ -212,7 +225,7 @@ class Store:
                    (SELECT group_concat(DISTINCT c.city) FROM clinics c WHERE c.profile_id = p.id AND c.city != '') AS cities,
                    (SELECT count(*) FROM answers a WHERE a.profile_id = p.id AND a.status = 'answered') AS answered
             FROM profiles p {where}
-            ORDER BY p.updated_at DESC, p.id DESC {paging}
+            {order_clause(query)} {paging}
             """,
             tuple(params),
         )
@@ -231,6 +244,11 @@ class Store:
             for r in rows
         ]
 
+    def count_profiles(self, query: ProfileQuery | None = None) -> int:
+        """How many profiles match `query` (all by default)."""
+        where, params = where_clause(query or ProfileQuery())
+        return int(self._rows(f"SELECT count(*) AS n FROM profiles p {where}", tuple(params))[0]["n"])
+
     def delete_profile(self, profile_id: ProfileId) -> None:
         """Delete a profile with its clinics, answers and custom questions (backups aside)."""
         with self._writing() as db:
@@ -238,8 +256,18 @@ class Store:
             if cursor.rowcount == 0:
                 raise NotFound(f"There is no profile with id {profile_id}.")
 
-    def _touch_profile(self, db: Database, profile_id: int) -> None:
+    def _touch_profile(self, db: Database, profile_id: int, *, reindex: bool = False) -> None:
         db.execute("UPDATE profiles SET updated_at = ? WHERE id = ?", [now_iso(), profile_id])
+        if reindex:
+            self._reindex(db, profile_id)
+
+    def _reindex(self, db: Database, profile_id: int) -> None:
+        """Refresh the profile's search text after its name, condition or clinics changed."""
+        db.execute(
+            "INSERT INTO profile_search_text (profile_id, body) VALUES (?, ?) "
+            "ON CONFLICT (profile_id) DO UPDATE SET body = excluded.body",
+            [profile_id, search_body(db.conn, profile_id)],
+        )
 
     # ---------------------------------------------------------------- clinics
 
@@ -257,7 +285,7 @@ class Store:
                 [profile_id, *clean.values(), position, stamp, stamp],
             )
             clinic_id = ClinicId(cursor.lastrowid or 0)
-            self._touch_profile(db, profile_id)
+            self._touch_profile(db, profile_id, reindex=True)
         return self.clinic(clinic_id)
 
     def update_clinic(self, clinic_id: ClinicId, **values: Any) -> Clinic:
@@ -270,7 +298,7 @@ class Store:
                 f"UPDATE clinics SET {', '.join(f'{k} = ?' for k in clean)}, updated_at = ? WHERE id = ?",
                 [*clean.values(), now_iso(), clinic_id],
             )
-            self._touch_profile(db, clinic.profile_id)
+            self._touch_profile(db, clinic.profile_id, reindex=True)
         return self.clinic(clinic_id)
 
     def clinic(self, clinic_id: int) -> Clinic:
@@ -289,7 +317,7 @@ class Store:
         clinic = self.clinic(clinic_id)
         with self._writing() as db:
             db.execute("DELETE FROM clinics WHERE id = ?", [clinic_id])
-            self._touch_profile(db, clinic.profile_id)
+            self._touch_profile(db, clinic.profile_id, reindex=True)
 
     # ---------------------------------------------------------------- answers
 
@@ -488,7 +516,6 @@ def _optional_int(field: str, value: Any, low: int, high: int, label: str) -> in
 
 
 def _clean_profile_values(values: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:
-    values = {k: v for k, v in values.items() if k != "synthetic"}
     unknown = set(values) - set(PROFILE_FIELDS)
     if unknown:
         raise InvalidValue(f"Profiles have no field called {', '.join(sorted(unknown))}.")
