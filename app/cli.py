@@ -76,8 +76,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--blank", metavar="CONDITION", choices=CONDITIONS,
         help=f"a blank sheet to fill in by hand ({', '.join(CONDITIONS)})",
     )
+    which.add_argument(
+        "--all", action="store_true",
+        help="one sheet per profile into the folder given with -o (filter with --condition, --search)",
+    )
+    sheet.add_argument("--condition", choices=CONDITIONS, help="with --all: only profiles with this condition")
+    sheet.add_argument("--search", metavar="TEXT", help="with --all: only profiles matching this text")
     sheet.add_argument("--clinic", type=int, metavar="ID", help="only this clinic's questions")
-    sheet.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF")
+    sheet.add_argument(
+        "-o", "--output", required=True, metavar="FILE.pdf",
+        help="where to write the PDF (a folder with --all)",
+    )
     sheet.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
     sheet.add_argument("--large-print", action="store_true", help="body text at least 14 pt")
     sheet.add_argument(
@@ -94,6 +103,36 @@ def build_parser() -> argparse.ArgumentParser:
     profiles = commands.add_parser("profiles", help="list the profiles")
     _db_option(profiles, top_level=False)
     profiles.add_argument("--json", action="store_true", help="print JSON")
+    profiles.add_argument("--search", metavar="TEXT", default="", help="names, conditions, clinics, cities")
+    profiles.add_argument("--condition", choices=CONDITIONS, help="only this condition")
+    profiles.add_argument("--travel-month", metavar="YYYY-MM", help="only this travel month")
+    profiles.add_argument("--sort", choices=("updated", "name", "condition", "travel"), default="updated")
+
+    sample = commands.add_parser("sample", help="add synthetic profiles (for demos, tests and benchmarks)")
+    _db_option(sample, top_level=False)
+    sample.add_argument("--count", type=int, required=True, metavar="N")
+    sample.add_argument("--seed", type=int, default=0, metavar="S", help="the same seed gives the same people")
+
+    export = commands.add_parser("export-profile", help="write one profile to a .stemprep file")
+    _db_option(export, top_level=False)
+    export.add_argument("profile", type=int, metavar="ID")
+    export.add_argument("-o", "--output", required=True, metavar="FILE.stemprep")
+
+    importer = commands.add_parser("import", help="import a .stemprep profile file")
+    _db_option(importer, top_level=False)
+    importer.add_argument("file", metavar="FILE.stemprep")
+    mode = importer.add_mutually_exclusive_group()
+    mode.add_argument("--as-new", action="store_true", help="if the profile is already here, import a copy")
+    mode.add_argument("--replace", action="store_true", help="if the profile is already here, replace it")
+
+    facilitator = commands.add_parser(
+        "facilitator", help="show or set the agency details printed in every sheet's footer"
+    )
+    _db_option(facilitator, top_level=False)
+    facilitator.add_argument("--agency", metavar="NAME")
+    facilitator.add_argument("--registration", metavar="NUMBER", help="registration number with the Korean authorities")
+    facilitator.add_argument("--contact", metavar="TEXT")
+    facilitator.add_argument("--clear", action="store_true", help="remove the details")
 
     questions = commands.add_parser("questions", help="print the question bank")
     questions.add_argument("--json", action="store_true", help="print JSON")
@@ -149,6 +188,10 @@ def cmd_sheet(args: argparse.Namespace) -> int:
     )
     output = Path(args.output).expanduser()
     bank = load_question_bank()
+    if args.all:
+        return _sheet_batch(args, bank, options, output)
+    if args.condition or args.search:
+        raise UserError("--condition and --search go with --all.")
     try:
         if args.blank:
             written = export_blank_sheet(bank, args.blank, output, options)
@@ -161,9 +204,43 @@ def cmd_sheet(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_profiles(args: argparse.Namespace) -> int:
+def _sheet_batch(args: argparse.Namespace, bank: Any, options: Any, folder: Path) -> int:
+    from app.export.batch import export_batch
+    from app.export.question_sheet import SheetExportError
+    from db.search import ProfileQuery
+
+    if args.clinic is not None:
+        raise UserError("--clinic goes with --profile, not with --all.")
     with _open_store(args) as store:
-        summaries = store.list_profiles()
+        query = ProfileQuery(text=args.search or "", condition=args.condition, sort="name")
+        ids = [p.id for p in store.list_profiles(query)]
+        if not ids:
+            raise UserError("No profiles match, so no sheets were written.")
+
+        def progress(done: int, total: int) -> None:
+            if sys.stderr.isatty():
+                print(f"\r{done} of {total} sheets", end="", file=sys.stderr, flush=True)
+
+        try:
+            result = export_batch(store, bank, ids, folder, options, progress=progress)
+        except SheetExportError as error:
+            raise UserError(str(error)) from error
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    for profile_id, reason in result.failed:
+        print(f"Profile {profile_id} failed: {reason}", file=sys.stderr)
+    print(f"{result.summary()[:-1]} in {folder}.")
+    return EXIT_ERROR if result.failed else EXIT_OK
+
+
+def cmd_profiles(args: argparse.Namespace) -> int:
+    from db.search import ProfileQuery
+
+    query = ProfileQuery(
+        text=args.search, condition=args.condition, travel_month=args.travel_month, sort=args.sort
+    )
+    with _open_store(args) as store:
+        summaries = store.list_profiles(query)
     if args.json:
         print(json.dumps([
             {
@@ -173,6 +250,9 @@ def cmd_profiles(args: argparse.Namespace) -> int:
             }
             for s in summaries
         ], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not summaries and args.search:
+        print("No profiles match.")
         return EXIT_OK
     if not summaries:
         print("No profiles yet. Open StemPrep to start one, or run 'stemprep demo'.")
@@ -268,6 +348,69 @@ def cmd_flags(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_sample(args: argparse.Namespace) -> int:
+    from app.domain.sample import add_sample_profiles
+
+    if not 1 <= args.count <= 1_000_000:
+        raise UserError("--count must be between 1 and 1,000,000.")
+    with _open_store(args) as store:
+        made = add_sample_profiles(store, args.count, seed=args.seed)
+    print(f"Added {len(made)} synthetic sample profiles (marked as samples, not real people).")
+    return EXIT_OK
+
+
+def cmd_export_profile(args: argparse.Namespace) -> int:
+    from app.domain.profile_file import export_profile
+
+    with _open_store(args) as store:
+        written = export_profile(store, args.profile, Path(args.output).expanduser())
+    print(f"Wrote {written} (keep it private: it holds health information).")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.domain.profile_file import import_profile, preview_import
+
+    with _open_store(args) as store:
+        preview = preview_import(store, Path(args.file).expanduser())
+        if preview.existing is not None and not (args.as_new or args.replace):
+            raise UserError(
+                f"'{preview.existing.name}' (profile {preview.existing.id}) is already saved here; "
+                "add --as-new to import a copy or --replace to replace it."
+            )
+        mode = "replace" if args.replace else "new"
+        profile = import_profile(store, preview, mode=mode)
+    print(
+        f"Imported '{profile.name}' with {preview.clinic_count} clinics and "
+        f"{preview.answer_count} answers."
+    )
+    print(profile.id)
+    return EXIT_OK
+
+
+FACILITATOR_KEYS = {"agency": "facilitator.agency", "registration": "facilitator.registration",
+                    "contact": "facilitator.contact"}
+
+
+def cmd_facilitator(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        if args.clear:
+            for key in FACILITATOR_KEYS.values():
+                store.set_setting(key, "")
+        for option, key in FACILITATOR_KEYS.items():
+            value = getattr(args, option)
+            if value is not None:
+                store.set_setting(key, value.strip())
+        current = {option: store.setting(key) for option, key in FACILITATOR_KEYS.items()}
+    if not current["agency"]:
+        print("No facilitator details are set; sheets carry none.")
+        return EXIT_OK
+    print(f"Agency: {current['agency']}")
+    print(f"Registration number: {current['registration'] or '(not set)'}")
+    print(f"Contact: {current['contact'] or '(not set)'}")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from app.gui.application import run_gui
 
@@ -281,6 +424,10 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "profiles": cmd_profiles,
     "questions": cmd_questions,
     "flags": cmd_flags,
+    "sample": cmd_sample,
+    "export-profile": cmd_export_profile,
+    "import": cmd_import,
+    "facilitator": cmd_facilitator,
 }
 
 

@@ -1,0 +1,93 @@
+"""Printing by the dozen: one PDF per profile into a folder, for facilitators.
+
+The batch is cancellable between sheets and reports progress, so the GUI can run it
+on a worker thread and the CLI can print a counter. Each sheet is written through
+`save_pdf` (temp file, then rename), so cancelling or failing never leaves a partial
+PDF. One bad profile does not stop the batch: it is listed with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from app.domain.question_bank import QuestionBank
+from app.domain.sheet_content import SheetOptions, gather_sheet
+from app.export.question_sheet import SheetExportError, render_pdf, save_pdf
+from db.errors import StorageError
+from db.store import Store
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"/\\|?*]+")
+
+
+@dataclass
+class BatchResult:
+    """What a batch did: the files written, the profiles that failed and why."""
+
+    written: list[Path] = field(default_factory=list)
+    failed: list[tuple[int, str]] = field(default_factory=list)  # (profile id, reason)
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        parts = [f"{len(self.written)} sheet{'s' if len(self.written) != 1 else ''} written"]
+        if self.failed:
+            parts.append(f"{len(self.failed)} failed")
+        if self.cancelled:
+            parts.append("cancelled before the end")
+        return ", ".join(parts) + "."
+
+
+def sheet_file_name(profile_id: int, name: str, *, personal_details: bool = True) -> str:
+    """A readable, safe file name: "Margaret Lee - 12.pdf", or "profile-12.pdf" without personal details.
+
+    Keeps Korean and other scripts (they are readable), drops characters that file
+    systems refuse, and stays short enough for every file system.
+    """
+    if not personal_details:
+        return f"profile-{profile_id}.pdf"
+    clean = _UNSAFE.sub(" ", unicodedata.normalize("NFC", name))
+    clean = "".join(ch for ch in clean if unicodedata.category(ch)[0] != "C")
+    clean = re.sub(r"\s+", " ", clean).strip(" .")[:60].strip(" .")
+    return f"{clean} - {profile_id}.pdf" if clean else f"profile-{profile_id}.pdf"
+
+
+def export_batch(
+    store: Store,
+    bank: QuestionBank,
+    profile_ids: Sequence[int],
+    folder: Path,
+    options: SheetOptions,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> BatchResult:
+    """Write one sheet per profile into `folder` (created if needed)."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise SheetExportError(f"StemPrep could not create the folder {folder}: {error.strerror or error}.") from error
+    if not folder.is_dir():
+        raise SheetExportError(f"{folder} is not a folder; give a folder for the sheets.")
+    options = replace(options, clinic_id=None)
+    result = BatchResult()
+    total = len(profile_ids)
+    for done, profile_id in enumerate(profile_ids):
+        if cancelled and cancelled():
+            result.cancelled = True
+            break
+        try:
+            sheet = gather_sheet(store, bank, profile_id, options)
+            data = render_pdf(sheet, options)
+            name = store.profile(profile_id).name
+            path = folder / sheet_file_name(profile_id, name, personal_details=options.personal_details)
+            save_pdf(data, path)
+            result.written.append(path)
+        except (StorageError, SheetExportError) as error:
+            result.failed.append((profile_id, str(error)))
+        if progress:
+            progress(done + 1, total)
+    return result
