@@ -11,17 +11,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
+import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from app import __version__
-from db.errors import StorageError
+from app.logs import error_kind, setup_logging
+from db.errors import DatabaseDamaged, StorageError
 from db.location import database_path
 from db.records import CONDITIONS
 from db.store import Store
+
+log = logging.getLogger("stemprep.cli")
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -142,6 +147,19 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(flags, top_level=False)
     flags.add_argument("--profile", type=int, required=True, metavar="ID")
     flags.add_argument("--json", action="store_true", help="print JSON")
+
+    backup = commands.add_parser("backup", help="copy the database to a checked backup file")
+    _db_option(backup, top_level=False)
+    backup.add_argument(
+        "-o", "--output", metavar="FILE",
+        help="where to write it (default: a new file in the backups folder beside the database)",
+    )
+
+    restore = commands.add_parser(
+        "restore", help="replace the database with a backup (the current file is kept aside)"
+    )
+    _db_option(restore, top_level=False)
+    restore.add_argument("file", metavar="FILE", help="the backup to restore")
     return parser
 
 
@@ -411,6 +429,40 @@ def cmd_facilitator(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from db.backup import write_backup
+
+    # Read-only: a backup may be taken while StemPrep's window has the file open.
+    with Store.open(database_path(args.db), read_only=True) as store:
+        written = write_backup(store, Path(args.output) if args.output else None)
+    print(f"Backed up to {written}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from db.backup import restore_backup
+
+    path = database_path(args.db)
+    set_aside = restore_backup(Path(args.file).expanduser(), path)
+    print(f"Restored {args.file} as {path}.")
+    if set_aside is not None:
+        print(f"The file it replaced is kept as {set_aside}.")
+    return EXIT_OK
+
+
+def _damaged_line(error: DatabaseDamaged, args: argparse.Namespace) -> str:
+    """One line that names the newest good backup and the exact command to restore it."""
+    if error.backup is None:
+        return f"stemprep: {error}"
+    command = ["stemprep", "restore", str(error.backup)]
+    if args.db:
+        command += ["--db", str(error.path)]
+    return (
+        f"stemprep: {error.path} is damaged and was left as it is; the newest good backup is "
+        f"{error.backup.name}; restore it with: {shlex.join(command)}"
+    )
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from app.gui.application import run_gui
 
@@ -424,6 +476,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "profiles": cmd_profiles,
     "questions": cmd_questions,
     "flags": cmd_flags,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
     "sample": cmd_sample,
     "export-profile": cmd_export_profile,
     "import": cmd_import,
@@ -434,14 +488,22 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `stemprep`; returns the exit code (also used by `python main.py`)."""
     args = build_parser().parse_args(argv)
+    setup_logging()
+    log.info("command %s started", args.command or "window")
     try:
         return COMMANDS[args.command](args)
+    except DatabaseDamaged as error:
+        log.warning("command %s stopped: %s", args.command, error_kind(error))
+        print(_damaged_line(error, args), file=sys.stderr)
+        return EXIT_ERROR
     except (UserError, StorageError) as error:
+        log.info("command %s stopped: %s", args.command, error_kind(error))
         print(f"stemprep: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # noqa: BLE001 - the last line of defence for users
+        log.error("command %s failed: %s", args.command, error_kind(error), exc_info=True)
         if os.environ.get("STEMPREP_DEBUG"):
             raise
         from app.domain.question_bank import QuestionBankError

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+from pathlib import Path
 
 
 class StorageError(Exception):
@@ -24,6 +25,38 @@ class InvalidValue(StorageError):
 
 class DatabaseUnavailable(StorageError):
     """The file cannot be opened or written: read-only, full disk, locked, not a database."""
+
+
+class DatabaseDamaged(DatabaseUnavailable):
+    """The file is a database, but SQLite's check found damage; nothing was changed in it.
+
+    `backup` is the newest backup that passed the same check, or None. The GUI offers
+    to restore it; the CLI prints the `stemprep restore` command.
+    """
+
+    def __init__(self, path: Path, backup: Path | None) -> None:
+        self.path = path
+        self.backup = backup
+        if backup is None:
+            advice = "There is no good backup of it; keep the file, and move it aside to start a new one."
+        else:
+            advice = f"The newest good backup is {backup}; restore it to carry on."
+        super().__init__(f"The StemPrep file {path} is damaged and was left as it is. {advice}")
+
+
+class DatabaseInUse(DatabaseUnavailable):
+    """Another running StemPrep holds the file for writing (see `db.lock`)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"StemPrep is already open in another window (or another program) with {path}. "
+            "Close that copy first; only one copy at a time can change it."
+        )
+
+
+class UnusableBackup(StorageError):
+    """A file offered for restoring is not a StemPrep database this version can use."""
 
 
 def explain_sqlite_error(error: BaseException, path: object) -> StorageError:

@@ -9,6 +9,7 @@ hands back frozen records. Every write is one transaction.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 import uuid
@@ -21,7 +22,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from db.errors import DatabaseUnavailable, InvalidValue, NotFound, StorageError, explain_sqlite_error
-from db.migrations import apply_migrations
+from db import backup, integrity, lock
+from db.migrations import apply_migrations, migrations
 from db.search import ProfileQuery, order_clause, search_body, where_clause
 from db.records import (
     ANSWER_STATUSES,
@@ -39,6 +41,8 @@ from db.records import (
     ProfileId,
     ProfileSummary,
 )
+
+log = logging.getLogger("stemprep.store")
 
 _PRIORITIES = ("essential", "recommended", "optional")
 _INT_FIELDS = {"birth_year", "kl_grade", "mrs", "lvef"}
@@ -66,27 +70,50 @@ def _make_private_file(path: Path) -> None:
 class Store:
     """An open StemPrep database. Not shared between threads: open one per thread."""
 
-    def __init__(self, db: Database, path: Path) -> None:
+    def __init__(self, db: Database, path: Path, *, writer_lock: lock.WriterLock | None = None) -> None:
         self._db = db
         self.path = path
+        self._writer_lock = writer_lock
 
     # ---------------------------------------------------------------- opening
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, migrate: bool = True) -> Store:
+    def open(cls, path: str | os.PathLike[str], *, migrate: bool = True, read_only: bool = False) -> Store:
         """Open (creating if needed) the database at `path`, ready to use.
 
         Raises `DatabaseUnavailable` with a readable sentence when the file cannot be
-        used: a folder that cannot be written, a file that is not a database, a full disk.
+        used: a folder that cannot be written, a file that is not a database, a full disk;
+        `DatabaseDamaged` (naming the newest good backup) when an existing file fails
+        SQLite's quick check, leaving it untouched; `DatabaseInUse` when another running
+        StemPrep has it open for writing (one writer per file, see `db.lock`).
+
+        Deleted content is overwritten with zeros (``secure_delete``), and an existing
+        file is backed up before any migration changes it. `read_only=True` takes no
+        lock and never creates, migrates or writes: for commands that only read, which
+        may then run beside an open StemPrep window.
         """
         path = Path(path)
         if path.is_dir():
             raise DatabaseUnavailable(f"{path} is a folder; give the path of a StemPrep file instead.")
+        if read_only:
+            return cls._open_read_only(path)
         try:
+            if not path.parent.exists():
+                path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+        except OSError as error:
+            raise explain_sqlite_error(error, path) from error
+        writer = lock.acquire(path)
+        try:
+            existed = path.is_file() and path.stat().st_size > 0
+            if existed:
+                integrity.ensure_intact(path, backup.newest_good_backup)
             _make_private_file(path)
             conn = sqlite3.connect(path, timeout=5.0)
-        except (OSError, sqlite3.Error) as error:
-            raise explain_sqlite_error(error, path) from error
+        except BaseException as error:
+            writer.release()
+            if isinstance(error, (OSError, sqlite3.Error)):
+                raise explain_sqlite_error(error, path) from error
+            raise
         try:
             conn.execute("PRAGMA schema_version").fetchone()  # fails fast on a non-database
             db = Database(conn, execute_plugins=False)
@@ -94,18 +121,39 @@ class Store:
             db.execute("PRAGMA busy_timeout = 5000")
             mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             db.execute("PRAGMA synchronous = FULL")
+            db.execute("PRAGMA secure_delete = ON")
             if str(mode).lower() != "wal":
                 raise DatabaseUnavailable(f"StemPrep could not switch {path} to its safe writing mode.")
-            store = cls(db, path)
+            store = cls(db, path, writer_lock=writer)
+            applied: list[str] = []
             if migrate:
-                store.migrate()
+                has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+                if existed and has_tables and migrations.pending(db):
+                    backup.write_backup(store)  # a failed backup stops the migration
+                applied = store.migrate()
+            log.info("opened the database for writing%s", f"; migrated {', '.join(applied)}" if applied else "")
             return store
-        except StorageError:
+        except BaseException as error:
             conn.close()
+            writer.release()
+            if isinstance(error, (OSError, sqlite3.Error)):
+                raise explain_sqlite_error(error, path) from error
             raise
-        except (OSError, sqlite3.Error) as error:
-            conn.close()
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> Store:
+        if not path.is_file():
+            raise DatabaseUnavailable(f"There is no StemPrep file at {path} yet.")
+        integrity.ensure_intact(path, backup.newest_good_backup)
+        try:
+            conn = integrity.read_only_connection(path)
+            db = Database(conn, execute_plugins=False)
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA busy_timeout = 5000")
+        except sqlite3.Error as error:
             raise explain_sqlite_error(error, path) from error
+        log.info("opened the database for reading")
+        return cls(db, path)
 
     def migrate(self) -> list[str]:
         """Apply pending migrations; returns their names."""
@@ -113,7 +161,11 @@ class Store:
             return apply_migrations(self._db)
 
     def close(self) -> None:
-        self._db.close()
+        try:
+            self._db.close()
+        finally:
+            if self._writer_lock is not None:
+                self._writer_lock.release()
 
     def __enter__(self) -> Store:
         return self

@@ -1,0 +1,101 @@
+"""StemPrep's own log: what happened to the file, never what is in it.
+
+When something goes wrong on a patient's computer, a helper needs to know what
+StemPrep did (opened the database, migrated it, wrote a backup, met a full disk) —
+but the log sits unencrypted in the data folder and may be attached to an email, so
+it must never hold health data. The rule for every log call in StemPrep: fixed
+messages, ids and counts, file *names* StemPrep chose, and error *type* names. No
+patient or clinic names, no answers, no notes, no user-chosen paths, no
+``str(error)`` (an `InvalidValue` message can quote what was typed).
+
+Two guards back the rule up here: exceptions are logged as their type and the code
+locations of their traceback, without their message; and a full or read-only disk
+never turns a log line into a traceback on the screen.
+
+The log is ``<data folder>/logs/stemprep.log``, rotated at about 1 MB with three old
+files kept, owner-only (folder 0700, files 0600) like the database.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from db.location import data_folder
+
+LOGGER_NAME = "stemprep"
+LOG_FILE = "stemprep.log"
+MAX_BYTES = 1_000_000
+BACKUP_COUNT = 3
+
+_ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None] | tuple[None, None, None]
+
+
+def logs_folder() -> Path:
+    """Where the log files live: ``logs`` in the per-user data folder."""
+    return data_folder() / "logs"
+
+
+class _PrivateRotatingFile(logging.handlers.RotatingFileHandler):
+    """A rotating file created owner-only, that stays silent when the disk fails it."""
+
+    def _open(self):  # type: ignore[no-untyped-def]  # logging's own signature
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        if os.name == "posix":
+            os.fchmod(fd, 0o600)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: SIM115
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        # The default prints "--- Logging error ---" and a traceback to stderr. A full
+        # disk is met (and explained) by the code that writes the patient's data; the
+        # log just loses a line.
+        return
+
+
+class _PrivateFormatter(logging.Formatter):
+    """Formats exceptions as type and code locations only, never their message."""
+
+    def formatException(self, ei: _ExcInfo) -> str:  # noqa: N802 - logging's name
+        kind, _, tb = ei
+        lines = [
+            f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}'
+            for frame in traceback.extract_tb(tb)
+        ]
+        return "\n".join(["Traceback (most recent call last):", *lines, kind.__name__ if kind else "?"])
+
+
+def setup_logging(folder: Path | None = None, *, level: int = logging.INFO) -> Path | None:
+    """Send StemPrep's log lines to the rotating file in `folder` (default `logs_folder()`).
+
+    Safe to call again (it replaces its own handler). Returns the log file, or None
+    when the folder cannot be written: StemPrep then runs without a log rather than
+    not at all.
+    """
+    logger = logging.getLogger(LOGGER_NAME)
+    for handler in list(logger.handlers):
+        if isinstance(handler, _PrivateRotatingFile):
+            logger.removeHandler(handler)
+            handler.close()
+    logger.setLevel(level)
+    logger.propagate = False  # nothing of ours reaches a handler someone else configured
+    folder = folder or logs_folder()
+    path = folder / LOG_FILE
+    try:
+        folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+        if os.name == "posix":
+            os.chmod(folder, 0o700)
+        handler = _PrivateRotatingFile(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(_PrivateFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger.addHandler(handler)
+    return path
+
+
+def error_kind(error: BaseException) -> str:
+    """What to log about an error: its type name, never its message."""
+    return type(error).__name__

@@ -1,0 +1,194 @@
+"""Is the file whole? The quick check on opening, and setting a damaged file aside.
+
+A disk that fails, a sync tool that copies half a file, or a USB stick pulled out
+can damage a database in ways SQLite only notices later, page by page. Checking
+when the file opens turns that into one clear moment: StemPrep says the file is
+damaged, names the newest good backup, and changes nothing. The check uses its own
+read-only connection, so even closing it never writes (a read-write connection
+would checkpoint the WAL into the damaged file on close).
+
+Nothing here deletes or overwrites a patient's file: a damaged one is renamed to
+``stemprep.db.damaged-YYYYmmdd-HHMMSS`` (with its -wal and -shm), and kept.
+"""
+
+from __future__ import annotations
+
+import enum
+import errno
+import logging
+import os
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from db.errors import DatabaseDamaged, DatabaseUnavailable, explain_sqlite_error
+
+log = logging.getLogger("stemprep.integrity")
+# The library idiom: without `app.logs` set up, StemPrep's log lines go nowhere rather
+# than to stderr, where they would break the CLI's one-line errors.
+logging.getLogger("stemprep").addHandler(logging.NullHandler())
+
+#: The companions SQLite keeps beside a database, moved together with it.
+COMPANION_SUFFIXES: tuple[str, ...] = ("-wal", "-shm", "-journal")
+
+
+class Verdict(enum.Enum):
+    """What the quick check found."""
+
+    INTACT = "intact"
+    DAMAGED = "damaged"
+    NOT_A_DATABASE = "not-a-database"
+
+
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that can never change `path` (nor checkpoint its WAL on close)."""
+    return sqlite3.connect(Path(path).absolute().as_uri() + "?mode=ro", uri=True, timeout=5.0)
+
+
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    """The problems `PRAGMA quick_check` reports on `conn` ([] when it is intact).
+
+    quick_check reads every page but skips matching indexes to their tables, so it
+    costs milliseconds on a patient's file; ``integrity_check`` is for tests.
+    """
+    rows = [str(row[0]) for row in conn.execute("PRAGMA quick_check").fetchall()]
+    return [] if rows == ["ok"] else rows
+
+
+def examine(path: Path) -> Verdict:
+    """Check the file at `path` without changing it.
+
+    Raises `DatabaseUnavailable` when the file cannot even be opened for reading
+    (missing folder, no permission): that is the environment, not damage.
+    """
+    try:
+        conn = read_only_connection(path)
+    except sqlite3.Error as error:
+        raise explain_sqlite_error(error, path) from error
+    try:
+        problems = quick_check(conn)
+    except sqlite3.DatabaseError as error:
+        verdict = _verdict_of(error)
+        if verdict is None:
+            raise explain_sqlite_error(error, path) from error
+        return verdict
+    finally:
+        conn.close()
+    if problems:
+        log.warning("quick check found %d problem(s)", len(problems))
+        return Verdict.DAMAGED
+    return Verdict.INTACT
+
+
+def ensure_intact(path: Path, newest_good_backup: Callable[[Path], Path | None]) -> None:
+    """Raise unless the existing file at `path` passes the quick check; never changes it.
+
+    A damaged file raises `DatabaseDamaged` naming `newest_good_backup(path)`. A file
+    that is not a database at all raises `DatabaseUnavailable` ("not a StemPrep
+    database": perhaps the wrong file was chosen), unless it has StemPrep backups
+    beside it, in which case it was ours and its first page is damaged.
+    """
+    verdict = examine(path)
+    if verdict is Verdict.INTACT:
+        return
+    backup = newest_good_backup(path)
+    if verdict is Verdict.NOT_A_DATABASE and backup is None:
+        raise DatabaseUnavailable(
+            f"{path} is not a StemPrep database or it is damaged. Open another file, or restore a backup."
+        )
+    log.warning("the database is damaged (%s); a good backup %s", verdict.value,
+                "exists" if backup else "does not exist")
+    raise DatabaseDamaged(path, backup)
+
+
+def _verdict_of(error: sqlite3.DatabaseError) -> Verdict | None:
+    name = getattr(error, "sqlite_errorname", "") or ""
+    message = str(error).lower()
+    if name.startswith("SQLITE_NOTADB") or "not a database" in message:
+        return Verdict.NOT_A_DATABASE
+    if name.startswith("SQLITE_CORRUPT") or "malformed" in message:
+        return Verdict.DAMAGED
+    return None
+
+
+def set_aside_damaged(path: Path) -> Path:
+    """Rename a damaged database (and its -wal/-shm) out of the way; returns its new path.
+
+    The new name is ``<name>.damaged-YYYYmmdd-HHMMSS`` beside it; an existing file
+    is never overwritten and nothing is deleted, so it can still be sent for recovery.
+    The caller must hold the writer lock (see `db.lock`) or know nothing has it open.
+    """
+    return set_aside(path, "damaged")
+
+
+def set_aside(path: Path, label: str, *, now: datetime | None = None) -> Path:
+    """Rename `path` and its companions to ``<name>.<label>-YYYYmmdd-HHMMSS[-N]``.
+
+    The main file moves first: if StemPrep stops half-way the data is all under the
+    new name, and the companions that stayed behind only hold what was also checkpointed.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DatabaseUnavailable(f"There is no file at {path} to set aside.")
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    for attempt in range(1, 1000):
+        base = f"{path.name}.{label}-{stamp}" + ("" if attempt == 1 else f"-{attempt}")
+        targets = [path.with_name(base + suffix) for suffix in ("", *COMPANION_SUFFIXES)]
+        if any(t.exists() for t in targets):
+            continue
+        try:
+            rename_without_replacing(path, targets[0])
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise explain_sqlite_error(error, path) from error
+        for suffix, target in zip(COMPANION_SUFFIXES, targets[1:], strict=True):
+            companion = path.with_name(path.name + suffix)
+            if companion.exists():
+                try:
+                    rename_without_replacing(companion, target)
+                except OSError as error:
+                    raise explain_sqlite_error(error, companion) from error
+        sync_folder(path.parent)
+        log.info("set a database aside as %s", targets[0].name)
+        return targets[0]
+    raise DatabaseUnavailable(f"StemPrep could not find a free name to set {path} aside.")
+
+
+def rename_without_replacing(source: Path, target: Path) -> None:
+    """Rename `source` to `target`, raising FileExistsError rather than overwriting.
+
+    POSIX rename() silently replaces; link() then unlink() does not. Windows' rename
+    already refuses. Filesystems without hard links (FAT on a USB stick) fall back to
+    check-then-rename, which is only racy against ourselves.
+    """
+    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+        os.rename(source, target)
+        return
+    try:
+        os.link(source, target)
+    except OSError as error:
+        if error.errno in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS):
+            if target.exists():
+                raise FileExistsError(errno.EEXIST, "File exists", str(target)) from error
+            os.rename(source, target)
+            return
+        raise
+    os.unlink(source)
+
+
+def sync_folder(folder: Path) -> None:
+    """fsync a folder so a rename in it survives a power cut (POSIX; a no-op elsewhere)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
