@@ -502,6 +502,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `stemprep profiles | head`: the reader stopped listening; that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except Exception as error:  # noqa: BLE001 - the last line of defence for users
         log.error("command %s failed: %s", args.command, error_kind(error), exc_info=True)
         if os.environ.get("STEMPREP_DEBUG"):

@@ -154,3 +154,20 @@ class ProfileSummary:
     answered: int
     updated_at: str
     synthetic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class NewClinic:
+    """A clinic to add in bulk: its field values and its answers (question_id, status, value, text, flagged)."""
+
+    values: dict[str, object]
+    answers: tuple[dict[str, object], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NewProfile:
+    """A profile to add in bulk (sample data, benchmarks) with its clinics."""
+
+    values: dict[str, object]
+    clinics: tuple[NewClinic, ...] = ()
+    synthetic: bool = False

@@ -13,6 +13,7 @@ import functools
 import sqlite3
 import tomllib
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,11 +70,23 @@ def search_body(conn: sqlite3.Connection, profile_id: int) -> str:
     if row is None:
         return ""
     name, condition, diagnosis, languages, travel = row
-    parts = [name, condition, _condition_names().get(condition, ""), diagnosis, languages, travel]
-    for clinic_name, city, treatment in conn.execute(
+    clinics = conn.execute(
         "SELECT name, city, treatment FROM clinics WHERE profile_id = ?", [profile_id]
-    ):
-        parts += [clinic_name, city, treatment]
+    ).fetchall()
+    return compose_search_body(
+        {"name": name, "condition": condition, "diagnosis": diagnosis, "languages": languages,
+         "travel_window": travel},
+        [{"name": n, "city": c, "treatment": t} for n, c, t in clinics],
+    )
+
+
+def compose_search_body(profile: Mapping[str, Any], clinics: Iterable[Mapping[str, Any]]) -> str:
+    """The searchable line from a profile's values and its clinics' values."""
+    condition = profile.get("condition") or "other"
+    parts = [profile.get("name", ""), condition, _condition_names().get(condition, ""),
+             profile.get("diagnosis", ""), profile.get("languages", ""), profile.get("travel_window", "")]
+    for clinic in clinics:
+        parts += [clinic.get("name", ""), clinic.get("city", ""), clinic.get("treatment", "")]
     return normalise(" | ".join(p for p in parts if p))
 
 

@@ -13,7 +13,7 @@ import logging
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +24,7 @@ from sqlite_utils import Database
 from db.errors import DatabaseUnavailable, InvalidValue, NotFound, StorageError, explain_sqlite_error
 from db import backup, integrity, lock
 from db.migrations import apply_migrations, migrations
-from db.search import ProfileQuery, order_clause, search_body, where_clause
+from db.search import ProfileQuery, compose_search_body, order_clause, search_body, where_clause
 from db.records import (
     ANSWER_STATUSES,
     CLINIC_FIELDS,
@@ -32,6 +32,7 @@ from db.records import (
     CUSTOM_PREFIX,
     HOEHN_YAHR_STAGES,
     PROFILE_FIELDS,
+    NewProfile,
     Answer,
     Clinic,
     ClinicId,
@@ -247,6 +248,54 @@ class Store:
             raise NotFound(f"There is no profile with id {profile_id}.")
         return _profile_from_row(rows[0])
 
+    def add_profiles_bulk(self, profiles: Sequence[NewProfile]) -> list[ProfileId]:
+        """Add many profiles with their clinics and answers in one transaction, quickly.
+
+        Validates like `create_profile`, `add_clinic` and `save_answer`, but writes with
+        a few batched statements: ten thousand sample profiles take seconds, not minutes.
+        """
+        stamp = now_iso()
+        made: list[ProfileId] = []
+        with self._writing() as db:
+            conn = db.conn
+            for new in profiles:
+                values = _clean_profile_values(new.values, creating=True)
+                cursor = conn.execute(
+                    f"INSERT INTO profiles ({', '.join(values)}, synthetic, uid, created_at, updated_at) "
+                    f"VALUES ({', '.join('?' for _ in values)}, ?, ?, ?, ?)",
+                    [*values.values(), int(new.synthetic), uuid.uuid4().hex, stamp, stamp],
+                )
+                profile_id = ProfileId(cursor.lastrowid or 0)
+                made.append(profile_id)
+                clinic_values = []
+                for position, new_clinic in enumerate(new.clinics):
+                    clean = _clean_clinic_values(new_clinic.values, creating=True)
+                    clinic_values.append(clean)
+                    cursor = conn.execute(
+                        f"INSERT INTO clinics (profile_id, {', '.join(clean)}, position, created_at, updated_at) "
+                        f"VALUES (?, {', '.join('?' for _ in clean)}, ?, ?, ?)",
+                        [profile_id, *clean.values(), position, stamp, stamp],
+                    )
+                    clinic_id = cursor.lastrowid
+                    rows = []
+                    for answer in new_clinic.answers:
+                        status = answer.get("status", "answered")
+                        if status not in ANSWER_STATUSES:
+                            raise InvalidValue(f"'{status}' is not an answer status.")
+                        rows.append([profile_id, clinic_id, answer["question_id"], status,
+                                     str(answer.get("value", "")), str(answer.get("text", "")),
+                                     int(bool(answer.get("flagged", False))), stamp, stamp])
+                    conn.executemany(
+                        "INSERT INTO answers (profile_id, clinic_id, question_id, status, value, text, flagged, "
+                        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        rows,
+                    )
+                conn.execute(
+                    "INSERT INTO profile_search_text (profile_id, body) VALUES (?, ?)",
+                    [profile_id, compose_search_body(values, clinic_values)],
+                )
+        return made
+
     def profile_by_uid(self, uid: str) -> Profile | None:
         """The profile with this stable identity, if it is saved here."""
         rows = self._rows("SELECT * FROM profiles WHERE uid = ?", (uid,))
@@ -392,8 +441,8 @@ class Store:
         if status is not None and status not in ANSWER_STATUSES:
             raise InvalidValue(f"'{status}' is not an answer status; use one of {', '.join(ANSWER_STATUSES)}.")
         for label, given in (("value", value), ("text", text)):
-            if given is not None and not isinstance(given, str):
-                raise InvalidValue(f"An answer's {label} must be text.")
+            if given is not None:
+                _check_text(f"The answer's {label}", given)
         clinic = self.clinic(clinic_id)
         stamp = now_iso()
         with self._writing() as db:
@@ -460,6 +509,8 @@ class Store:
         self.profile(profile_id)
         if not isinstance(text_en, str) or not text_en.strip():
             raise InvalidValue("Write the question before adding it.")
+        _check_text("The question", text_en)
+        _check_text("The question in Korean", text_ko or "")
         if priority not in _PRIORITIES:
             raise InvalidValue(f"'{priority}' is not a priority; use one of {', '.join(_PRIORITIES)}.")
         with self._writing() as db:
@@ -483,6 +534,9 @@ class Store:
         question = self.custom_question(question_id)
         if text_en is not None and not text_en.strip():
             raise InvalidValue("A question cannot be empty; delete it instead.")
+        for label, given in (("The question", text_en), ("The question in Korean", text_ko)):
+            if given is not None:
+                _check_text(label, given)
         if priority is not None and priority not in _PRIORITIES:
             raise InvalidValue(f"'{priority}' is not a priority; use one of {', '.join(_PRIORITIES)}.")
         with self._writing() as db:
@@ -555,6 +609,17 @@ def _answer_from_row(row: Mapping[str, Any]) -> Answer:
     return _record(Answer, data)
 
 
+def _check_text(label: str, value: Any) -> str:
+    """Text as given (never normalised: it must round-trip exactly), if SQLite can store it."""
+    if not isinstance(value, str):
+        raise InvalidValue(f"{label} must be text.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidValue(f"{label} contains a broken character that cannot be saved; retype it.") from None
+    return value
+
+
 def _optional_int(field: str, value: Any, low: int, high: int, label: str) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -600,9 +665,7 @@ def _clean_profile_values(values: Mapping[str, Any], *, creating: bool) -> dict[
         else:
             if value is None:
                 value = ""
-            if not isinstance(value, str):
-                raise InvalidValue(f"The profile's {key.replace('_', ' ')} must be text.")
-            clean[key] = value
+            clean[key] = _check_text(f"The profile's {key.replace('_', ' ')}", value)
     if "name" in clean and not clean["name"].strip():
         raise InvalidValue("Please give a name or an alias for the profile.")
     if creating and "name" not in clean:
@@ -630,9 +693,7 @@ def _clean_clinic_values(values: Mapping[str, Any], *, creating: bool) -> dict[s
         else:
             if value is None:
                 value = ""
-            if not isinstance(value, str):
-                raise InvalidValue(f"The clinic's {key.replace('_', ' ')} must be text.")
-            clean[key] = value
+            clean[key] = _check_text(f"The clinic's {key.replace('_', ' ')}", value)
     if "name" in clean and not clean["name"].strip():
         raise InvalidValue("Please give the clinic a name.")
     if creating and "name" not in clean:

@@ -10,10 +10,8 @@ its notes, and the same seed always gives the same people.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
-
-from app.domain.question_bank import QuestionBank, load_question_bank
-from db.records import CONDITIONS, ProfileId
+from app.domain.question_bank import Question, QuestionBank, load_question_bank
+from db.records import CONDITIONS, NewClinic, NewProfile, ProfileId
 from db.store import Store
 
 SYNTHETIC_NOTE = "Synthetic sample profile made by StemPrep — not a real person. / 가상의 예시 프로필입니다."
@@ -48,42 +46,44 @@ def add_sample_profiles(
     *,
     seed: int = 0,
     bank: QuestionBank | None = None,
-    progress: Callable[[int], None] | None = None,
+    chunk: int = 2_000,
 ) -> list[ProfileId]:
-    """Add `count` synthetic profiles in one transaction; returns their ids."""
+    """Add `count` synthetic profiles; returns their ids. The same seed gives the same people."""
     if count < 0:
         raise ValueError("The number of sample profiles cannot be negative.")
     bank = bank or load_question_bank()
     rng = random.Random(seed)
+    essentials = {
+        condition: [q for q in bank.questions_for(condition) if q.priority == "essential"]
+        for condition in CONDITIONS
+    }
     made: list[ProfileId] = []
     with store.batch():
-        for index in range(count):
-            made.append(_add_one(store, bank, rng))
-            if progress and (index + 1) % 500 == 0:
-                progress(index + 1)
+        for start in range(0, count, chunk):
+            batch = [_sample_profile(rng, essentials) for _ in range(min(chunk, count - start))]
+            made += store.add_profiles_bulk(batch)
     return made
 
 
-def _add_one(store: Store, bank: QuestionBank, rng: random.Random) -> ProfileId:
+def _sample_profile(rng: random.Random, essentials: dict[str, list[Question]]) -> NewProfile:
     condition = rng.choice(CONDITIONS)
     if rng.random() < 0.2:
         name = rng.choice(_KOREAN_NAMES)
     else:
         name = f"{rng.choice(_GIVEN)} {rng.choice(_FAMILY)}"
     diagnosis_en, diagnosis_ko = _DIAGNOSES[condition]
-    measures: dict[str, object] = {}
+    values: dict[str, object] = {}
     if condition == "knee-oa":
-        measures["kl_grade"] = rng.randint(1, 4)
+        values["kl_grade"] = rng.randint(1, 4)
     elif condition == "stroke":
-        measures["mrs"] = rng.randint(1, 5)
+        values["mrs"] = rng.randint(1, 5)
     elif condition == "parkinsons":
-        measures["hoehn_yahr"] = rng.choice((1.0, 1.5, 2.0, 2.5, 3.0, 4.0))
+        values["hoehn_yahr"] = rng.choice((1.0, 1.5, 2.0, 2.5, 3.0, 4.0))
     elif condition == "heart":
-        measures["lvef"] = rng.randint(25, 55)
+        values["lvef"] = rng.randint(25, 55)
     month = rng.randint(1, 12)
-    profile = store.create_profile(
-        name,
-        synthetic=True,
+    values.update(
+        name=name,
         condition=condition,
         birth_year=rng.randint(1940, 1990),
         languages=rng.choice(["English", "English, Russian", "Arabic, English", "Korean / 한국어", "Mongolian"]),
@@ -95,21 +95,13 @@ def _add_one(store: Store, bank: QuestionBank, rng: random.Random) -> ProfileId:
         budget=f"{rng.randint(5, 40) * 1000} USD",
         travel_window=f"{2027 + (month > 9)}-{month:02d}",
         notes=SYNTHETIC_NOTE,
-        **measures,
     )
-    questions = [q for q in bank.questions_for(condition) if q.priority == "essential"]
+    clinics = []
     for _ in range(rng.randint(0, 3)):
         city_en, city_ko = rng.choice(_CITIES)
-        low_currency = rng.choice(_CURRENCIES)
-        clinic = store.add_clinic(
-            profile.id,
-            f"{rng.choice(_CLINIC_WORDS)} {rng.choice(_CLINIC_KINDS)} (sample)",
-            city=rng.choice((city_en, city_ko)),
-            treatment=rng.choice(_TREATMENTS),
-            price=float(rng.randint(low_currency[1], low_currency[2]) // 1000 * 1000),
-            currency=low_currency[0],
-            claimed_credentials=rng.choice(["", "Registered for foreign patients", "MFDS registered", "KOIHA accredited"]),
-        )
+        currency, low, high = rng.choice(_CURRENCIES)
+        answers = []
+        questions = essentials[condition]
         for question in rng.sample(questions, k=min(len(questions), rng.randint(0, 6))):
             if question.answer_kind == "yes-no":
                 value, text = rng.choice(("yes", "yes", "no", "not-sure", "refused")), ""
@@ -119,5 +111,18 @@ def _add_one(store: Store, bank: QuestionBank, rng: random.Random) -> ProfileId:
                 value, text = str(rng.randint(1, 5)), ""
             else:
                 value, text = "", rng.choice(["They will send it by e-mail.", "설명 들었음", "Not clear yet"])
-            store.save_answer(clinic.id, question.id, value=value, text=text)
-    return profile.id
+            answers.append({"question_id": question.id, "status": "answered", "value": value, "text": text})
+        clinics.append(NewClinic(
+            values={
+                "name": f"{rng.choice(_CLINIC_WORDS)} {rng.choice(_CLINIC_KINDS)} (sample)",
+                "city": rng.choice((city_en, city_ko)),
+                "treatment": rng.choice(_TREATMENTS),
+                "price": float(rng.randint(low, high) // 1000 * 1000),
+                "currency": currency,
+                "claimed_credentials": rng.choice(
+                    ["", "Registered for foreign patients", "MFDS registered", "KOIHA accredited"]
+                ),
+            },
+            answers=tuple(answers),
+        ))
+    return NewProfile(values=values, clinics=tuple(clinics), synthetic=True)

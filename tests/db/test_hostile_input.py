@@ -117,14 +117,17 @@ def test_every_text_field_round_trips_exactly(tmp_path: Path) -> None:
     print(f"\n{tried} hostile examples, {len(saved)} records read back exactly")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Store passes lone surrogates to sqlite3, which raises UnicodeEncodeError (a bug-class "
-    "crash) instead of a one-sentence InvalidValue; _clean_profile_values should refuse them",
-)
 def test_a_lone_surrogate_is_refused_with_a_sentence(store: Store) -> None:
-    with pytest.raises(InvalidValue):
+    with pytest.raises(InvalidValue, match="broken character"):
         store.create_profile("Kim \ud800")
+    profile = store.create_profile("Kim")
+    clinic = store.add_clinic(profile.id, "A")
+    with pytest.raises(InvalidValue, match="broken character"):
+        store.save_answer(clinic.id, "q", text="\udc80")
+    with pytest.raises(InvalidValue, match="broken character"):
+        store.update_clinic(clinic.id, notes="\ud800x")
+    with pytest.raises(InvalidValue, match="broken character"):
+        store.add_custom_question(profile.id, "Why \ud800?")
 
 
 def test_nothing_is_normalised_on_write(store: Store) -> None:
