@@ -42,8 +42,26 @@ class Verdict(enum.Enum):
 
 
 def read_only_connection(path: Path) -> sqlite3.Connection:
-    """A connection that can never change `path` (nor checkpoint its WAL on close)."""
-    return sqlite3.connect(Path(path).absolute().as_uri() + "?mode=ro", uri=True, timeout=5.0)
+    """A connection that can never change `path` (nor checkpoint its WAL on close).
+
+    A WAL database on read-only media (a locked USB stick, a read-only mount) cannot
+    be opened even for reading when its -shm file is missing and cannot be created.
+    Then, and only if there is no WAL content that would be skipped, it is opened as
+    immutable: nothing can be writing to a file on read-only media.
+    """
+    uri = Path(path).absolute().as_uri()
+    conn = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=5.0)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.OperationalError as error:
+        wal = Path(f"{path}-wal")
+        cannot_open = (getattr(error, "sqlite_errorname", "") or "").startswith("SQLITE_CANTOPEN")
+        if cannot_open and (not wal.exists() or wal.stat().st_size == 0):
+            conn.close()
+            return sqlite3.connect(uri + "?immutable=1", uri=True, timeout=5.0)
+    except sqlite3.DatabaseError:
+        pass  # not a database, or damaged: the caller's own query meets it and says which
+    return conn
 
 
 def quick_check(conn: sqlite3.Connection) -> list[str]:
