@@ -55,7 +55,8 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA schema_version").fetchone()
     except sqlite3.OperationalError as error:
         wal = Path(f"{path}-wal")
-        cannot_open = (getattr(error, "sqlite_errorname", "") or "").startswith("SQLITE_CANTOPEN")
+        name = getattr(error, "sqlite_errorname", "") or ""
+        cannot_open = name.startswith("SQLITE_CANTOPEN") or name == "SQLITE_READONLY_DIRECTORY"
         if cannot_open and (not wal.exists() or wal.stat().st_size == 0):
             conn.close()
             return sqlite3.connect(uri + "?immutable=1", uri=True, timeout=5.0)

@@ -5,8 +5,9 @@ a user runs it (``python main.py …`` in a subprocess). How real each one is:
 
 * **Read-only folder or medium.** Real where the kernel allows an unprivileged user
   namespace: a tmpfs is mounted and remounted read-only, so SQLite meets a real
-  EROFS (skipped elsewhere). The permission path (chmod) is real only when not
-  root; CI runs as root, where chmod stops nothing, so those tests skip there. The
+  EROFS (skipped elsewhere). The permission path (chmod) is real when not root; as
+  root (CI) chmod stops nothing, so those tests rerun themselves inside
+  ``unshare --user``, where the same uid has no root powers. The
   SQLite "attempt to write a readonly database" path is simulated by making the
   Store's own connection read-only (``mode=ro``): SQLite's refusal is real, the
   reason for it is not.
@@ -98,6 +99,32 @@ def test_read_only_folder_through_store_and_cli(tmp_path: Path) -> None:
         folder.chmod(0o700)
         path.chmod(0o600)
     assert profile_names(path) == ["Kim", "Lee"]
+
+
+@functools.cache
+def _user_namespaces_work() -> bool:
+    if sys.platform != "linux" or not shutil.which("unshare"):
+        return False
+    probe = subprocess.run(["unshare", "--user", "true"], capture_output=True, timeout=30)
+    return probe.returncode == 0
+
+
+@pytest.mark.skipif(not IS_ROOT or not _user_namespaces_work(), reason="only needed as root, with user namespaces")
+def test_permission_faults_as_an_ordinary_user() -> None:
+    """As root chmod stops nothing; in a user namespace the same uid loses root's powers, so rerun there."""
+    here = Path(__file__).relative_to(ROOT)
+    tests = [
+        f"{here}::test_read_only_folder_through_store_and_cli",
+        f"{here}::test_export_paths_that_cannot_be_written_are_one_line",
+        "tests/db/test_store.py::test_read_only_folder_is_explained",
+    ]
+    result = subprocess.run(
+        ["unshare", "--user", sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{len(tests)} passed" in result.stdout and "skipped" not in result.stdout, result.stdout
 
 
 def test_sqlite_refusing_to_write_is_one_sentence_and_loses_nothing(
