@@ -85,7 +85,10 @@ def setup_logging(folder: Path | None = None, *, level: int = logging.INFO) -> P
     folder = folder or logs_folder()
     path = folder / LOG_FILE
     try:
-        folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+        # The data folder above may not exist yet either; it will hold the database,
+        # so it is created owner-only too (mkdir's parents=True would not).
+        folder.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
         if os.name == "posix":
             os.chmod(folder, 0o700)
         handler = _PrivateRotatingFile(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
