@@ -222,6 +222,8 @@ def _copy_checked(source: sqlite3.Connection, target: Path) -> None:
     check) and leaves no temporary file behind.
     """
     partial = target.with_name(f".{target.name}.{os.getpid()}{_PARTIAL}")
+    # One with our process id can only be left by a crash (no live process shares our id).
+    _remove_partial(partial)
     try:
         fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)

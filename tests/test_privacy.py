@@ -230,6 +230,29 @@ def test_the_log_holds_events_but_no_health_data(flow: Flow) -> None:
     assert str(flow.folder) not in text, "the log names a folder the user chose"
 
 
+def test_logged_errors_keep_their_type_and_place_but_not_their_message(tmp_path: Path) -> None:
+    """An exception message can quote what the patient typed; the log keeps only what helps debugging."""
+    import logging
+
+    from app import logs
+
+    path = logs.setup_logging(tmp_path / "logs")
+    assert path is not None
+    try:
+        try:
+            raise ValueError(f"could not parse {ANSWER!r}")
+        except ValueError:
+            logging.getLogger("stemprep.test").error("export failed", exc_info=True)
+    finally:
+        for handler in list(logging.getLogger("stemprep").handlers):
+            if isinstance(handler, logging.FileHandler):
+                handler.close()
+                logging.getLogger("stemprep").removeHandler(handler)
+    text = path.read_text(encoding="utf-8")
+    assert "export failed" in text and "ValueError" in text and "test_privacy.py" in text
+    assert ANSWER not in text and "Qwixotic" not in text
+
+
 def test_a_deleted_profile_is_gone_from_the_file_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Start every connection with secure_delete OFF, as SQLite builds without
     # SQLITE_SECURE_DELETE do (python.org's macOS and Windows builds), so this test

@@ -9,9 +9,11 @@ the file it replaces.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sqlite3
 import stat
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -99,6 +101,30 @@ def test_a_copy_that_fails_its_check_is_not_kept(
     with pytest.raises(DatabaseUnavailable, match="did not pass its check"):
         write_backup(store, now=T0)
     assert list(backups_folder(db_path).iterdir()) == []
+
+
+def test_a_backup_interrupted_half_way_leaves_no_file_with_a_backups_name(
+    store: Store, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As if StemPrep were killed after copying but before the rename: only a hidden temp remains."""
+
+    def killed(conn: sqlite3.Connection) -> list[str]:
+        raise KeyboardInterrupt  # not caught by the cleanup, like a real kill
+
+    monkeypatch.setattr(integrity, "quick_check", killed)
+    with pytest.raises(KeyboardInterrupt):
+        write_backup(store, now=T0)
+    monkeypatch.undo()
+    left = [p.name for p in backups_folder(db_path).iterdir()]
+    assert left and all(name.startswith(".") and ".partial" in name for name in left)
+    assert list_backups(db_path) == []
+    # A temporary copy left by a crash is cleared once it is old.
+    stale = backups_folder(db_path) / left[0]
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
+    fresh = backups_folder(db_path) / ".stemprep-20990101-000000.db.1.partial"
+    fresh.write_bytes(b"another copy being written right now")
+    write_backup(store, now=T0)
+    assert not stale.exists() and fresh.exists()
 
 
 def test_backup_to_a_chosen_file_never_overwrites(store: Store, tmp_path: Path) -> None:
