@@ -1,0 +1,76 @@
+"""One patient's checklist as the screens show it, in the same order and numbers as the printed sheet.
+
+The Questions step and the clinic comparison list the questions that
+`app.domain.sheet_content` puts on the sheet (so "question 12" on screen is question
+12 on paper) and describe answers in the same words ("Yes — we grow the cells in our
+lab"). This module holds those shared pieces, with no widgets, so the two screens
+cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.domain.question_bank import QuestionBank
+from app.domain.sheet_content import SheetOptions, SheetQuestion, QuestionSheet, gather_sheet
+from db.records import CUSTOM_PREFIX, Answer, ClinicId, CustomQuestionId, ProfileId
+from db.store import Store
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Checklist", text)
+
+
+def gather_checklist(
+    store: Store, bank: QuestionBank, profile_id: ProfileId, clinic_id: ClinicId | None = None
+) -> QuestionSheet:
+    """The profile's questions with the answers and red flags of one clinic (or all of them)."""
+    options = SheetOptions(sections=("questions", "comparison"), clinic_id=clinic_id)
+    return gather_sheet(store, bank, profile_id, options)
+
+
+def custom_id(question: SheetQuestion) -> CustomQuestionId | None:
+    """The id of the patient's own question, for editing or deleting it."""
+    if not question.is_custom or not question.id.startswith(CUSTOM_PREFIX):
+        return None
+    return CustomQuestionId(int(question.id.removeprefix(CUSTOM_PREFIX)))
+
+
+def status_label(status: str) -> str:
+    return {
+        "to-ask": _tr("To ask"),
+        "asked": _tr("Asked"),
+        "answered": _tr("Answered"),
+        "skipped": _tr("Skipped"),
+    }.get(status, status)
+
+
+def value_label(question: SheetQuestion, value: str) -> str:
+    """The structured part of an answer in words ("Not sure", a choice's title, a number)."""
+    if not value:
+        return ""
+    if question.answer_kind == "yes-no":
+        return {
+            "yes": _tr("Yes"),
+            "no": _tr("No"),
+            "not-sure": _tr("Not sure"),
+            "refused": _tr("Refused to answer"),
+        }.get(value, value)
+    if question.answer_kind == "choice":
+        for choice in question.choices:
+            if choice.id == value:
+                return choice.text.get("en")
+    return value
+
+
+def answer_summary(question: SheetQuestion, answer: Answer | None) -> str:
+    """What the clinic said, in one string: the value, then their own words."""
+    if answer is None:
+        return ""
+    parts = [part for part in (value_label(question, answer.value), answer.text.strip()) if part]
+    return " — ".join(parts)
+
+
+def is_asked(answer: Answer | None) -> bool:
+    """Put to the clinic already: asked, or answered."""
+    return answer is not None and answer.status in ("asked", "answered")

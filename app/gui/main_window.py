@@ -1,0 +1,337 @@
+"""The main window: the patient list, the four steps in order, and the problem banner.
+
+A patient is led through Profile → Clinics → Questions → Sheet with Next and Back;
+a facilitator jumps between steps with the step bar (or Ctrl+1…4) and between
+patients with the list on the left. The window owns which patient is open and makes
+sure every pending edit is written before that changes: on a step change, a patient
+switch, and on close. If an edit cannot be written, the user stays where their text
+is, and closing asks before anything is lost.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.question_bank import QuestionBank
+from app.gui.banner import Banner
+from app.gui.clinics import ClinicsStep
+from app.gui.dialogs import ConfirmDialog
+from app.gui.marks import CHECKED_BUTTON_STYLE
+from app.gui.profile_form import ProfileStep
+from app.gui.profile_list import ProfileList
+from app.gui.questions import QuestionsStep
+from app.gui.sheet import SheetStep
+from app.gui.step import StepPage
+from db.errors import StorageError
+from db.records import ProfileId
+from db.store import Store
+
+#: The patient open when the window last closed, so a patient finds their own file again.
+LAST_PROFILE_SETTING = "gui.profile_id"
+
+#: How long "Saved" stays in the status bar.
+SAVED_MESSAGE_MS = 2500
+
+
+class MainWindow(QMainWindow):
+    """StemPrep's window over one open Store."""
+
+    PROFILE, CLINICS, QUESTIONS, SHEET = range(4)
+
+    def __init__(self, store: Store, bank: QuestionBank, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._bank = bank
+        self._profile_id: ProfileId | None = None
+        self._step = self.PROFILE
+        self.setWindowTitle(self.tr("StemPrep"))
+        self.resize(1360, 860)
+        self.setMinimumSize(980, 640)
+
+        self.profile_step = ProfileStep(store, bank)
+        self.clinics_step = ClinicsStep(store, bank)
+        self.questions_step = QuestionsStep(store, bank)
+        self.sheet_step = SheetStep(store, bank)
+        self.steps: list[StepPage] = [self.profile_step, self.clinics_step, self.questions_step, self.sheet_step]
+        self.step_titles = [self.tr("Profile"), self.tr("Clinics"), self.tr("Questions"), self.tr("Sheet")]
+
+        self.banner = Banner()
+        self.profile_list = ProfileList(store, bank)
+        self.profile_list.problem.connect(self.banner.show_message)
+        self.profile_list.profile_chosen.connect(self._profile_chosen)
+        self.profile_list.new_button.clicked.connect(lambda: self.go_to_step(self.PROFILE, force=True))
+        dock = QDockWidget(self.tr("Patients"))
+        dock.setObjectName("PatientsDock")
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.patients_dock = dock
+        dock.setWidget(self.profile_list)
+        dock.setMinimumWidth(260)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.resizeDocks([dock], [310], Qt.Orientation.Horizontal)
+
+        for step in self.steps:
+            step.saved.connect(self._saved)
+            step.problem.connect(self.banner.show_message)
+            step.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            step.profile_touched.connect(self._profile_touched)
+            step.step_requested.connect(self.go_to_step)
+
+        self.setCentralWidget(self._build_centre())
+        self.statusBar()
+        self._build_shortcuts()
+        self._open_first_profile()
+
+    # ================================================================ building
+
+    def _build_centre(self) -> QWidget:
+        self.step_group = QButtonGroup(self)
+        self.step_group.setExclusive(True)
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        self.step_buttons: list[QPushButton] = []
+        for number, title in enumerate(self.step_titles):
+            button = QPushButton(f"{number + 1}  {title}")
+            button.setCheckable(True)
+            button.setAccessibleName(self.tr("Step {number}: {title}").format(number=number + 1, title=title))
+            button.setToolTip(self.tr("Go to step {number} (Ctrl+{number})").format(number=number + 1))
+            button.setMinimumHeight(40)
+            button.setStyleSheet(CHECKED_BUTTON_STYLE)  # the step you are on stands out
+            font = QFont(button.font())
+            font.setPointSizeF(font.pointSizeF() * 1.1)
+            font.setBold(True)
+            button.setFont(font)
+            self.step_group.addButton(button, number)
+            self.step_buttons.append(button)
+            bar.addWidget(button, 1)
+        self.step_group.idClicked.connect(self.go_to_step)
+        # The patient list can be hidden to give the steps room; this brings it back.
+        patients = QToolButton()
+        patients.setDefaultAction(self.patients_dock.toggleViewAction())
+        patients.setText(self.tr("Patients"))
+        patients.setToolTip(self.tr("Show or hide the list of patients"))
+        patients.setAccessibleName(self.tr("Show or hide the list of patients"))
+        patients.setMinimumHeight(40)
+        bar.insertWidget(0, patients)
+        self.patient_label = QLabel()
+        self.patient_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.patient_label.setAccessibleName(self.tr("Patient"))
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._build_welcome())
+        for step in self.steps:
+            self.stack.addWidget(step)
+
+        self.back_button = QPushButton()
+        self.back_button.setAccessibleName(self.tr("Back to the previous step"))
+        self.back_button.clicked.connect(lambda: self.go_to_step(self._step - 1))
+        self.next_button = QPushButton()
+        self.next_button.setAccessibleName(self.tr("On to the next step"))
+        self.next_button.clicked.connect(lambda: self.go_to_step(self._step + 1))
+        self.next_button.setDefault(False)
+        self.next_button.setMinimumWidth(180)
+        self.back_button.setMinimumWidth(180)
+        nav = QHBoxLayout()
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.patient_label)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(nav)
+        return centre
+
+    def _build_welcome(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        title = QLabel(self.tr("Welcome to StemPrep"))
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        text = QLabel(self.tr(
+            "StemPrep helps you prepare for a consultation about stem cell treatment in South Korea: "
+            "the questions to ask each clinic in English and Korean, the answers they give, the warning "
+            "signs to watch for, and a printed sheet to take with you.\n\n"
+            "Everything stays on this computer. Start by creating a profile for the patient."
+        ))
+        text.setWordWrap(True)
+        create = QPushButton(self.tr("Create a patient profile"))
+        create.setAccessibleName(self.tr("Create a patient profile"))
+        create.setMinimumHeight(44)
+        create.clicked.connect(self.profile_list.create_profile)
+        create.clicked.connect(lambda: self.go_to_step(self.PROFILE, force=True))
+        column = QWidget()
+        column.setMaximumWidth(720)
+        column_layout = QVBoxLayout(column)
+        column_layout.addWidget(title)
+        column_layout.addWidget(text)
+        column_layout.addSpacing(12)
+        column_layout.addWidget(create, 0, Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 8)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return page
+
+    def _build_shortcuts(self) -> None:
+        for number in range(len(self.steps)):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
+            shortcut.activated.connect(lambda n=number: self.go_to_step(n))
+
+    # ================================================================ navigation
+
+    @property
+    def current_step(self) -> int:
+        return self._step
+
+    @property
+    def profile_id(self) -> ProfileId | None:
+        return self._profile_id
+
+    @Slot(int)
+    def go_to_step(self, step: int, *, force: bool = False) -> None:
+        """Show a step, after writing what the current one has pending."""
+        if self._profile_id is None or not 0 <= step < len(self.steps):
+            self._update_navigation()
+            return
+        if step == self._step and not force and self.stack.currentWidget() is self.steps[step]:
+            self._update_navigation()
+            return
+        if not self.steps[self._step].flush():
+            self._update_navigation()  # stay where the unsaved text is
+            return
+        self._step = step
+        self.stack.setCurrentWidget(self.steps[step])
+        self.steps[step].enter()
+        self._update_navigation()
+        if step == self.PROFILE and force:
+            self.profile_step.focus_name()
+        else:
+            self.steps[step].focus_start()
+
+    def _update_navigation(self) -> None:
+        has_profile = self._profile_id is not None
+        for number, button in enumerate(self.step_buttons):
+            button.setEnabled(has_profile)
+            button.setChecked(has_profile and number == self._step)
+        if not has_profile:
+            self.step_group.setExclusive(False)
+            for button in self.step_buttons:
+                button.setChecked(False)
+            self.step_group.setExclusive(True)
+        before, after = self._step - 1, self._step + 1
+        self.back_button.setVisible(has_profile and before >= 0)
+        self.next_button.setVisible(has_profile and after < len(self.steps))
+        if before >= 0:
+            self.back_button.setText(self.tr("‹ Back: {step}").format(step=self.step_titles[before]))
+        if after < len(self.steps):
+            self.next_button.setText(self.tr("Next: {step} ›").format(step=self.step_titles[after]))
+
+    # ================================================================ patients
+
+    def _open_first_profile(self) -> None:
+        remembered = self._store.setting(LAST_PROFILE_SETTING, "")
+        profile_id: ProfileId | None = None
+        if remembered.isdigit() and self.profile_list.model.row_of(int(remembered)) is not None:
+            profile_id = ProfileId(int(remembered))
+        elif self.profile_list.model.rowCount():
+            profile_id = self.profile_list.model.summary(0).id
+        self.profile_list.select_profile(profile_id, notify=False)
+        self._open_profile(profile_id)
+
+    @Slot(object)
+    def _profile_chosen(self, profile_id: ProfileId | None) -> None:
+        if profile_id == self._profile_id:
+            return
+        if not self._flush_all():
+            self.profile_list.select_profile(self._profile_id, notify=False)
+            return
+        self._open_profile(profile_id)
+
+    def _open_profile(self, profile_id: ProfileId | None) -> None:
+        self._profile_id = profile_id
+        for step in self.steps:
+            step.set_profile(profile_id)
+        if profile_id is None:
+            self.stack.setCurrentIndex(0)
+            self.patient_label.clear()
+            self.setWindowTitle(self.tr("StemPrep"))
+        else:
+            try:
+                self._store.set_setting(LAST_PROFILE_SETTING, str(profile_id))
+            except StorageError:
+                pass  # a convenience for next time, not worth a message
+            self._show_patient_name()
+            self.stack.setCurrentWidget(self.steps[self._step])
+            self.steps[self._step].enter()
+        self._update_navigation()
+
+    def _show_patient_name(self) -> None:
+        if self._profile_id is None:
+            return
+        try:
+            profile = self._store.profile(self._profile_id)
+        except StorageError as error:
+            self.banner.show_message(str(error))
+            return
+        condition = profile.condition
+        try:
+            condition = self._bank.condition(profile.condition).title.get("en")
+        except KeyError:
+            pass
+        self.patient_label.setText(self.tr("Patient: {name} · {condition}").format(name=profile.name, condition=condition))
+        self.setWindowTitle(self.tr("StemPrep — {name}").format(name=profile.name))
+        self.profile_list.update_profile(profile)
+
+    @Slot()
+    def _profile_touched(self) -> None:
+        self._show_patient_name()
+
+    # ================================================================ saving
+
+    def _flush_all(self) -> bool:
+        results = [step.flush() for step in self.steps]  # every step, even after a failure
+        return all(results)
+
+    @Slot()
+    def _saved(self) -> None:
+        self.banner.clear()
+        self.statusBar().showMessage(self.tr("Saved"), SAVED_MESSAGE_MS)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if not self._flush_all():
+            question = self.tr(
+                "Some changes could not be saved:\n{problem}\n\n"
+                "Close StemPrep anyway and lose those changes?"
+            ).format(problem=self.banner.message)
+            if not ConfirmDialog.ask(self, question, action=self.tr("Close without saving")):
+                event.ignore()
+                return
+            for step in self.steps:
+                step.discard()
+        for step in self.steps:
+            step.shutdown()
+        event.accept()

@@ -1,0 +1,337 @@
+"""The list of patients on this computer, for facilitators who prepare many of them.
+
+`ProfileListModel` is a table model over `ProfileSummary` records that loads a page
+at a time (`canFetchMore`/`fetchMore` over `Store.list_profiles(limit, offset)`),
+so a list of thousands opens at once and there is no widget per patient.
+`ProfileList` is the dock around it: pick, create, delete.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.question_bank import QuestionBank
+from app.gui.dialogs import ConfirmDialog
+from db.errors import StorageError
+from db.records import Profile, ProfileId, ProfileSummary
+from db.store import Store
+
+#: Rows read from the database at a time.
+PAGE_SIZE = 100
+
+ProfileIdRole = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ProfileListModel(QAbstractTableModel):
+    """Patients, most recently changed first, read page by page."""
+
+    #: Reading the list failed; one sentence.
+    load_failed = Signal(str)
+
+    NAME, CONDITION, CLINICS, ANSWERED, CHANGED = range(5)
+
+    def __init__(self, store: Store, bank: QuestionBank, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._conditions = {c.id: c.title.get("en") for c in bank.conditions}
+        self._rows: list[ProfileSummary] = []
+        self._total = 0
+        self._headers = (
+            self.tr("Name"),
+            self.tr("Condition"),
+            self.tr("Clinics"),
+            self.tr("Answers"),
+            self.tr("Changed"),
+        )
+
+    # ------------------------------------------------------------ Qt's model API
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        summary = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._cell_text(summary, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [summary.name, self._conditions.get(summary.condition, summary.condition)]
+            if summary.clinic_names:
+                lines.append(self.tr("Clinics: {names}").format(names=summary.clinic_names))
+            if summary.cities:
+                lines.append(self.tr("Cities: {cities}").format(cities=summary.cities))
+            if summary.travel_window:
+                lines.append(self.tr("Travel: {window}").format(window=summary.travel_window))
+            return "\n".join(lines)
+        if role == ProfileIdRole:
+            return int(summary.id)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.ANSWERED:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def canFetchMore(self, parent: _Index) -> bool:  # noqa: N802
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: _Index) -> None:  # noqa: N802
+        if parent.isValid():
+            return
+        try:
+            page = self._store.list_profiles(limit=PAGE_SIZE, offset=len(self._rows))
+        except StorageError as error:
+            self._total = len(self._rows)  # stop asking until the next refresh
+            self.load_failed.emit(str(error))
+            return
+        if not page:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    # ------------------------------------------------------------ StemPrep's API
+
+    def refresh(self) -> None:
+        """Read the list again from the first page (after a profile was added or deleted)."""
+        self.beginResetModel()
+        self._rows = []
+        try:
+            self._total = self._store.profile_count()
+        except StorageError as error:
+            self._total = 0
+            self.load_failed.emit(str(error))
+        self.endResetModel()
+        if self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def summary(self, row: int) -> ProfileSummary:
+        return self._rows[row]
+
+    def row_of(self, profile_id: int) -> int | None:
+        """The row of a profile, reading further pages if needed; None if it is not in the list."""
+        while True:
+            for row, summary in enumerate(self._rows):
+                if summary.id == profile_id:
+                    return row
+            if not self.canFetchMore(QModelIndex()):
+                return None
+            self.fetchMore(QModelIndex())
+
+    def update_profile(self, profile: Profile) -> None:
+        """Show a profile's new name or condition in place, without re-reading the list."""
+        for row, summary in enumerate(self._rows):
+            if summary.id == profile.id:
+                self._rows[row] = replace(
+                    summary,
+                    name=profile.name,
+                    condition=profile.condition,
+                    travel_window=profile.travel_window,
+                    updated_at=profile.updated_at,
+                )
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+                return
+
+    def _cell_text(self, summary: ProfileSummary, column: int) -> str:
+        if column == self.NAME:
+            return summary.name + (self.tr(" (example)") if summary.synthetic else "")
+        if column == self.CONDITION:
+            return self._conditions.get(summary.condition, summary.condition)
+        if column == self.CLINICS:
+            return summary.clinic_names
+        if column == self.ANSWERED:
+            return str(summary.answered)
+        if column == self.CHANGED:
+            return summary.updated_at[:10]
+        return ""
+
+
+class ProfileList(QWidget):
+    """The patients on this computer: pick one, add one, delete one."""
+
+    #: The user picked a patient (or None when the list became empty).
+    profile_chosen = Signal(object)
+    #: Something the user should know, as one sentence.
+    problem = Signal(str)
+
+    def __init__(self, store: Store, bank: QuestionBank, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.model = ProfileListModel(store, bank, self)
+        self.model.load_failed.connect(self.problem)
+
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Patients"))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ProfileListModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.resizeSection(ProfileListModel.CONDITION, 130)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for column in (ProfileListModel.CLINICS, ProfileListModel.ANSWERED, ProfileListModel.CHANGED):
+            self.view.setColumnHidden(column, True)  # in the tooltip; the dock is narrow
+        self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
+
+        self.new_button = QPushButton(self.tr("New patient"))
+        self.new_button.setAccessibleName(self.tr("Create a new patient profile"))
+        self.new_button.clicked.connect(self.create_profile)
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setAccessibleName(self.tr("Delete the selected patient profile"))
+        self.delete_button.clicked.connect(self.delete_current)
+        self.count_label = QLabel()
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count_label)
+        self._current: ProfileId | None = None
+        self._quiet = False
+        self.refresh()
+
+    @property
+    def current_profile_id(self) -> ProfileId | None:
+        return self._current
+
+    def refresh(self) -> None:
+        """Re-read the list, keeping the current patient selected."""
+        self.model.refresh()
+        self._show_count()
+        self.select_profile(self._current, notify=False)
+
+    def select_profile(self, profile_id: ProfileId | None, *, notify: bool = True) -> None:
+        """Select a patient in the list; `notify` says whether to emit `profile_chosen`."""
+        row = None if profile_id is None else self.model.row_of(profile_id)
+        self._quiet = not notify
+        try:
+            selection = self.view.selectionModel()
+            if row is None:
+                selection.clear()
+                self._set_current(None, notify)
+            else:
+                index = self.model.index(row, ProfileListModel.NAME)
+                selection.setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.view.scrollTo(index)
+                self._set_current(profile_id, notify)
+        finally:
+            self._quiet = False
+        self.delete_button.setEnabled(self._current is not None)
+
+    def update_profile(self, profile: Profile) -> None:
+        self.model.update_profile(profile)
+
+    @Slot()
+    def create_profile(self) -> None:
+        """Add a patient called "New patient" and pick it; the Profile form then asks for the rest."""
+        try:
+            profile = self._store.create_profile(self.tr("New patient"))
+        except StorageError as error:
+            self.problem.emit(str(error))
+            return
+        self.model.refresh()
+        self._show_count()
+        self.select_profile(profile.id)
+
+    @Slot()
+    def delete_current(self) -> None:
+        if self._current is None:
+            return
+        row = self.model.row_of(self._current)
+        name = self.model.summary(row).name if row is not None else ""
+        question = self.tr(
+            "Delete the profile “{name}” with its clinics and answers from this computer?\n\n"
+            "This cannot be undone. Backups or printed sheets made earlier are not affected."
+        ).format(name=name)
+        if not ConfirmDialog.ask(self, question, action=self.tr("Delete")):
+            return
+        try:
+            self._store.delete_profile(self._current)
+        except StorageError as error:
+            self.problem.emit(str(error))
+            return
+        self._current = None
+        self.refresh()
+        self.select_profile(self.model.summary(0).id if self.model.rowCount() else None)
+
+    def _show_count(self) -> None:
+        total = self.model.total
+        if total == 1:
+            self.count_label.setText(self.tr("1 patient on this computer"))
+        else:
+            self.count_label.setText(self.tr("{count} patients on this computer").format(count=total))
+
+    def _set_current(self, profile_id: ProfileId | None, notify: bool) -> None:
+        self._current = profile_id
+        if notify:
+            self.profile_chosen.emit(profile_id)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._quiet or not current.isValid():
+            return
+        profile_id = ProfileId(self.model.data(current, ProfileIdRole))
+        if profile_id != self._current:
+            self._current = profile_id
+            self.delete_button.setEnabled(True)
+            self.profile_chosen.emit(profile_id)

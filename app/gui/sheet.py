@@ -1,0 +1,466 @@
+"""Step 4, Sheet: choose what to print, see the real PDF, save it or print it.
+
+The preview is the PDF itself (rendered by `app.export` and shown with Qt's PDF
+module), so what the patient sees is exactly what the printer gets. Rendering runs
+on a worker thread and restarts a moment after the last option change, so ticking
+boxes never freezes the window. Printing draws each PDF page into the printer at
+its own resolution, so text stays crisp.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QPoint,
+    QRect,
+    QRunnable,
+    QSize,
+    QStandardPaths,
+    QThreadPool,
+    QTimer,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.question_bank import QuestionBank
+from app.domain.sheet_content import SECTIONS, InvalidSheetOptions, QuestionSheet, SheetOptions, gather_sheet
+from app.export.batch import sheet_file_name
+from app.export.question_sheet import SheetExportError, render_pdf, save_pdf
+from app.gui.dialogs import PrintDialog, SaveDialog
+from app.gui.step import StepPage
+from db.errors import StorageError
+from db.records import Clinic
+from db.store import Store
+
+#: Wait this long after the last option change before rendering again.
+PREVIEW_DELAY_MS = 300
+
+#: Printing resolution ceiling: enough for crisp text, without 100 MB pages.
+MAX_PRINT_DPI = 600
+
+#: Where the last "Save as…" went, so the next one starts there.
+LAST_FOLDER_SETTING = "gui.sheet_folder"
+
+
+class _RenderSignals(QObject):
+    finished = Signal(int, object)  # generation, bytes
+    failed = Signal(int, object)  # generation, exception
+
+
+class _RenderJob(QRunnable):
+    """Draws one sheet off the GUI thread. The sheet is plain data: no database here."""
+
+    def __init__(self, generation: int, sheet: QuestionSheet, options: SheetOptions, signals: _RenderSignals) -> None:
+        super().__init__()
+        self._generation = generation
+        self._sheet = sheet
+        self._options = options
+        self._signals = signals
+
+    def run(self) -> None:
+        try:
+            data = render_pdf(self._sheet, self._options)
+        except Exception as error:  # noqa: BLE001 - handed to the GUI thread, which re-raises bugs
+            self._signals.failed.emit(self._generation, error)
+            return
+        self._signals.finished.emit(self._generation, data)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rendered:
+    options: SheetOptions
+    data: bytes
+
+
+class SheetStep(StepPage):
+    """Sheet options, the live PDF preview, Save as… and Print…."""
+
+    #: The preview shows a new PDF (for tests and the status line).
+    preview_ready = Signal()
+
+    def __init__(self, store: Store, bank: QuestionBank, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._bank = bank
+        self._generation = 0
+        self._rendered: _Rendered | None = None
+        self._rendering = SheetOptions()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _RenderSignals(self)
+        self._signals.finished.connect(self._render_finished)
+        self._signals.failed.connect(self._render_failed)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.render_now)
+
+        # The document reads from a buffer that must live as long as it is loaded.
+        self.document = QPdfDocument(self)
+        self._buffer: QBuffer | None = None
+
+        self._build()
+
+    # ================================================================ building
+
+    def _build(self) -> None:
+        self.paper_a4 = QRadioButton(self.tr("A4"))
+        self.paper_letter = QRadioButton(self.tr("US Letter"))
+        self.paper_a4.setChecked(True)
+        self.paper_a4.setAccessibleName(self.tr("A4 paper"))
+        self.paper_letter.setAccessibleName(self.tr("US Letter paper"))
+        paper_group = QButtonGroup(self)
+        paper_group.addButton(self.paper_a4)
+        paper_group.addButton(self.paper_letter)
+        paper_row = QHBoxLayout()
+        paper_row.addWidget(self.paper_a4)
+        paper_row.addWidget(self.paper_letter)
+        paper_row.addStretch(1)
+
+        self.large_print = QCheckBox(self.tr("Large print"))
+        self.large_print.setAccessibleName(self.tr("Large print"))
+        self.leave_out_personal = QCheckBox(self.tr("Leave out name, birth year and contact"))
+        self.leave_out_personal.setAccessibleName(self.tr("Leave out personal details"))
+        self.leave_out_personal.setToolTip(self.tr(
+            "For a sheet you send ahead to a clinic or an agency."
+        ))
+        self.clinic_box = QComboBox()
+        self.clinic_box.setAccessibleName(self.tr("Which clinic the sheet is for"))
+
+        section_names = {
+            "summary": self.tr("About the patient"),
+            "questions": self.tr("Questions to ask"),
+            "red_flags": self.tr("Red flags so far"),
+            "documents": self.tr("Documents to bring and ask for"),
+            "comparison": self.tr("Clinics compared"),
+            "reference": self.tr("Approved products and official contacts"),
+        }
+        self.section_boxes: dict[str, QCheckBox] = {}
+        sections = QGroupBox(self.tr("What to include"))
+        sections_layout = QVBoxLayout(sections)
+        for section in SECTIONS:
+            box = QCheckBox(section_names.get(section, section.replace("_", " ").capitalize()))
+            box.setChecked(True)
+            box.setAccessibleName(box.text())
+            sections_layout.addWidget(box)
+            self.section_boxes[section] = box
+
+        for button in (self.paper_a4, self.paper_letter):
+            button.toggled.connect(self._options_changed)
+        for box in (self.large_print, self.leave_out_personal, *self.section_boxes.values()):
+            box.toggled.connect(self._options_changed)
+        self.clinic_box.currentIndexChanged.connect(self._options_changed)
+
+        page = QGroupBox(self.tr("Paper and print"))
+        page_form = QFormLayout(page)
+        page_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        page_form.addRow(self.tr("Paper:"), paper_row)
+        page_form.addRow(self.large_print)
+        page_form.addRow(self.leave_out_personal)
+        page_form.addRow(self.tr("Clinics:"), self.clinic_box)
+
+        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.save_button.setAccessibleName(self.tr("Save the question sheet as a PDF file"))
+        self.save_button.clicked.connect(self.save_as)
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setAccessibleName(self.tr("Print the question sheet"))
+        self.print_button.clicked.connect(self.print_sheet)
+        actions = QHBoxLayout()
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.print_button)
+
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.state.setAccessibleName(self.tr("Preview status"))
+
+        options = QWidget()
+        options_layout = QVBoxLayout(options)
+        options_layout.addLayout(actions)
+        options_layout.addWidget(self.state)
+        options_layout.addWidget(page)
+        options_layout.addWidget(sections)
+        options_layout.addStretch(1)
+        options_scroll = QScrollArea()
+        options_scroll.setWidgetResizable(True)
+        options_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        options_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        options_scroll.setWidget(options)
+        options_scroll.setMinimumWidth(options.sizeHint().width() + options_scroll.verticalScrollBar().sizeHint().width())
+
+        self.view = QPdfView()
+        self.view.setAccessibleName(self.tr("Preview of the question sheet"))
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+
+        splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(options_scroll)
+        splitter.addWidget(self.view)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([options_scroll.minimumWidth(), 800])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._set_enabled()
+
+    # ================================================================ step API
+
+    def set_profile(self, profile_id: object) -> None:
+        super().set_profile(profile_id)  # type: ignore[arg-type]
+        self._rendered = None
+        self._generation += 1  # a render for the previous patient is no longer wanted
+        self.document.close()
+        self._set_enabled()
+
+    def enter(self) -> None:
+        self._load_clinics()
+        self._set_enabled()
+        if self.profile_id is not None:
+            self._rendered = None  # other steps may have changed what the sheet says
+            self.render_now()
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self._generation += 1
+        self._pool.waitForDone()
+
+    def options(self) -> SheetOptions:
+        """The options as the controls set them (sections may be empty: checked by SheetOptions)."""
+        return SheetOptions(
+            paper="letter" if self.paper_letter.isChecked() else "a4",
+            large_print=self.large_print.isChecked(),
+            personal_details=not self.leave_out_personal.isChecked(),
+            sections=tuple(s for s, box in self.section_boxes.items() if box.isChecked()),
+            clinic_id=self.clinic_box.currentData(),
+        )
+
+    @property
+    def pdf_bytes(self) -> bytes | None:
+        """The PDF in the preview, if it matches the options on screen."""
+        return self._rendered.data if self._rendered else None
+
+    # ================================================================ rendering
+
+    @Slot()
+    def render_now(self) -> None:
+        """Gather the sheet now (GUI thread: the Store is not shared) and draw it on the worker."""
+        self._timer.stop()
+        if self.profile_id is None:
+            return
+        self._generation += 1
+        try:
+            options = self.options()
+            sheet = gather_sheet(self._store, self._bank, self.profile_id, options)
+        except InvalidSheetOptions as error:
+            self._show_state(str(error))
+            return
+        except StorageError as error:
+            self.problem.emit(str(error))
+            return
+        self._show_state(self.tr("Updating the preview…"))
+        self._rendering = options
+        self._pool.start(_RenderJob(self._generation, sheet, options, self._signals))
+
+    @Slot(int, object)
+    def _render_finished(self, generation: int, data: bytes) -> None:
+        if generation != self._generation:
+            return  # the options changed while it was drawing
+        self._rendered = _Rendered(self._rendering, data)
+        self._load_preview(data)
+
+    @Slot(int, object)
+    def _render_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        if isinstance(error, SheetExportError | InvalidSheetOptions):
+            self._show_state(str(error))
+            self.problem.emit(str(error))
+            return
+        raise error  # a bug: loud, here on the GUI thread
+
+    def _load_preview(self, data: bytes) -> None:
+        old = self._buffer
+        self.document.close()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self._buffer = buffer
+        self.document.load(buffer)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        pages = self.document.pageCount()
+        if pages == 1:
+            self._show_state(self.tr("Preview: 1 page."))
+        else:
+            self._show_state(self.tr("Preview: {pages} pages.").format(pages=pages))
+        self.preview_ready.emit()
+
+    def _current_pdf(self) -> bytes | None:
+        """The PDF for the options on screen: the preview's if it is current, else drawn now."""
+        if self.profile_id is None:
+            return None
+        try:
+            options = self.options()
+        except InvalidSheetOptions as error:
+            self.problem.emit(str(error))
+            return None
+        if self._rendered is not None and self._rendered.options == options and not self._timer.isActive():
+            return self._rendered.data
+        try:
+            sheet = gather_sheet(self._store, self._bank, self.profile_id, options)
+            return render_pdf(sheet, options)
+        except (StorageError, SheetExportError, InvalidSheetOptions) as error:
+            self.problem.emit(str(error))
+            return None
+
+    # ================================================================ save, print
+
+    @Slot()
+    def save_as(self) -> None:
+        data = self._current_pdf()
+        if data is None:
+            return
+        path = SaveDialog.ask(self, self._suggested_path())
+        if path is None:
+            return
+        try:
+            save_pdf(data, path)
+        except SheetExportError as error:
+            self.problem.emit(str(error))
+            return
+        try:
+            self._store.set_setting(LAST_FOLDER_SETTING, str(path.parent))
+        except StorageError:
+            pass  # only a convenience for next time
+        self.notice.emit(self.tr("Saved the question sheet as {path}").format(path=path))
+
+    @Slot()
+    def print_sheet(self) -> None:
+        data = self._current_pdf()
+        if data is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.tr("StemPrep question sheet"))
+        size = QPageSize.PageSizeId.Letter if self.paper_letter.isChecked() else QPageSize.PageSizeId.A4
+        printer.setPageSize(QPageSize(size))
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        if not PrintDialog.ask(self, printer):
+            return
+        document = QPdfDocument(self)
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        try:
+            document.load(buffer)
+            if document.status() != QPdfDocument.Status.Ready or not print_pdf(document, printer):
+                self.problem.emit(self.tr(
+                    "The sheet could not be sent to the printer. Check the printer, or save the sheet "
+                    "as a PDF and print that."
+                ))
+                return
+        finally:
+            document.close()
+            document.deleteLater()
+            buffer.close()
+            buffer.deleteLater()
+        self.notice.emit(self.tr("Sent the question sheet to the printer."))
+
+    def _suggested_path(self) -> Path:
+        folder = self._store.setting(LAST_FOLDER_SETTING, "") if self.profile_id is not None else ""
+        if not folder or not Path(folder).is_dir():
+            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = ""
+        try:
+            name = self._store.profile(self.profile_id).name if self.profile_id is not None else ""
+        except StorageError:
+            pass
+        personal = not self.leave_out_personal.isChecked()
+        return Path(folder) / sheet_file_name(self.profile_id or 0, name, personal_details=personal)
+
+    # ================================================================ details
+
+    def _load_clinics(self) -> None:
+        keep = self.clinic_box.currentData()
+        clinics: list[Clinic] = []
+        if self.profile_id is not None:
+            try:
+                clinics = self._store.clinics_for(self.profile_id)
+            except StorageError as error:
+                self.problem.emit(str(error))
+        self.clinic_box.blockSignals(True)
+        self.clinic_box.clear()
+        self.clinic_box.addItem(self.tr("All clinics"), None)
+        for clinic in clinics:
+            self.clinic_box.addItem(clinic.name, clinic.id)
+        self.clinic_box.setCurrentIndex(max(self.clinic_box.findData(keep), 0))
+        self.clinic_box.blockSignals(False)
+
+    def _set_enabled(self) -> None:
+        has_profile = self.profile_id is not None
+        for widget in (self.save_button, self.print_button, self.clinic_box):
+            widget.setEnabled(has_profile)
+
+    def _show_state(self, text: str) -> None:
+        self.state.setText(text)
+
+    @Slot()
+    def _options_changed(self) -> None:
+        self._rendered = None
+        self._timer.start()  # restarted on every change: one render after the last click
+
+
+def print_pdf(document: QPdfDocument, printer: QPrinter) -> bool:
+    """Draw every page of `document` into `printer`, each scaled to fit the printable area.
+
+    Each page is rendered at the printer's resolution (at most MAX_PRINT_DPI) so text is
+    as sharp as the printer can make it. False if the printer could not be started.
+    """
+    painter = QPainter()
+    if not painter.begin(printer):
+        return False
+    try:
+        dpi = min(printer.resolution(), MAX_PRINT_DPI)
+        target = printer.pageLayout().paintRectPixels(printer.resolution())
+        for page in range(document.pageCount()):
+            if page and not printer.newPage():
+                return False
+            points = document.pagePointSize(page)
+            image_size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+            image = document.render(page, image_size)
+            scaled = image_size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            # paintRectPixels is relative to the paper; the painter's origin is the printable area.
+            area = QRect(QPoint(0, 0), scaled)
+            area.moveCenter(QRect(QPoint(0, 0), target.size()).center())
+            painter.drawImage(area, image)
+    finally:
+        painter.end()
+    return True
