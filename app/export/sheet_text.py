@@ -50,6 +50,7 @@ class SheetText:
 
     def __init__(self, fonts: SheetFonts) -> None:
         self._fonts = fonts
+        self._markup: dict[str, str] = {}
         self.lost = False  # True once any character was replaced or removed
 
     # ------------------------------------------------------------------ runs
@@ -98,8 +99,24 @@ class SheetText:
 
     # --------------------------------------------------------------- outputs
 
+    def plain(self, text: str) -> str:
+        """One line for drawing straight on the canvas in NanumGothic: what it lacks becomes "□"."""
+        runs = self.runs(text)
+        if any(fallback for _, fallback in runs):
+            self.lost = True
+        return "".join(MISSING_MARK * len(run) if fallback else run for run, fallback in runs)
+
     def markup(self, text: str) -> str:
         """Paragraph markup for `text`: escaped, line breaks kept, fallback letters in Helvetica."""
+        known = self._markup.get(text)
+        if known is None:
+            # A sheet prints the same labels and bank texts once per clinic; convert each once.
+            known = self._markup[text] = self._convert(text)
+        return known
+
+    def _convert(self, text: str) -> str:
+        if self._fonts.plain_text(text):
+            return escape(text)
         parts = []
         for run, fallback in self.runs(text, keep_newlines=True):
             escaped = escape(run).replace("\n", "<br/>")
