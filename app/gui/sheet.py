@@ -9,11 +9,13 @@ its own resolution, so text stays crisp.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
     QBuffer,
+    QCoreApplication,
     QByteArray,
     QIODevice,
     QObject,
@@ -28,7 +30,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
@@ -40,6 +42,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QProgressDialog,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -61,8 +64,8 @@ from db.store import Store
 #: Wait this long after the last option change before rendering again.
 PREVIEW_DELAY_MS = 300
 
-#: Printing resolution ceiling: enough for crisp text, without 100 MB pages.
-MAX_PRINT_DPI = 600
+#: Printing resolution ceiling: print quality for text, without 140 MB pages (600 dpi took 2 s a page).
+PRINT_DPI = 300
 
 #: Where the last "Save as…" went, so the next one starts there.
 LAST_FOLDER_SETTING = "gui.sheet_folder"
@@ -379,15 +382,33 @@ class SheetStep(StepPage):
         buffer = QBuffer(self)
         buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        progress = QProgressDialog(self.tr("Sending the sheet to the printer…"), self.tr("Stop"), 0, 1, self)
+        progress.setWindowTitle(self.tr("Printing"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(500)
+
+        def report(done: int, total: int) -> bool:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            progress.setLabelText(self.tr("Printing page {page} of {pages}…").format(page=done + 1, pages=total))
+            QCoreApplication.processEvents()
+            return not progress.wasCanceled()
+
         try:
             document.load(buffer)
-            if document.status() != QPdfDocument.Status.Ready or not print_pdf(document, printer):
+            printed = document.status() == QPdfDocument.Status.Ready and print_pdf(document, printer, report)
+            if progress.wasCanceled():
+                self.notice.emit(self.tr("Printing stopped."))
+                return
+            if not printed:
                 self.problem.emit(self.tr(
                     "The sheet could not be sent to the printer. Check the printer, or save the sheet "
                     "as a PDF and print that."
                 ))
                 return
         finally:
+            progress.close()
+            progress.deleteLater()
             document.close()
             document.deleteLater()
             buffer.close()
@@ -438,24 +459,32 @@ class SheetStep(StepPage):
         self._timer.start()  # restarted on every change: one render after the last click
 
 
-def print_pdf(document: QPdfDocument, printer: QPrinter) -> bool:
+def print_pdf(
+    document: QPdfDocument, printer: QPrinter, progress: Callable[[int, int], bool] | None = None
+) -> bool:
     """Draw every page of `document` into `printer`, each scaled to fit the printable area.
 
-    Each page is rendered at the printer's resolution (at most MAX_PRINT_DPI) so text is
-    as sharp as the printer can make it. False if the printer could not be started.
+    Each page is rendered at the printer's resolution, up to PRINT_DPI, so text is as
+    sharp as paper needs. `progress(done, total)` is called before each page and may
+    return False to stop. False if the printer could not be started or printing stopped.
     """
     painter = QPainter()
     if not painter.begin(printer):
         return False
     try:
-        dpi = min(printer.resolution(), MAX_PRINT_DPI)
+        dpi = min(printer.resolution(), PRINT_DPI)
         target = printer.pageLayout().paintRectPixels(printer.resolution())
-        for page in range(document.pageCount()):
+        total = document.pageCount()
+        for page in range(total):
+            if progress is not None and not progress(page, total):
+                printer.abort()
+                return False
             if page and not printer.newPage():
                 return False
             points = document.pagePointSize(page)
             image_size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-            image = document.render(page, image_size)
+            # No alpha channel: a third less data for the printer, the same page.
+            image = document.render(page, image_size).convertToFormat(QImage.Format.Format_RGB888)
             scaled = image_size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
             # paintRectPixels is relative to the paper; the painter's origin is the printable area.
             area = QRect(QPoint(0, 0), scaled)
