@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.colors import Color
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 
@@ -145,8 +147,11 @@ class AnswerLines(Flowable):
 
 
 class TickBoxes(Flowable):
-    """Tick boxes with their labels ("□ Yes / 예  □ No / 아니요"): side by side when all fit
-    on one line, else one to a line, a long label wrapping beside its box."""
+    """Tick boxes with their labels ("□ Yes / 예  □ No / 아니요").
+
+    Side by side when all fit on one line; else in as many even columns as fit (large
+    print); else one to a line, a long label wrapping beside its box.
+    """
 
     def __init__(
         self, labels: list[str], font: str, size: float, leading: float, box: float, indent: float
@@ -157,18 +162,22 @@ class TickBoxes(Flowable):
         self._rows: list[list[tuple[float, list[str]]]] = []
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        from reportlab.lib.utils import simpleSplit
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
         gap, spacing = self.box * 0.5, self.box * 1.6
         room = availWidth - self.indent
         widths = [self.box + gap + stringWidth(label, self.font, self.size) for label in self.labels]
+        columns = int((room + spacing) // (max(widths) + spacing)) if widths else 1
         if sum(widths) + spacing * (len(widths) - 1) <= room:
             x, row = self.indent, []
             for width, label in zip(widths, self.labels, strict=True):
                 row.append((x, [label]))
                 x += width + spacing
             self._rows = [row]
+        elif columns >= 2:
+            step = max(widths) + spacing
+            self._rows = [
+                [(self.indent + column * step, [label]) for column, label in enumerate(self.labels[start:start + columns])]
+                for start in range(0, len(self.labels), columns)
+            ]
         else:
             text_room = room - self.box - gap
             self._rows = [[(self.indent, simpleSplit(label, self.font, self.size, text_room) or [""])]

@@ -24,7 +24,7 @@ LOST_CHARACTERS = Text(
 PREPARED = Text(en="Prepared", ko="작성일")
 PAGE = Text(en="Page {page} of {pages}", ko="{pages}쪽 중 {page}쪽")
 FACILITATOR = Text(en="Prepared by", ko="작성")
-FACILITATOR_REGISTRATION = Text(en="Facilitator reg. no.", ko="외국인환자 유치업자 등록번호")
+FACILITATOR_REGISTRATION = Text(en="Facilitator reg. no.", ko="유치업자 등록번호")
 
 # ------------------------------------------------------------------ summary
 
@@ -60,7 +60,7 @@ CLINIC_FIELDS: dict[str, Text] = {
 CLINIC = Text(en="Clinic", ko="병원")
 DOCTOR = Text(en="Doctor", ko="담당 의사")
 DATE = Text(en="Date", ko="날짜")
-NO_CLINICS = Text(en="No clinic recorded yet.", ko="아직 기록된 병원이 없습니다.")
+CIRCLE_ONE = Text(en="Circle one", ko="하나에 동그라미")
 
 # ---------------------------------------------------------------- questions
 

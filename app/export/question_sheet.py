@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import re
 import tempfile
@@ -100,8 +101,15 @@ PDF_SUBJECT = "Questions for a stem cell therapy consultation"
 CELL_CHARS = 90
 HEADER_CHARS = 80
 
+#: Gaps that paragraphs keep (reportlab collapses runs of ordinary and em spaces into one).
+SPACE = "\u00a0\u00a0"
+WIDE_SPACE = "\u00a0" * 5
+
 #: A recorded value longer than this is printed like the clinic's own words, not in bold.
 SHORT_VALUE_CHARS = 60
+
+#: Ruled lines on a blank sheet's summary for the fields people write most in.
+BLANK_LINES = {"medicines": 3, "prior_treatments": 2, "other_conditions": 2, "imaging": 2, "goals": 2, "notes": 2}
 
 #: A long value in the patient summary is printed below its label instead of beside it.
 SUMMARY_INLINE_CHARS = 400
@@ -286,6 +294,7 @@ class _Row:
     label: str
     value: str | None
     is_markup: bool = False
+    lines: int = 1  # ruled lines for an empty value
 
 
 class SheetRenderer:
@@ -364,16 +373,20 @@ class SheetRenderer:
         self._draw_line(canvas, right - day_width, top, day, size, day_width + 1)
         canvas.line(left, top - 0.45 * leading, right, top - 0.45 * leading)
 
-        bottom = FOOTER_BASELINE_MM * mm
-        advice = self._advice_lines(right - left, size)
-        for index, line in enumerate(reversed(advice), start=1):
-            self._draw_line(canvas, left, bottom + index * leading, line, size, right - left)
-        rule_y = bottom + (len(advice) + 1) * leading - 0.3 * leading
-        canvas.line(left, rule_y, right, rule_y)
+        # From the bottom up: page count (drawn at the end), facilitator beside it or on
+        # its own line when it does not fit, then the not-medical-advice line(s).
+        lines = self._advice_lines(right - left, size)
         facilitator = self._facilitator_line()
-        if facilitator:
-            room = right - left - stringWidth(self._page_label(999, 999), self.fonts.regular, size) - 6 * mm
-            self._draw_line(canvas, left, bottom, facilitator, size, room)
+        beside_count = right - left - stringWidth(self._page_label(999, 999), self.fonts.regular, size) - 6 * mm
+        bottom = FOOTER_BASELINE_MM * mm
+        if facilitator and self._runs_width(self.text.runs(facilitator), size) <= beside_count:
+            self._draw_line(canvas, left, bottom, facilitator, size, beside_count)
+        elif facilitator:
+            lines.append(facilitator)
+        for index, line in enumerate(reversed(lines), start=1):
+            self._draw_line(canvas, left, bottom + index * leading, line, size, right - left)
+        rule_y = bottom + (len(lines) + 1) * leading - 0.3 * leading
+        canvas.line(left, rule_y, right, rule_y)
         canvas.restoreState()
 
     def _draw_page_count(self, canvas: Canvas, page: int, pages: int) -> None:
@@ -543,11 +556,14 @@ class SheetRenderer:
         s = self.styles
         part: list[Flowable] = [SheetParagraph(self._both(labels.SUMMARY), s.heading)]
         part += self._label_rows(self._patient_rows())
-        part.append(SheetParagraph(self._both(labels.FOR_CLINICS), s.heading))
-        if not self.sheet.clinics:
+        if self.sheet.clinics:
+            part.append(SheetParagraph(self._both(labels.FOR_CLINICS), s.heading))
+            for entry in self.sheet.clinics:
+                part += self._clinic_summary(entry)
+        elif not self.options.includes("questions"):
+            # Otherwise the question pages carry the clinic's name line.
+            part.append(SheetParagraph(self._both(labels.FOR_CLINICS), s.heading))
             part += self._label_rows(self._clinic_blank_rows())
-        for entry in self.sheet.clinics:
-            part += self._clinic_summary(entry)
         return part
 
     def _patient_rows(self) -> list[_Row]:
@@ -563,7 +579,7 @@ class SheetRenderer:
                 rows += self._measure_rows()
                 continue
             if profile is None:
-                rows.append(_Row(self._both(label), None))
+                rows.append(_Row(self._both(label), None, lines=BLANK_LINES.get(key, 1)))
                 continue
             value = getattr(profile, key)
             if value is not None and str(value).strip():
@@ -576,10 +592,14 @@ class SheetRenderer:
             return []
         label = self._bilingual(condition.measure_title)
         if self.sheet.profile is None:
+            help_text = ""
+            if condition.measure_help is not None:
+                help_text = f'<br/><font size="{self.styles.detail.fontSize}" color="{_hex(MUTED)}">' \
+                            f"{self._bilingual(condition.measure_help, '<br/>')}</font>"
             if condition.measure_values:
-                circle = "   ".join(format_number(v) for v in condition.measure_values)
-                return [_Row(label, f"\u25cb {circle}", is_markup=True)]
-            return [_Row(label, None)]
+                values = WIDE_SPACE.join(format_number(v) for v in condition.measure_values)
+                return [_Row(label, f"{self._both(labels.CIRCLE_ONE)}:{WIDE_SPACE}<b>{values}</b>{help_text}", is_markup=True)]
+            return [_Row(label, None)] + ([_Row("", help_text.removeprefix("<br/>"), is_markup=True)] if help_text else [])
         measure = self.sheet.measure
         return [_Row(label, self.text.markup(measure[1]), is_markup=True)] if measure else []
 
@@ -600,44 +620,44 @@ class SheetRenderer:
         return self._user_paragraphs(clinic.name, self.styles.clinic) + self._label_rows(rows)
 
     def _label_rows(self, rows: list[_Row]) -> list[Flowable]:
-        """Labels beside their values in a two-column table.
+        """Labels beside their values, a row at a time.
 
-        A long value goes below its label instead, as plain paragraphs, because a table
-        row cannot continue on the next page and a 10,000-character note must.
+        Each row is its own small table, so a heading stays with the first row only and
+        the rows flow onto the next page; a long value goes below its label instead, as
+        plain paragraphs, because a table row cannot continue on the next page and a
+        10,000-character note must.
         """
         s = self.styles
         label_width = SUMMARY_LABEL_MM * mm * s.scale
+        widths = [label_width, self._frame_width - label_width]
         flowables: list[Flowable] = []
-        pending: list[list[Flowable]] = []
-
-        def flush() -> None:
-            if pending:
-                table = Table(list(pending), colWidths=[label_width, self._frame_width - label_width], hAlign="LEFT")
-                table.setStyle(TableStyle([
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (0, -1), 4 * s.scale),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1.5 * s.scale),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * s.scale),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, SHADE),
-                ]))
-                flowables.append(table)
-                pending.clear()
-
         for row in rows:
             label = SheetParagraph(row.label, s.label)
             if row.value is None:
-                pending.append([label, RuledLines(1, s.body.leading * 1.4, colour=RULE)])
+                value: Flowable = RuledLines(row.lines, s.body.leading * 1.5, colour=RULE)
             elif row.is_markup:
-                pending.append([label, SheetParagraph(row.value, s.body)])
+                value = SheetParagraph(row.value, s.body)
             elif len(row.value) <= SUMMARY_INLINE_CHARS and "\n" not in row.value.strip():
-                pending.append([label, SheetParagraph(self.text.markup(row.value), s.body)])
+                value = SheetParagraph(self.text.markup(row.value), s.body)
             else:
-                flush()
-                flowables.append(SheetParagraph(row.label, s.label.clone("label_above", spaceBefore=3 * s.scale, keepWithNext=1)))
+                flowables.append(SheetParagraph(row.label, s.label.clone("label_above", spaceBefore=3 * s.scale,
+                                                                         keepWithNext=1)))
                 flowables += self._user_paragraphs(row.value, s.body)
-        flush()
+                continue
+            flowables.append(Table([[label, value]], colWidths=widths, hAlign="LEFT", style=self._row_style))
         return flowables
+
+    @functools.cached_property
+    def _row_style(self) -> TableStyle:
+        s = self.styles
+        return TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (0, -1), 4 * s.scale),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5 * s.scale),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * s.scale),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.25, SHADE),
+        ])
 
     # -------------------------------------------------------------- questions
 
@@ -672,7 +692,7 @@ class SheetRenderer:
         return part
 
     def _legend(self) -> str:
-        return "\u2003".join(
+        return WIDE_SPACE.join(
             f"{labels.PRIORITY_MARK[p]} {self._both(labels.PRIORITY[p])}" for p in labels.PRIORITY
         )
 
@@ -680,7 +700,7 @@ class SheetRenderer:
         """Tick box, number and priority, the question in both languages, why to ask, the answer space."""
         s = self.styles
         priority = labels.PRIORITY.get(question.priority)
-        head = f"{question.number}.\u2002{labels.PRIORITY_MARK.get(question.priority, '')} "
+        head = f"{question.number}.{SPACE}{labels.PRIORITY_MARK.get(question.priority, '')} "
         head += self._both(priority) if priority else self.text.markup(question.priority)
         if question.is_custom:
             head += f" \u00b7 {self._both(labels.MY_QUESTION)}"
@@ -885,7 +905,7 @@ class SheetRenderer:
         questions = self.sheet.essential_questions
         if not clinics or not questions:
             return []
-        header = [SheetParagraph(self._both(labels.QUESTION), s.cell_head)] + [
+        header = [SheetParagraph(self._bilingual(labels.QUESTION, "<br/>"), s.cell_head)] + [
             SheetParagraph(self.text.markup(shortened(c.clinic.name, CELL_CHARS // 2)), s.cell_head) for c in clinics
         ]
         rows: list[list[Flowable]] = [header]
@@ -955,12 +975,14 @@ class SheetRenderer:
             part += [KeepTogether(self._contact(contact)) for contact in reference.contacts]
         if self.sheet.sources:
             part.append(SheetParagraph(self._both(labels.SOURCES), s.category))
-            part += [self._source_line(source) for source in self.sheet.sources]
+            # In number order, so that "[S58]" on a question page is quick to find here.
+            part += [self._source_line(source) for source in sorted(self.sheet.sources, key=_source_order)]
         return part
 
     def _products_table(self) -> Flowable:
         s = self.styles
-        rows: list[list[Flowable]] = [[SheetParagraph(self._both(c), s.cell_head) for c in labels.PRODUCT_COLUMNS]]
+        rows: list[list[Flowable]] = [[SheetParagraph(self._bilingual(c, "<br/>"), s.cell_head)
+                                       for c in labels.PRODUCT_COLUMNS]]
         for product in self.sheet.reference.products:
             name = f"<b>{self._bilingual(product.name, '<br/>')}</b>{self._sources(product.sources)}"
             rows.append([
@@ -970,7 +992,7 @@ class SheetRenderer:
                 SheetParagraph(self._bilingual(product.cell_source, "<br/>"), s.cell),
                 SheetParagraph(self._bilingual(product.indication, "<br/>"), s.cell),
             ])
-        widths = [self._frame_width * w for w in (0.19, 0.15, 0.11, 0.26, 0.29)]
+        widths = [self._frame_width * w for w in (0.2, 0.15, 0.12, 0.25, 0.28)]
         table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle(self._grid()))
         return table
@@ -988,7 +1010,7 @@ class SheetRenderer:
 
     def _source_line(self, source: Source) -> Flowable:
         s = self.styles
-        line = f"<b>{self.text.markup(source.id)}</b>\u2002{self.text.markup(source.title)}"
+        line = f"<b>{self.text.markup(source.id)}</b>{SPACE}{self.text.markup(source.title)}"
         if source.url:
             url = self.text.markup(source.url)
             line += f' \u2014 <a href="{url}">{url}</a>'
@@ -1007,3 +1029,9 @@ def _format_price(price: float | None) -> str:
 
 def _hex(colour: Any) -> str:
     return "#" + colour.hexval()[2:]
+
+
+def _source_order(source: Source) -> tuple[int, str]:
+    """S2 before S10 before S10b; ids without a number ("S-example") last."""
+    match = re.match(r"S(\d+)(.*)", source.id)
+    return (int(match.group(1)), match.group(2)) if match else (1 << 30, source.id)
