@@ -59,6 +59,16 @@ class _PrivateRotatingFile(logging.handlers.RotatingFileHandler):
 class _PrivateFormatter(logging.Formatter):
     """Formats exceptions as type and code locations only, never their message."""
 
+    def format(self, record: logging.LogRecord) -> str:
+        # logging caches the formatted traceback on the record (exc_text), so a handler
+        # that ran before ours (pytest's, a debugger's) would hand us the message too.
+        cached = record.exc_text
+        record.exc_text = None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
     def formatException(self, ei: _ExcInfo) -> str:  # noqa: N802 - logging's name
         kind, _, tb = ei
         lines = [
