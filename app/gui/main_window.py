@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         self.statusBar()
         self._build_shortcuts()
         self._open_first_profile()
+        # A patient with one profile does not need the list; it is one click away ("Patients").
+        dock.setVisible(self.profile_list.model.total > 1)
 
     # ================================================================ building
 

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Slot,
 )
-from PySide6.QtGui import QBrush, QFont, QKeySequence, QPalette, QRegularExpressionValidator, QShortcut
+from PySide6.QtGui import QBrush, QFont, QKeySequence, QMouseEvent, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -167,6 +167,29 @@ class QuestionListModel(QAbstractListModel):
         return None
 
 
+class _ChoiceRow(QWidget):
+    """A choice whose words wrap, English over Korean (a QRadioButton's own text never wraps)."""
+
+    def __init__(self, english: str, korean: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.radio = QRadioButton()
+        self.radio.setAccessibleName(english)
+        self.label = QLabel(english + (f"\n{korean}" if korean else ""))
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setBuddy(self.radio)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.addWidget(self.radio, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.radio.click()  # clicking the words picks the choice, as with a radio button's own text
+
+
 class QuestionsStep(StepPage):
     """One clinic's checklist, one question at a time."""
 
@@ -218,8 +241,9 @@ class QuestionsStep(StepPage):
         self.question_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.question_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.question_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.question_list.setMinimumWidth(200)
         self.question_list.selectionModel().currentRowChanged.connect(self._list_row_changed)
-        legend = QLabel(self.tr("○ to ask   ◎ asked   ● answered   × skipped   ▲ red flag"))
+        legend = QLabel(self.tr("○ to ask   ◎ asked   ● answered\n× skipped   ▲ red flag"))
         legend.setWordWrap(True)
         self.clinic_flags = QListWidget()
         self.clinic_flags.setAccessibleName(self.tr("Red flags for this clinic"))
@@ -299,6 +323,7 @@ class QuestionsStep(StepPage):
         self.choice_widget = QWidget()
         self.choice_layout = QVBoxLayout(self.choice_widget)
         self.choice_layout.setContentsMargins(0, 0, 0, 0)
+        self._choice_rows: list[_ChoiceRow] = []
 
         self.answer_text = QPlainTextEdit()
         self.answer_text.setAccessibleName(self.tr("The clinic's answer in their own words"))
@@ -329,6 +354,7 @@ class QuestionsStep(StepPage):
             "Mark an answer that worried you, whatever the rules say. Shortcut: {key}"
         ).format(key=_native(WORRY_KEY)))
         self.worry_button.toggled.connect(self._worry_toggled)
+        status_row.addWidget(self.worry_button)
         self.status_group.idClicked.connect(self._status_clicked)
 
         self.previous_button = QPushButton(self.tr("‹ Previous"))
@@ -374,7 +400,6 @@ class QuestionsStep(StepPage):
         answer_title.setFont(bold)
 
         card = QWidget()
-        card.setStyleSheet(CHECKED_BUTTON_STYLE)
         card_layout = QVBoxLayout(card)
         card_layout.setSpacing(10)
         card_layout.addWidget(self.meta)
@@ -383,22 +408,18 @@ class QuestionsStep(StepPage):
         card_layout.addWidget(self.why)
         card_layout.addWidget(self.sources)
         card_layout.addSpacing(6)
-        answer_row = QHBoxLayout()
-        answer_row.addWidget(answer_title)
-        answer_row.addStretch(1)
-        answer_row.addWidget(self.worry_button)
-        card_layout.addLayout(answer_row)
+        card_layout.addWidget(answer_title)
         card_layout.addWidget(self.yes_no_widget)
         card_layout.addWidget(self.number_edit)
         card_layout.addWidget(self.choice_widget)
         card_layout.addWidget(self.answer_text)
-        card_layout.addLayout(status_row)
         card_layout.addStretch(1)
         card_scroll = QScrollArea()
         card_scroll.setWidgetResizable(True)
         card_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        card_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # wrap, never scroll sideways
         card_scroll.setWidget(card)
+        # Text wraps to the width; only the answer buttons can need more, then it scrolls sideways.
+        card_scroll.setMinimumWidth(min(card.minimumSizeHint().width(), 460))
 
         # ---------------------------------------------------------- flags beside
         self.flags_title = QLabel(self.tr("Red flags in this answer"))
@@ -429,10 +450,13 @@ class QuestionsStep(StepPage):
         middle.setStretchFactor(0, 3)
         middle.setStretchFactor(1, 1)
         middle.setSizes([620, 240])
+        # Status and moving on stay in view however long the question is.
         centre = QWidget()
+        centre.setStyleSheet(CHECKED_BUTTON_STYLE)
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.addWidget(middle, 1)
+        centre_layout.addLayout(status_row)
         centre_layout.addLayout(nav_row)
         centre_layout.addWidget(self.keys_help)
 
@@ -726,17 +750,16 @@ class QuestionsStep(StepPage):
         self.worry_button.blockSignals(False)
 
     def _build_choices(self, question: SheetQuestion) -> None:
-        for button in self.choice_group.buttons():
-            self.choice_group.removeButton(button)
-            button.deleteLater()
+        for row in self._choice_rows:
+            self.choice_group.removeButton(row.radio)
+            row.deleteLater()
+        self._choice_rows = []
         for choice in question.choices:
-            text = choice.text.get("en")
-            korean = choice.text.get("ko")
-            button = QRadioButton(f"{text}  ({korean})" if korean else text)
-            button.setProperty("choice_id", choice.id)
-            button.setAccessibleName(text)
-            self.choice_group.addButton(button)
-            self.choice_layout.addWidget(button)
+            row = _ChoiceRow(choice.text.get("en"), choice.text.get("ko"))
+            row.radio.setProperty("choice_id", choice.id)
+            self.choice_group.addButton(row.radio)
+            self.choice_layout.addWidget(row)
+            self._choice_rows.append(row)
 
     def _sources_text(self, question: SheetQuestion) -> str:
         titles = []
@@ -788,7 +811,10 @@ class QuestionsStep(StepPage):
         numbers = {q.id: q.number for q in self._questions}
         for flag in sorted(self._flags, key=lambda f: f.rule.severity != "serious"):
             first = next((qid for qid in flag.question_ids if qid in numbers), None)
-            where = self.tr(" (question {number})").format(number=numbers[first]) if first else ""
+            if first:
+                where = self.tr(" (question {number})").format(number=numbers[first])
+            else:  # raised by what the clinic claims, recorded in the Clinics step
+                where = self.tr(" (clinic details)")
             item = QListWidgetItem(f"{FLAG_MARK} {severity_label(flag.rule.severity)}: {flag.rule.title.get('en')}{where}")
             text, background = flag_colours(flag.rule.severity)
             item.setForeground(QBrush(text))
@@ -909,6 +935,8 @@ class QuestionsStep(StepPage):
         ids = [q.id for q in self._questions]
         if question_id in ids:
             self.show_question(ids.index(question_id))
+        elif question_id is None:
+            self.step_requested.emit(1)  # the clinic's details, where the claim was recorded
 
 
 def _check_only(group: QButtonGroup, button: QAbstractButton | None) -> None:
