@@ -257,12 +257,19 @@ class MainWindow(QMainWindow):
     def _open_first_profile(self) -> None:
         remembered = self._store.setting(LAST_PROFILE_SETTING, "")
         profile_id: ProfileId | None = None
-        if remembered.isdigit() and self.profile_list.model.row_of(int(remembered)) is not None:
+        if remembered.isdigit() and self._profile_exists(int(remembered)):
             profile_id = ProfileId(int(remembered))
         elif self.profile_list.model.rowCount():
             profile_id = self.profile_list.model.summary(0).id
         self.profile_list.select_profile(profile_id, notify=False)
         self._open_profile(profile_id)
+
+    def _profile_exists(self, profile_id: int) -> bool:
+        try:
+            self._store.profile(profile_id)
+        except StorageError:
+            return False  # deleted since, or unreadable: start on the first patient instead
+        return True
 
     @Slot(object)
     def _profile_chosen(self, profile_id: ProfileId | None) -> None:

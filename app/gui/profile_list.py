@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -35,10 +37,14 @@ from app.domain.question_bank import QuestionBank
 from app.gui.dialogs import ConfirmDialog
 from db.errors import StorageError
 from db.records import Profile, ProfileId, ProfileSummary
+from db.search import ProfileQuery
 from db.store import Store
 
 #: Rows read from the database at a time.
 PAGE_SIZE = 100
+
+#: Search after typing pauses this long (each search is a database query).
+SEARCH_DELAY_MS = 250
 
 ProfileIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -59,6 +65,7 @@ class ProfileListModel(QAbstractTableModel):
         self._conditions = {c.id: c.title.get("en") for c in bank.conditions}
         self._rows: list[ProfileSummary] = []
         self._total = 0
+        self._query = ProfileQuery()
         self._headers = (
             self.tr("Name"),
             self.tr("Condition"),
@@ -120,7 +127,7 @@ class ProfileListModel(QAbstractTableModel):
         if parent.isValid():
             return
         try:
-            page = self._store.list_profiles(limit=PAGE_SIZE, offset=len(self._rows))
+            page = self._store.list_profiles(self._query, limit=PAGE_SIZE, offset=len(self._rows))
         except StorageError as error:
             self._total = len(self._rows)  # stop asking until the next refresh
             self.load_failed.emit(str(error))
@@ -135,12 +142,17 @@ class ProfileListModel(QAbstractTableModel):
 
     # ------------------------------------------------------------ StemPrep's API
 
+    def set_query(self, query: ProfileQuery) -> None:
+        """Show only the patients `query` finds (search text in English or Korean, filters)."""
+        self._query = query
+        self.refresh()
+
     def refresh(self) -> None:
         """Read the list again from the first page (after a profile was added or deleted)."""
         self.beginResetModel()
         self._rows = []
         try:
-            self._total = self._store.profile_count()
+            self._total = self._store.count_profiles(self._query)
         except StorageError as error:
             self._total = 0
             self.load_failed.emit(str(error))
@@ -156,14 +168,8 @@ class ProfileListModel(QAbstractTableModel):
         return self._rows[row]
 
     def row_of(self, profile_id: int) -> int | None:
-        """The row of a profile, reading further pages if needed; None if it is not in the list."""
-        while True:
-            for row, summary in enumerate(self._rows):
-                if summary.id == profile_id:
-                    return row
-            if not self.canFetchMore(QModelIndex()):
-                return None
-            self.fetchMore(QModelIndex())
+        """The row of a profile among the rows read so far; None if it is not (yet) shown."""
+        return next((row for row, summary in enumerate(self._rows) if summary.id == profile_id), None)
 
     def update_profile(self, profile: Profile) -> None:
         """Show a profile's new name or condition in place, without re-reading the list."""
@@ -234,6 +240,15 @@ class ProfileList(QWidget):
         self.delete_button.setAccessibleName(self.tr("Delete the selected patient profile"))
         self.delete_button.clicked.connect(self.delete_current)
         self.count_label = QLabel()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search: name, clinic, city…"))
+        self.search.setAccessibleName(self.tr("Search patients"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(self._search_timer.start)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
@@ -241,6 +256,7 @@ class ProfileList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(buttons)
+        layout.addWidget(self.search)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
         self._current: ProfileId | None = None
@@ -258,14 +274,14 @@ class ProfileList(QWidget):
         self.select_profile(self._current, notify=False)
 
     def select_profile(self, profile_id: ProfileId | None, *, notify: bool = True) -> None:
-        """Select a patient in the list; `notify` says whether to emit `profile_chosen`."""
+        """Make a patient the current one, selected if shown; `notify` emits `profile_chosen`."""
+        self._current = profile_id
         row = None if profile_id is None else self.model.row_of(profile_id)
-        self._quiet = not notify
+        self._quiet = True
         try:
             selection = self.view.selectionModel()
             if row is None:
-                selection.clear()
-                self._set_current(None, notify)
+                selection.clear()  # not shown (filtered out, or further down): still the current patient
             else:
                 index = self.model.index(row, ProfileListModel.NAME)
                 selection.setCurrentIndex(
@@ -273,10 +289,11 @@ class ProfileList(QWidget):
                     QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
                 )
                 self.view.scrollTo(index)
-                self._set_current(profile_id, notify)
         finally:
             self._quiet = False
         self.delete_button.setEnabled(self._current is not None)
+        if notify:
+            self.profile_chosen.emit(profile_id)
 
     def update_profile(self, profile: Profile) -> None:
         self.model.update_profile(profile)
@@ -297,8 +314,11 @@ class ProfileList(QWidget):
     def delete_current(self) -> None:
         if self._current is None:
             return
-        row = self.model.row_of(self._current)
-        name = self.model.summary(row).name if row is not None else ""
+        try:
+            name = self._store.profile(self._current).name
+        except StorageError as error:
+            self.problem.emit(str(error))
+            return
         question = self.tr(
             "Delete the profile “{name}” with its clinics and answers from this computer?\n\n"
             "This cannot be undone. Backups or printed sheets made earlier are not affected."
@@ -316,15 +336,18 @@ class ProfileList(QWidget):
 
     def _show_count(self) -> None:
         total = self.model.total
-        if total == 1:
+        if self.search.text().strip():
+            self.count_label.setText(self.tr("Found: {count}").format(count=total))
+        elif total == 1:
             self.count_label.setText(self.tr("1 patient on this computer"))
         else:
             self.count_label.setText(self.tr("{count} patients on this computer").format(count=total))
 
-    def _set_current(self, profile_id: ProfileId | None, notify: bool) -> None:
-        self._current = profile_id
-        if notify:
-            self.profile_chosen.emit(profile_id)
+    @Slot()
+    def _apply_search(self) -> None:
+        self.model.set_query(ProfileQuery(text=self.search.text()))
+        self._show_count()
+        self.select_profile(self._current, notify=False)
 
     @Slot(QModelIndex, QModelIndex)
     def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:

@@ -98,3 +98,25 @@ def test_delete_a_patient_after_confirming(
         assert [s.id for s in disk.list_profiles()] == [keep.id]
     assert window.profile_id == keep.id
     assert window.profile_step.name.text() == "Keep me"
+
+
+def test_search_finds_patients_by_name_or_clinic_and_keeps_the_open_one(
+    qtbot: QtBot, store: Store, make_window: Callable[[], MainWindow]
+) -> None:
+    aisha = store.create_profile("Aisha Khan", condition="stroke")
+    store.add_clinic(aisha.id, "Gangnam Neurology Hospital", city="Seoul")
+    olga = store.create_profile("Olga Ivanova", condition="knee-oa")
+    store.add_clinic(olga.id, "Haeundae Joint Clinic", city="Busan")
+    window = make_window()
+    listing = window.profile_list
+    listing.select_profile(olga.id)
+
+    type_text(qtbot, listing.search, "gangnam")
+    qtbot.waitUntil(lambda: listing.model.rowCount() == 1)
+    assert listing.model.summary(0).id == aisha.id
+    assert listing.count_label.text() == "Found: 1"
+    assert window.profile_id == olga.id  # searching does not switch patients
+
+    listing.search.clear()
+    qtbot.waitUntil(lambda: listing.model.rowCount() == 2)
+    assert listing.view.currentIndex().data(ProfileIdRole) == olga.id
