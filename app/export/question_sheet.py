@@ -308,7 +308,7 @@ class SheetRenderer:
         self.styles: SheetStyles = build_styles(self.fonts, large_print=options.large_print)
         self.lang = options.second_language
         self.page_size = PAGE_SIZES[options.paper]
-        self.numbers = {q.id: q for q in sheet.questions}
+        self.questions_by_id = {q.id: q for q in sheet.questions}
 
     # ------------------------------------------------------------ document
 
@@ -463,12 +463,12 @@ class SheetRenderer:
         first = label.en.format(**values)
         return f"{first} / {second.format(**values)}" if second else first
 
-    def _both(self, label: Text, **values: str) -> str:
+    def _both(self, label: Text, joiner: str = " / ", **values: str) -> str:
         """An interface label as markup, "English / 한국어"; `values` are user text, escaped here."""
         escaped = {key: self.text.markup(value) for key, value in values.items()}
         first = self.text.markup(label.en).format(**escaped)
         second = self._second(label)
-        return f"{first} / {self.text.markup(second).format(**escaped)}" if second else first
+        return f"{first}{joiner}{self.text.markup(second).format(**escaped)}" if second else first
 
     def _bilingual(self, text: Text, joiner: str = " / ") -> str:
         """Bank text as markup: the English, then the second language after `joiner`."""
@@ -485,9 +485,24 @@ class SheetRenderer:
         ids = list(ids)
         return f" [{self.text.markup(', '.join(ids))}]" if ids else ""
 
-    def _user_paragraphs(self, text: str, style: ParagraphStyle, kind: type[SheetParagraph] = SheetParagraph) -> list[SheetParagraph]:
-        """User text as paragraphs, cut into pieces reportlab can split across pages."""
-        return [kind(piece, style) for piece in self.text.paragraphs(text)]
+    def _user_paragraphs(
+        self, text: str, style: ParagraphStyle, kind: type[SheetParagraph] = SheetParagraph
+    ) -> list[SheetParagraph]:
+        """User text as paragraphs, cut into pieces reportlab can split across pages.
+
+        The pieces of one text sit as close as the lines of one paragraph: the style's
+        space before goes on the first, its space after on the last.
+        """
+        pieces = self.text.paragraphs(text)
+        if len(pieces) <= 1:
+            return [kind(piece, style) for piece in pieces]
+        first = style.clone(f"{style.name}_first", spaceAfter=0)
+        middle = style.clone(f"{style.name}_middle", spaceBefore=0, spaceAfter=0)
+        last = style.clone(f"{style.name}_last", spaceBefore=0)
+        return [
+            kind(piece, first if index == 0 else last if index == len(pieces) - 1 else middle)
+            for index, piece in enumerate(pieces)
+        ]
 
     # ---------------------------------------------------------------- story
 
@@ -514,15 +529,15 @@ class SheetRenderer:
                 continue
             parts = [part for part in builders[name]() if part]
             for part in parts:
-                if previous is None:
-                    pass
-                elif name in ("questions", "reference") or previous == "questions":
-                    label = part[0].label if isinstance(part[0], PartMarker) else self._all_clinics_label()
-                    story += [PageBreak(), PartMarker(label)]
-                else:
+                if previous is not None and (name in ("questions", "reference") or previous == "questions"):
+                    story.append(PageBreak())
+                    if not isinstance(part[0], PartMarker):
+                        story.append(PartMarker(self._all_clinics_label()))
+                elif previous is not None:
                     story.append(CondPageBreak(50 * mm * self.styles.scale))
                 story += part
                 previous = name
+        self.text.runs(self._facilitator_line())  # printed only in the footer, drawn later
         if self.text.lost:
             # Known only once every text has been through SheetText; printed on the first page.
             story.insert(1 + len(title), self._lost_characters_note())
@@ -530,7 +545,7 @@ class SheetRenderer:
 
     def _title_block(self) -> list[Flowable]:
         s = self.styles
-        block: list[Flowable] = [SheetParagraph(self._both(labels.TITLE).replace(" / ", "<br/>"), s.title)]
+        block: list[Flowable] = [SheetParagraph(self._bilingual(labels.TITLE, "<br/>"), s.title)]
         subtitle = f"{self._both(labels.SUBTITLE)} \u00b7 {self._bilingual(self.sheet.condition.title)}"
         block.append(SheetParagraph(subtitle, s.subtitle))
         prepared = f"{self._both(labels.PREPARED)}: {self.sheet.date.isoformat()}"
@@ -587,21 +602,26 @@ class SheetRenderer:
         return rows
 
     def _measure_rows(self) -> list[_Row]:
+        """The condition's measure: the patient's value, or on a blank sheet the scale to circle
+        and how to read it."""
         condition = self.sheet.condition
         if condition.measure_title is None:
             return []
         label = self._bilingual(condition.measure_title)
-        if self.sheet.profile is None:
-            help_text = ""
-            if condition.measure_help is not None:
-                help_text = f'<br/><font size="{self.styles.detail.fontSize}" color="{_hex(MUTED)}">' \
-                            f"{self._bilingual(condition.measure_help, '<br/>')}</font>"
-            if condition.measure_values:
-                values = WIDE_SPACE.join(format_number(v) for v in condition.measure_values)
-                return [_Row(label, f"{self._both(labels.CIRCLE_ONE)}:{WIDE_SPACE}<b>{values}</b>{help_text}", is_markup=True)]
-            return [_Row(label, None)] + ([_Row("", help_text.removeprefix("<br/>"), is_markup=True)] if help_text else [])
-        measure = self.sheet.measure
-        return [_Row(label, self.text.markup(measure[1]), is_markup=True)] if measure else []
+        if self.sheet.profile is not None:
+            measure = self.sheet.measure
+            return [_Row(label, self.text.markup(measure[1]), is_markup=True)] if measure else []
+        if condition.measure_values:
+            values = WIDE_SPACE.join(format_number(v) for v in condition.measure_values)
+            rows = [_Row(label, f"{self._both(labels.CIRCLE_ONE)}:{WIDE_SPACE}<b>{values}</b>", is_markup=True)]
+        else:
+            rows = [_Row(label, None)]
+        if condition.measure_help is not None:
+            style = self.styles.detail
+            help_text = self._bilingual(condition.measure_help, "<br/>")
+            rows.append(_Row("", f'<font size="{style.fontSize}" color="{_hex(MUTED)}">{help_text}</font>',
+                             is_markup=True))
+        return rows
 
     def _clinic_blank_rows(self) -> list[_Row]:
         return [_Row(self._both(labels.CLINIC), None), _Row(self._both(labels.DOCTOR), None),
@@ -677,7 +697,7 @@ class SheetRenderer:
             part.append(SheetParagraph(self._both(labels.QUESTIONS), s.heading))
             part += self._label_rows(self._clinic_blank_rows())
         elif len(entry.clinic.name) <= HEADER_CHARS:
-            heading = self._both(labels.QUESTIONS_FOR, clinic=entry.clinic.name).replace(" / ", "<br/>", 1)
+            heading = self._both(labels.QUESTIONS_FOR, joiner="<br/>", clinic=entry.clinic.name)
             part.append(SheetParagraph(heading, s.heading))
         else:
             part.append(SheetParagraph(self._both(labels.QUESTIONS), s.heading))
@@ -825,7 +845,7 @@ class SheetRenderer:
             if not entry.flags:
                 part.append(SheetParagraph(self._both(labels.NO_RED_FLAGS), s.body))
             part += [self._flag_box(flag) for flag in entry.flags]
-            flagged = [self.numbers[qid] for qid in entry.patient_flagged() if qid in self.numbers]
+            flagged = [self.questions_by_id[qid] for qid in entry.patient_flagged() if qid in self.questions_by_id]
             if flagged:
                 part.append(SheetParagraph(self._both(labels.PATIENT_FLAGGED), s.clinic))
             for question in sorted(flagged, key=lambda q: q.number):
@@ -847,7 +867,7 @@ class SheetRenderer:
         if self._second(rule.explanation):
             content.append(SheetParagraph(self.text.markup(self._second(rule.explanation)), s.body))
         meta = []
-        asked = [str(self.numbers[q].number) for q in flag.question_ids if q in self.numbers]
+        asked = [str(self.questions_by_id[q].number) for q in flag.question_ids if q in self.questions_by_id]
         if asked:
             meta.append(f"{self._both(labels.QUESTION)}: {', '.join(asked)}")
         if rule.sources:
@@ -963,7 +983,6 @@ class SheetRenderer:
         s = self.styles
         reference = self.sheet.reference
         part: list[Flowable] = [
-            PartMarker(self._all_clinics_label()),
             SheetParagraph(self._both(labels.REFERENCE), s.heading),
             SheetParagraph(self._bilingual(reference.note, "<br/>"), s.note),
             SheetParagraph(self._both(labels.PRODUCTS), s.category),

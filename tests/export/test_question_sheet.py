@@ -259,6 +259,20 @@ def test_characters_the_font_lacks_are_marked_and_noted(
     assert labels.LOST_CHARACTERS.en in pdf_reader(data).pages[0].extract_text()
 
 
+def test_a_facilitator_name_the_font_lacks_is_noted_too(patient: PatientFile, bank: QuestionBank) -> None:
+    patient.store.set_setting("facilitator.agency", "Care 🌸 Travel")
+    data = patient.pdf(bank, SheetOptions(sections=("summary",)))
+    assert "Care □ Travel" in pdf_text(data)
+    assert labels.LOST_CHARACTERS.en in pdf_reader(data).pages[0].extract_text()
+
+
+def test_the_second_language_is_a_parameter(bank: QuestionBank) -> None:
+    options = SheetOptions(second_language="en", sections=("summary", "questions"))
+    text = pdf_text(render_pdf(blank_sheet(bank, "knee-oa", options, SHEET_DATE), options))
+    assert labels.TITLE.en in text and labels.SUMMARY.en in text
+    assert not re.search("[\uac00-\ud7a3]", text)
+
+
 # ------------------------------------------------------------------ saving
 
 
