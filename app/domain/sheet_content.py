@@ -284,13 +284,13 @@ def _sheet(
 
 
 def _condition(bank: QuestionBank, condition_id: str) -> Condition:
-    known = {c.id: c for c in bank.conditions}
-    if condition_id not in known:
+    try:
+        return bank.condition(condition_id)
+    except KeyError:
+        known = ", ".join(c.id for c in bank.conditions)
         raise UnknownCondition(
-            f"StemPrep has no questions for the condition '{condition_id}'; "
-            f"use one of {', '.join(known)}."
-        )
-    return known[condition_id]
+            f"StemPrep has no questions for the condition '{condition_id}'; use one of {known}."
+        ) from None
 
 
 def _question_groups(
@@ -301,33 +301,31 @@ def _question_groups(
     Within a category, essential questions come first; the patient's questions follow
     the bank's of the same priority, in the order the patient added them.
     """
-    category_ids = [c.id for c in bank.categories]
-    by_category: dict[str, list[tuple[int, int, SheetQuestion]]] = {cid: [] for cid in category_ids}
+    # (priority rank, order added, question) per category, in the bank's category order
+    by_category: dict[str, list[tuple[int, int, SheetQuestion]]] = {c.id: [] for c in bank.categories}
     for order, q in enumerate(bank.questions_for(condition_id)):
         entry = SheetQuestion(
             id=q.id, number=0, category=q.category, priority=q.priority, answer_kind=q.answer_kind,
             text=q.text, why=q.why, sources=tuple(q.sources), choices=tuple(q.choices),
         )
-        by_category.setdefault(q.category, []).append((_priority_rank(q.priority), order, entry))
-    for order, c in enumerate(custom, start=len(bank.questions) + 1):
+        by_category[q.category].append((_priority_rank(q.priority), order, entry))
+    for order, c in enumerate(custom, start=len(bank.questions)):
         category = c.category if c.category in by_category else CUSTOM_CATEGORY
         entry = SheetQuestion(
             id=c.question_id, number=0, category=category, priority=c.priority, answer_kind="text",
             text=Text(en=c.text_en, ko=c.text_ko), why=None, sources=(), choices=(), is_custom=True,
         )
-        by_category.setdefault(category, []).append((_priority_rank(c.priority), order, entry))
+        by_category[category].append((_priority_rank(c.priority), order, entry))
 
-    categories = {c.id: c for c in bank.categories}
     groups = []
     number = 0
-    for category_id, entries in by_category.items():
-        if not entries or category_id not in categories:
-            continue
+    for category in bank.categories:
         numbered = []
-        for _, _, entry in sorted(entries, key=lambda e: (e[0], e[1])):
+        for _, _, entry in sorted(by_category[category.id], key=lambda e: e[:2]):
             number += 1
             numbered.append(replace(entry, number=number))
-        groups.append(QuestionGroup(categories[category_id], tuple(numbered)))
+        if numbered:
+            groups.append(QuestionGroup(category, tuple(numbered)))
     return tuple(groups)
 
 

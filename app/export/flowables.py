@@ -39,14 +39,12 @@ class BoxedParagraph(SheetParagraph):
     """A paragraph with a tick box drawn in its left indent, beside its first line."""
 
     box_size: float = 9.0
-    box_colour: Color | None = None
     continued: bool = False  # True for the part after a page break: no second box
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803 - reportlab's names
         parts = super().split(availWidth, availHeight)
         for index, part in enumerate(parts):
             part.box_size = self.box_size
-            part.box_colour = self.box_colour
             part.continued = self.continued or index > 0
         return parts
 
@@ -61,8 +59,6 @@ class BoxedParagraph(SheetParagraph):
         canvas = self.canv
         canvas.saveState()
         canvas.setLineWidth(max(0.8, size / 11))
-        if self.box_colour is not None:
-            canvas.setStrokeColor(self.box_colour)
         canvas.rect(0, baseline - font_size * 0.12, size, size, stroke=1, fill=0)
         canvas.restoreState()
 
@@ -85,14 +81,23 @@ class RuledParagraph(SheetParagraph):
 
 
 class RuledLines(Flowable):
-    """Empty ruled lines to write an answer on by hand."""
+    """Empty ruled lines to write on by hand, the first one maybe starting with a label
+    ("Answer / 답변:", drawn in `font` at `size`)."""
 
-    def __init__(self, lines: int, leading: float, indent: float = 0.0, colour: Color | None = None) -> None:
+    def __init__(
+        self,
+        lines: int,
+        leading: float,
+        indent: float = 0.0,
+        colour: Color | None = None,
+        *,
+        label: str = "",
+        font: str = "",
+        size: float = 0.0,
+    ) -> None:
         super().__init__()
-        self.lines = lines
-        self.leading = leading
-        self.indent = indent
-        self.colour = colour
+        self.lines, self.leading, self.indent, self.colour = lines, leading, indent, colour
+        self.label, self.font, self.size = label, font, size
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         self.width = availWidth
@@ -103,12 +108,14 @@ class RuledLines(Flowable):
         fits = int(availHeight // self.leading)
         if fits <= 0 or fits >= self.lines:
             return []
-        return [
-            RuledLines(fits, self.leading, self.indent, self.colour),
-            RuledLines(self.lines - fits, self.leading, self.indent, self.colour),
-        ]
+        first = RuledLines(fits, self.leading, self.indent, self.colour, label=self.label, font=self.font,
+                           size=self.size)
+        return [first, RuledLines(self.lines - fits, self.leading, self.indent, self.colour)]
 
     def draw(self) -> None:
+        if self.label:
+            self.canv.setFont(self.font, self.size)
+            self.canv.drawString(self.indent, self.height - 0.65 * self.leading, self.label)
         _draw_rules(self, self.lines, self.leading, self.indent, 0.0, self.colour)
 
 
@@ -124,26 +131,6 @@ def _draw_rules(
         y = flowable.height - line * leading + 1.5
         canvas.line(left, y, flowable.width - right, y)
     canvas.restoreState()
-
-
-class AnswerLines(Flowable):
-    """Empty ruled lines to write an answer on, the first one starting with a label ("Answer / 답변:")."""
-
-    def __init__(
-        self, label: str, lines: int, leading: float, font: str, size: float, indent: float, colour: Color | None
-    ) -> None:
-        super().__init__()
-        self.label, self.lines, self.leading = label, lines, leading
-        self.font, self.size, self.indent, self.colour = font, size, indent, colour
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        self.width, self.height = availWidth, self.lines * self.leading
-        return self.width, self.height
-
-    def draw(self) -> None:
-        self.canv.setFont(self.font, self.size)
-        self.canv.drawString(self.indent, self.height - self.leading + 0.35 * self.leading, self.label)
-        _draw_rules(self, self.lines, self.leading, self.indent, 0.0, self.colour)
 
 
 class TickBoxes(Flowable):

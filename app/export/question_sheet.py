@@ -61,7 +61,6 @@ from app.domain.sheet_content import (
 )
 from app.export import labels
 from app.export.flowables import (
-    AnswerLines,
     BoxedParagraph,
     PartMarker,
     RuledLines,
@@ -736,7 +735,7 @@ class SheetRenderer:
         boxed.box_size = s.tick_box
         block: list[Flowable] = [boxed]
         block += [SheetParagraph(piece, s.question) for piece in english]
-        block += [SheetParagraph(piece, s.question_second) for piece in second]
+        block += [SheetParagraph(piece, s.question) for piece in second]
         if question.why is not None:
             why = f"<b>{self._both(labels.WHY)}:</b> {self.text.markup(question.why.en)}"
             block.append(SheetParagraph(why + self._sources(question.sources), s.detail))
@@ -786,8 +785,8 @@ class SheetRenderer:
         if question.answer_kind == "text":
             lines = 3 if question.priority == "essential" else 2
         label = f"{self._plain_both(labels.ANSWER)}:"
-        area.append(AnswerLines(label, lines, s.answer.leading, self.fonts.bold, s.answer.fontSize,
-                                s.answer.leftIndent, RULE))
+        area.append(RuledLines(lines, s.answer.leading, s.answer.leftIndent, RULE, label=label,
+                               font=self.fonts.bold, size=s.answer.fontSize))
         return area
 
     def _tick_boxes(self, options: list[str]) -> Flowable:
@@ -910,7 +909,7 @@ class SheetRenderer:
             box.box_size = s.tick_box
             item: list[Flowable] = [box]
             if self._second(document.text):
-                item.append(SheetParagraph(self.text.markup(self._second(document.text)), s.question_second))
+                item.append(SheetParagraph(self.text.markup(self._second(document.text)), s.question))
             if document.why is not None:
                 item.append(SheetParagraph(self.text.markup(document.why.en) + self._sources(document.sources), s.detail))
             item.append(Spacer(0, 5 * s.scale))

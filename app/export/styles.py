@@ -49,7 +49,6 @@ class SheetStyles:
     """The paragraph styles and sizes of one sheet (normal or large print)."""
 
     scale: float
-    fonts: SheetFonts
     title: ParagraphStyle
     subtitle: ParagraphStyle
     heading: ParagraphStyle
@@ -58,7 +57,6 @@ class SheetStyles:
     body: ParagraphStyle
     label: ParagraphStyle
     question: ParagraphStyle  # the numbered head, the English (bold, a little larger) and the Korean
-    question_second: ParagraphStyle
     detail: ParagraphStyle
     answer: ParagraphStyle
     flag: ParagraphStyle
@@ -114,7 +112,6 @@ def build_styles(fonts: SheetFonts, *, large_print: bool) -> SheetStyles:
     indent = QUESTION_INDENT_MM * mm
     return SheetStyles(
         scale=scale,
-        fonts=fonts,
         title=style("title", 20, 25, bold=True, spaceAfter=1),
         subtitle=style("subtitle", 11, 15, textColor=MUTED, spaceAfter=4),
         heading=style("heading", 15, 19, bold=True, spaceBefore=4, spaceAfter=6, keepWithNext=1),
@@ -123,7 +120,6 @@ def build_styles(fonts: SheetFonts, *, large_print: bool) -> SheetStyles:
         body=style("body", BODY_PT, 14, spaceAfter=3),
         label=style("label", 8.5, 11, bold=True, textColor=MUTED),
         question=style("question", BODY_PT, 14.5, leftIndent=indent),
-        question_second=style("question_second", BODY_PT, 14.5, leftIndent=indent),
         detail=style("detail", 8.5, 11, textColor=MUTED, leftIndent=indent, spaceBefore=2),
         answer=style("answer", BODY_PT, 17, leftIndent=indent),
         flag=style("flag", 9.5, 13, bold=True, textColor=FLAG, leftIndent=indent, spaceBefore=2),

@@ -7,6 +7,8 @@ printed (or a string that makes reportlab raise) fails here by name.
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from conftest import SHEET_DATE, body_text, pdf_text, squash
 
@@ -41,6 +43,15 @@ _NOT_PRINTED = {"budget"}  # kept off a sheet that goes to clinics; see test_que
 def _printable(text: str) -> str:
     """What the sheet should show for `text`: the same conversion the renderer makes."""
     return "".join(run for run, _ in SheetText(sheet_fonts()).runs(text, keep_newlines=True))
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE))
+def test_the_conversion_keeps_every_visible_character_or_marks_it(kind: str) -> None:
+    """Only invisible formatting may vanish; everything else is printed or becomes "□"."""
+    text = unicodedata.normalize("NFC", HOSTILE[kind])
+    visible = [c for c in text if not c.isspace() and unicodedata.category(c) != "Cf"
+               and not 0xFE00 <= ord(c) <= 0xFE0F]
+    assert len(squash(_printable(HOSTILE[kind]))) == len(visible)
 
 
 @pytest.mark.parametrize("kind", sorted(HOSTILE))
