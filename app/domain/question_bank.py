@@ -259,9 +259,8 @@ class QuestionBank:
         )
 
     def documents_for(self, condition: str) -> list[Document]:
-        """The documents a patient with `condition` should bring, general ones first."""
-        applicable = [d for d in self.documents if d.applies_to(condition)]
-        return sorted(applicable, key=lambda d: bool(d.conditions))
+        """The documents a patient with `condition` should bring, in the order of the file."""
+        return [d for d in self.documents if d.applies_to(condition)]
 
 
 # ------------------------------------------------------------------------ loading
