@@ -139,10 +139,9 @@ def test_applies_to(bank: QuestionBank) -> None:
     assert not bank.question("knee.kl-grade-fit").applies_to("stroke")
 
 
-def test_documents_for_puts_everyones_documents_first(bank: QuestionBank) -> None:
+def test_documents_for_a_condition(bank: QuestionBank) -> None:
     knee = bank.documents_for("knee-oa")
-    general = [d for d in knee if not d.conditions]
-    assert general and knee[: len(general)] == general
+    assert knee == [d for d in bank.documents if not d.conditions or "knee-oa" in d.conditions]
     assert any(d.conditions == ("knee-oa",) for d in knee)
     assert not any("knee-oa" in d.conditions for d in bank.documents_for("stroke"))
 
@@ -194,7 +193,7 @@ def test_korean_field_in_english_is_refused(content: Path) -> None:
 
 
 def test_unknown_source_names_file_and_path(content: Path) -> None:
-    edit(content / "questions" / "cost.toml", 'sources = ["S56", "S10", "S11"]', 'sources = ["S999", "S10"]')
+    edit(content / "questions" / "cost.toml", 'sources = ["S56", "S36", "S10", "S11"]', 'sources = ["S999", "S10"]')
     message = str(load_error(content))
     assert 'questions/cost.toml: question[0].sources[0]: unknown source "S999"' in message
 
