@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.question_bank import QuestionBank
+from app.export.sheet_text import shortened
 from app.gui.checklist import gather_checklist
 from app.gui.comparison import ComparisonModel, format_price
 from app.gui.dialogs import ConfirmDialog
@@ -98,6 +99,7 @@ class ClinicsStep(StepPage):
         self._store = store
         self._bank = bank
         self._clinic: Clinic | None = None
+        self._quiet = False
         self.autosave = self._autosave_with(self._save_field)
 
         # ---------------------------------------------------------- the list
@@ -287,7 +289,7 @@ class ClinicsStep(StepPage):
         question = self.tr(
             "Delete the clinic “{name}” and every answer recorded for it from this computer?\n\n"
             "This cannot be undone."
-        ).format(name=clinic.name)
+        ).format(name=shortened(clinic.name, 80))
         if not ConfirmDialog.ask(self, question, action=self.tr("Delete")):
             return
         self.autosave.discard()  # edits to a clinic that is going
@@ -373,7 +375,7 @@ class ClinicsStep(StepPage):
 
     @Slot(QModelIndex, QModelIndex)
     def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        if not current.isValid():
+        if self._quiet or not current.isValid():
             return
         clinic = self.clinic_model.clinic(current.row())
         if self._clinic is not None and clinic.id == self._clinic.id:
@@ -382,9 +384,9 @@ class ClinicsStep(StepPage):
             # Keep the clinic whose edit could not be saved on screen, text and all.
             row = self.clinic_model.row_of(self._clinic.id) if self._clinic else None
             if row is not None:
-                self.clinic_list.selectionModel().blockSignals(True)
+                self._quiet = True
                 self.clinic_list.setCurrentIndex(self.clinic_model.index(row))
-                self.clinic_list.selectionModel().blockSignals(False)
+                self._quiet = False
             return
         self._show_clinic(clinic)
 

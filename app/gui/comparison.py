@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QFont
 
 from app.domain.red_flags import RaisedFlag
 from app.domain.sheet_content import ClinicAnswers, QuestionSheet, SheetQuestion
+from app.export.sheet_text import shortened
 from app.gui.checklist import answer_summary, status_label
 from app.gui.marks import FLAG_MARK, flag_colours, severity_label, worst_severity
 from db.records import Clinic
@@ -105,7 +106,7 @@ class ComparisonModel(QAbstractTableModel):
             return None
         clinic = self._clinics[section - 1].clinic
         if role == Qt.ItemDataRole.DisplayRole:
-            name = clinic.name if len(clinic.name) <= HEADER_NAME_LIMIT else clinic.name[: HEADER_NAME_LIMIT - 1] + "…"
+            name = shortened(clinic.name, HEADER_NAME_LIMIT)
             return name + (f"\n{clinic.city}" if clinic.city else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             return clinic.name + (f" ({clinic.city})" if clinic.city else "")
@@ -196,8 +197,7 @@ class ComparisonModel(QAbstractTableModel):
         else:
             state, text = "not-asked", self.tr("not asked")
         tooltip_lines = [question.text.get("en"), f"{status_label(status)}: {summary or text}"]
-        if len(text) > CELL_TEXT_LIMIT:
-            text = text[: CELL_TEXT_LIMIT - 1].rstrip() + "…"
+        text = shortened(text, CELL_TEXT_LIMIT)
         if severity:
             text = f"{FLAG_MARK} {severity_label(severity)}\n{text}"
             tooltip_lines += [f"{severity_label(f.rule.severity)}: {f.rule.title.get('en')}" for f in flags]

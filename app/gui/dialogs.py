@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,6 +37,7 @@ class ConfirmDialog:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(_tr("Please confirm"))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the text may quote a name like "<b>&"
         box.setText(text)
         confirm = box.addButton(action or _tr("OK"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -51,7 +52,9 @@ class MessageDialog:
 
     @classmethod
     def error(cls, parent: QWidget | None, text: str) -> None:
-        QMessageBox.critical(parent, _tr("StemPrep"), text)
+        box = QMessageBox(QMessageBox.Icon.Critical, _tr("StemPrep"), text, QMessageBox.StandardButton.Ok, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
 
 
 class SaveDialog:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.question_bank import QuestionBank
+from app.export.sheet_text import shortened
 from app.gui.banner import Banner
 from app.gui.clinics import ClinicsStep
 from app.gui.dialogs import ConfirmDialog
@@ -41,6 +42,9 @@ from db.store import Store
 
 #: The patient open when the window last closed, so a patient finds their own file again.
 LAST_PROFILE_SETTING = "gui.profile_id"
+
+#: Longest patient name in the title and the line under the steps (the form has it all).
+NAME_LIMIT = 80
 
 #: How long "Saved" stays in the status bar.
 SAVED_MESSAGE_MS = 2500
@@ -311,8 +315,9 @@ class MainWindow(QMainWindow):
             condition = self._bank.condition(profile.condition).title.get("en")
         except KeyError:
             pass
-        self.patient_label.setText(self.tr("Patient: {name} · {condition}").format(name=profile.name, condition=condition))
-        self.setWindowTitle(self.tr("StemPrep — {name}").format(name=profile.name))
+        name = shortened(profile.name, NAME_LIMIT)
+        self.patient_label.setText(self.tr("Patient: {name} · {condition}").format(name=name, condition=condition))
+        self.setWindowTitle(self.tr("StemPrep — {name}").format(name=name))
         self.profile_list.update_profile(profile)
 
     @Slot()

@@ -82,8 +82,13 @@ class ProfileStep(StepPage):
         self.measure_boxes: dict[str, QComboBox] = {}
         measure_row = QVBoxLayout()
         measure_row.setContentsMargins(0, 0, 0, 0)
+        values = {c.measure: c.measure_values for c in bank.conditions if c.measure in LISTED_MEASURES}
         for measure in LISTED_MEASURES:
             box = QComboBox()
+            box.addItem(self.tr("Not known"), None)
+            for value in values.get(measure, ()):
+                # Hoehn & Yahr has half stages; the other scales are whole numbers.
+                box.addItem(format_measure(value), value if measure == "hoehn_yahr" else int(value))
             box.setMinimumWidth(160)
             box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             box.currentIndexChanged.connect(
@@ -302,35 +307,12 @@ class ProfileStep(StepPage):
         self.measure_help.setVisible(bool(self.measure_help.text()))
         widget: QWidget = self.lvef if measure == "lvef" else self.measure_boxes[measure]
         widget.setAccessibleName(title.get("en") if title else measure)
-        if measure in self.measure_boxes:
-            self._fill_measure_values(self.measure_boxes[measure], condition)
-
-    def _fill_measure_values(self, box: QComboBox, condition: Condition) -> None:
-        if box.count():
-            return
-        with self.autosave.loading():
-            box.addItem(self.tr("Not known"), None)
-            for value in condition.measure_values:
-                data: float | int = value if condition.measure == "hoehn_yahr" else int(value)
-                box.addItem(format_measure(value), data)
 
     @Slot(int)
     def _condition_changed(self, index: int) -> None:
         condition_id = self.condition.itemData(index)
         self._show_measure(condition_id)
-        if self._profile is not None:
-            with self.autosave.loading():
-                value = getattr(self._profile, self._measure_of(condition_id) or "kl_grade")
-                box = self.measure_boxes.get(self._measure_of(condition_id) or "")
-                if box is not None:
-                    box.setCurrentIndex(max(box.findData(value), 0) if value is not None else 0)
         self.autosave.change(self._key("condition"), condition_id, immediate=True)
-
-    def _measure_of(self, condition_id: str) -> str | None:
-        try:
-            return self._bank.condition(condition_id).measure
-        except LookupError:
-            return None
 
     def _save_field(self, key: Hashable, value: object) -> None:
         profile_id, field = key  # type: ignore[misc]

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.question_bank import QuestionBank
+from app.export.sheet_text import shortened
 from app.gui.dialogs import ConfirmDialog
 from db.errors import StorageError
 from db.records import Profile, ProfileId, ProfileSummary
@@ -322,7 +323,7 @@ class ProfileList(QWidget):
         question = self.tr(
             "Delete the profile “{name}” with its clinics and answers from this computer?\n\n"
             "This cannot be undone. Backups or printed sheets made earlier are not affected."
-        ).format(name=name)
+        ).format(name=shortened(name, 80))
         if not ConfirmDialog.ask(self, question, action=self.tr("Delete")):
             return
         try:

@@ -50,7 +50,8 @@ from PySide6.QtWidgets import (
 from app.domain.question_bank import QuestionBank, YES_NO_VALUES
 from app.domain.red_flags import RaisedFlag, evaluate_red_flags, flags_by_question
 from app.domain.sheet_content import QuestionSheet, SheetQuestion
-from app.gui.checklist import custom_id, gather_checklist, is_asked, status_label, value_label
+from app.export.sheet_text import shortened
+from app.gui.checklist import custom_id, gather_checklist, is_asked, status_label
 from app.gui.dialogs import ConfirmDialog, CustomQuestionDialog
 from app.gui.marks import (
     CHECKED_BUTTON_STYLE,
@@ -63,7 +64,7 @@ from app.gui.marks import (
 )
 from app.gui.step import StepPage
 from db.errors import StorageError
-from db.records import ANSWER_STATUSES, Answer, Clinic, ClinicId
+from db.records import ANSWER_STATUSES, Answer, Clinic, ProfileId
 from db.store import Store
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -218,6 +219,8 @@ class QuestionsStep(StepPage):
         self.clinic_box = QComboBox()
         self.clinic_box.setAccessibleName(self.tr("Clinic you are asking"))
         self.clinic_box.setMinimumContentsLength(24)
+        # A very long clinic name must not widen the window; the list shows it in full.
+        self.clinic_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.clinic_box.currentIndexChanged.connect(self._clinic_chosen)
         self.progress = QLabel()
         self.progress.setAccessibleName(self.tr("Progress"))
@@ -527,7 +530,7 @@ class QuestionsStep(StepPage):
 
     # ================================================================ step API
 
-    def set_profile(self, profile_id: Any) -> None:
+    def set_profile(self, profile_id: ProfileId | None) -> None:
         if profile_id != self.profile_id:
             self._clinic = None
             self._index = 0
@@ -605,7 +608,7 @@ class QuestionsStep(StepPage):
             return
         text = self.tr(
             "Delete your question “{question}” and the answers recorded for it at every clinic?"
-        ).format(question=question.text.get("en"))
+        ).format(question=shortened(question.text.get("en"), 120))
         if not ConfirmDialog.ask(self, text, action=self.tr("Delete")):
             return
         self.autosave.discard()

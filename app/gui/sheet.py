@@ -58,7 +58,7 @@ from app.export.question_sheet import SheetExportError, render_pdf, save_pdf
 from app.gui.dialogs import PrintDialog, SaveDialog
 from app.gui.step import StepPage
 from db.errors import StorageError
-from db.records import Clinic
+from db.records import Clinic, ProfileId
 from db.store import Store
 
 #: Wait this long after the last option change before rendering again.
@@ -155,6 +155,8 @@ class SheetStep(StepPage):
         ))
         self.clinic_box = QComboBox()
         self.clinic_box.setAccessibleName(self.tr("Which clinic the sheet is for"))
+        self.clinic_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.clinic_box.setMinimumContentsLength(20)
 
         section_names = {
             "summary": self.tr("About the patient"),
@@ -236,8 +238,8 @@ class SheetStep(StepPage):
 
     # ================================================================ step API
 
-    def set_profile(self, profile_id: object) -> None:
-        super().set_profile(profile_id)  # type: ignore[arg-type]
+    def set_profile(self, profile_id: ProfileId | None) -> None:
+        super().set_profile(profile_id)
         self._rendered = None
         self._generation += 1  # a render for the previous patient is no longer wanted
         self.document.close()

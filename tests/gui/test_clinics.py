@@ -95,7 +95,7 @@ def test_comparison_shows_answers_not_asked_and_red_flags(
     make_window: Callable[[], MainWindow],
 ) -> None:
     profile_id, first = profile_with_clinic(store, bank)
-    second = store.add_clinic(profile_id, "Bukhan Heart Clinic").id
+    store.add_clinic(profile_id, "Bukhan Heart Clinic")
     question, bad_value, rule = yes_no_red_flag(bank, "knee-oa")
     store.save_answer(first, question.id, value=bad_value, text="We will explain later")
     window = make_window()
