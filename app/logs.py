@@ -47,9 +47,9 @@ class _PrivateRotatingFile(logging.handlers.RotatingFileHandler):
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         if os.name == "posix":
             os.fchmod(fd, 0o600)
-        return open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: SIM115
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+    def handleError(self, record: logging.LogRecord) -> None:  # logging's own (camelCase) name
         # The default prints "--- Logging error ---" and a traceback to stderr. A full
         # disk is met (and explained) by the code that writes the patient's data; the
         # log just loses a line.
@@ -69,7 +69,7 @@ class _PrivateFormatter(logging.Formatter):
         finally:
             record.exc_text = cached
 
-    def formatException(self, ei: _ExcInfo) -> str:  # noqa: N802 - logging's name
+    def formatException(self, ei: _ExcInfo) -> str:  # logging's own (camelCase) name
         kind, _, tb = ei
         lines = [
             f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}'

@@ -39,7 +39,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db import integrity, lock
-from db.errors import DatabaseUnavailable, StorageError, UnusableBackup, explain_sqlite_error
+from db.errors import (
+    DatabaseUnavailable,
+    StorageError,
+    UnusableBackup,
+    explain_sqlite_error,
+)
 from db.integrity import Verdict
 from db.migrations import migrations
 
@@ -181,10 +186,10 @@ def rotate(database: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
     prefix = _prefix(database)
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
-            if entry.name.startswith(f".{prefix}-") and _PARTIAL in entry.name:
-                if time.time() - entry.stat().st_mtime > _STALE_PARTIAL_SECONDS:
-                    with contextlib.suppress(OSError):
-                        os.unlink(entry.path)
+            ours = entry.name.startswith(f".{prefix}-") and _PARTIAL in entry.name
+            if ours and time.time() - entry.stat().st_mtime > _STALE_PARTIAL_SECONDS:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
     if removed:
         log.info("removed %d old backup(s), keeping %d", len(removed), keep)
     return removed
@@ -294,7 +299,7 @@ def _content_digest(conn: sqlite3.Connection) -> str:
         if str(sql or "").upper().startswith("CREATE VIRTUAL"):
             continue  # its rows live in its shadow tables, which are hashed themselves
         quoted = '"' + str(name).replace('"', '""') + '"'
-        for row in sorted(repr(r) for r in conn.execute(f"SELECT * FROM {quoted}")):  # noqa: S608
+        for row in sorted(repr(r) for r in conn.execute(f"SELECT * FROM {quoted}")):
             digest.update(row.encode("utf-8", "surrogatepass"))
             digest.update(b"\0")
     return digest.hexdigest()

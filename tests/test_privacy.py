@@ -242,7 +242,7 @@ def test_logged_errors_keep_their_type_and_place_but_not_their_message(tmp_path:
         try:
             raise ValueError(f"could not parse {ANSWER!r}")
         except ValueError:
-            logging.getLogger("stemprep.test").error("export failed", exc_info=True)
+            logging.getLogger("stemprep.test").exception("export failed")
     finally:
         for handler in list(logging.getLogger("stemprep").handlers):
             if isinstance(handler, logging.FileHandler):

@@ -20,7 +20,13 @@ from pathlib import Path
 import pytest
 
 from db import backup, integrity
-from db.backup import backup_if_due, backups_folder, list_backups, restore_backup, write_backup
+from db.backup import (
+    backup_if_due,
+    backups_folder,
+    list_backups,
+    restore_backup,
+    write_backup,
+)
 from db.errors import DatabaseDamaged, DatabaseUnavailable, UnusableBackup
 from db.integrity import Verdict, set_aside, set_aside_damaged
 from db.store import Store

@@ -450,8 +450,10 @@ def test_one_process_may_open_many_stores_and_releases_the_lock(db_path: Path) -
     second.close()
     assert not lock.is_held_here(db_path)
     other = subprocess.run(
-        [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
-         f"from db.store import Store\nStore.open({str(db_path)!r}).close()"],
+        [sys.executable, "-c", (
+            f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+            f"from db.store import Store\nStore.open({str(db_path)!r}).close()"
+        )],
         capture_output=True, text=True, timeout=60,
     )
     assert other.returncode == 0, other.stderr
