@@ -157,6 +157,9 @@ def backup_if_due(store: Store, every: timedelta = DEFAULT_EVERY, *, now: dateti
     content with the newest backup, so an idle window left open all night does not
     push the useful backups out of the rotation with identical copies.
     Returns the new backup, or None when none was needed.
+
+    Run it off the GUI thread with a Store opened in that thread (a Store is not
+    shared between threads); ``Store.open(path, read_only=True)`` is enough.
     """
     moment = now or datetime.now()
     backups = list_backups(store.path)
