@@ -525,7 +525,7 @@ class QuestionsStep(StepPage):
             add(key, lambda s=status: self.set_status(s))
         for value, key in zip(YES_NO_VALUES, YES_NO_KEYS, strict=False):
             add(key, lambda v=value: self._yes_no_key(v))
-        add(WORRY_KEY, self.worry_button.toggle)
+        add(WORRY_KEY, self._worry_key)
         add(ANSWER_KEY, lambda: self.answer_text.setFocus(Qt.FocusReason.ShortcutFocusReason))
 
     # ================================================================ step API
@@ -550,9 +550,6 @@ class QuestionsStep(StepPage):
     @property
     def current_clinic(self) -> Clinic | None:
         return self._clinic
-
-    def answers(self) -> dict[str, Answer]:
-        return dict(self._answers)
 
     def flags_for_current(self) -> list[RaisedFlag]:
         question = self.current_question
@@ -909,6 +906,10 @@ class QuestionsStep(StepPage):
         button = self.yes_no_buttons.get(value)
         if button is not None:
             button.click()
+
+    def _worry_key(self) -> None:
+        if self.current_question is not None and self._clinic is not None:
+            self.worry_button.toggle()
 
     @Slot(QAbstractButton)
     def _choice_clicked(self, button: QAbstractButton) -> None:
