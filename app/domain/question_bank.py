@@ -22,7 +22,7 @@ import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar, get_args
 
 from pydantic import (
     AfterValidator,
@@ -37,21 +37,28 @@ from pydantic import (
 from db.records import CONDITIONS
 from resources import resource_path
 
-PRIORITIES: tuple[str, ...] = ("essential", "recommended", "optional")
-ANSWER_KINDS: tuple[str, ...] = ("text", "yes-no", "number", "choice")
+Priority = Literal["essential", "recommended", "optional"]
+AnswerKind = Literal["text", "yes-no", "number", "choice"]
 #: How a yes/no answer is stored; "refused" means the clinic would not say.
-YES_NO_VALUES: tuple[str, ...] = ("yes", "no", "not-sure", "refused")
+YesNoValue = Literal["yes", "no", "not-sure", "refused"]
 #: The severity measures, named as the `Profile` fields that hold them.
-MEASURES: tuple[str, ...] = ("kl_grade", "mrs", "hoehn_yahr", "lvef")
-SEVERITIES: tuple[str, ...] = ("serious", "warning")
-MATCH_MODES: tuple[str, ...] = ("all", "any")
+Measure = Literal["kl_grade", "mrs", "hoehn_yahr", "lvef"]
+Severity = Literal["serious", "warning"]
+MatchMode = Literal["all", "any"]
 #: The facts recorded about a clinic that red-flag rules may search.
-RULE_CLINIC_FIELDS: tuple[str, ...] = ("claimed_credentials", "treatment", "cell_source", "notes")
+RuleClinicField = Literal["claimed_credentials", "treatment", "cell_source", "notes"]
+
+PRIORITIES: tuple[str, ...] = get_args(Priority)
+ANSWER_KINDS: tuple[str, ...] = get_args(AnswerKind)
+YES_NO_VALUES: tuple[str, ...] = get_args(YesNoValue)
+MEASURES: tuple[str, ...] = get_args(Measure)
+SEVERITIES: tuple[str, ...] = get_args(Severity)
+MATCH_MODES: tuple[str, ...] = get_args(MatchMode)
+RULE_CLINIC_FIELDS: tuple[str, ...] = get_args(RuleClinicField)
 #: The category for the patient's own questions; the bank puts none of its own there.
 CUSTOM_CATEGORY = "custom"
 
 _QUESTIONS_DIR = "questions"
-_FILES = ("categories.toml", "conditions.toml", "sources.toml", "documents.toml", "red_flags.toml", "reference.toml")
 
 
 # ---------------------------------------------------------------- public records
@@ -294,11 +301,25 @@ def _has_hangul(value: str) -> str:
     return value
 
 
-_Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")]
-_SourceId = Annotated[str, StringConstraints(pattern=r"^S[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")]
+_ID_PATTERN = r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$"
+_SOURCE_ID_PATTERN = r"^S[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$"
+_MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+_YEAR_MONTH_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]))?$"
+_URL_PATTERN = r"^https?://\S+$"
+#: What each pattern asks for, in words, for the error message.
+_PATTERN_EXAMPLES = {
+    _ID_PATTERN: 'lowercase letters, digits, "." and "-", like "cost.total"',
+    _SOURCE_ID_PATTERN: "a source id like S7, S9b or S60b-sbm",
+    _MONTH_PATTERN: 'a month like "2026-11"',
+    _YEAR_MONTH_PATTERN: 'a year or a month, like "2012" or "2012-01"',
+    _URL_PATTERN: "a web address starting with http:// or https://",
+}
+
+_Id = Annotated[str, StringConstraints(pattern=_ID_PATTERN)]
+_SourceId = Annotated[str, StringConstraints(pattern=_SOURCE_ID_PATTERN)]
 _En = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 _Ko = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_has_hangul)]
-_Month = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+_Month = Annotated[str, StringConstraints(pattern=_MONTH_PATTERN)]
 _Sources = Annotated[list[_SourceId], Field(min_length=1)]
 
 
@@ -316,7 +337,7 @@ class _ConditionEntry(_Entry):
     id: _Id
     en: _En
     ko: _Ko
-    measure: Literal["kl_grade", "mrs", "hoehn_yahr", "lvef"] | None = None
+    measure: Measure | None = None
     measure_en: _En | None = None
     measure_ko: _Ko | None = None
     measure_values: list[float] = []
@@ -351,8 +372,8 @@ class _ChoiceEntry(_Entry):
 class _QuestionEntry(_Entry):
     id: _Id
     category: _Id
-    priority: Literal["essential", "recommended", "optional"]
-    answer_kind: Literal["text", "yes-no", "number", "choice"]
+    priority: Priority
+    answer_kind: AnswerKind
     choices: list[_ChoiceEntry] = []
     conditions: list[_Id]
     sources: _Sources
@@ -375,7 +396,7 @@ class _QuestionEntry(_Entry):
 
 class _SourceEntry(_Entry):
     title: _En
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] = ""  # none for a journal reference only
+    url: Annotated[str, StringConstraints(pattern=_URL_PATTERN)] = ""  # none for a journal reference only
     checked: _Month
     caution: bool = False
 
@@ -398,7 +419,7 @@ class _DocumentEntry(_Entry):
 
 class _WhenEntry(_Entry):
     question: _Id | None = None
-    clinic_field: Literal["claimed_credentials", "treatment", "cell_source", "notes"] | None = None
+    clinic_field: RuleClinicField | None = None
     value_in: Annotated[list[_Id], Field(min_length=1)] | None = None
     text_contains: Annotated[list[_En], Field(min_length=1)] | None = None
     number_above: float | None = None
@@ -422,13 +443,13 @@ class _WhenEntry(_Entry):
 
 class _RedFlagEntry(_Entry):
     id: _Id
-    severity: Literal["serious", "warning"]
+    severity: Severity
     title_en: _En
     title_ko: _Ko
     explain_en: _En
     explain_ko: _Ko
     sources: _Sources
-    match: Literal["all", "any"]
+    match: MatchMode
     when: Annotated[list[_WhenEntry], Field(min_length=1)]
 
 
@@ -436,7 +457,7 @@ class _ProductEntry(_Entry):
     name: _En
     name_ko: _Ko
     company: _En
-    approved: Annotated[str, StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2]))?$")]
+    approved: Annotated[str, StringConstraints(pattern=_YEAR_MONTH_PATTERN)]
     cell_source_en: _En
     cell_source_ko: _Ko
     indication_en: _En
@@ -549,10 +570,14 @@ class _Loader:
         except ValidationError as error:
             label = _label(item)
             for detail in error.errors():
-                path = where + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in detail["loc"])
-                path = path.replace(": .", ": ")  # a key at the top of a file has no parent to dot from
+                path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in detail["loc"])
+                if where.endswith(":"):  # a key at the top of a file has no parent to dot from
+                    path = " " + path.removeprefix(".")
                 message = str(detail["msg"]).removeprefix("Value error, ")
-                self.problems.append(f"{path}: {message}{label}")
+                if detail["type"] == "string_pattern_mismatch":
+                    pattern = detail.get("ctx", {}).get("pattern", "")
+                    message = f"expected {_PATTERN_EXAMPLES.get(pattern, message)}, not {detail['input']!r}"
+                self.problems.append(f"{where}{path}: {message}{label}")
             return None
 
     def _sources(self) -> dict[str, _Parsed[_SourceEntry]]:
@@ -565,8 +590,8 @@ class _Loader:
         self.source_ids = set(data)
         for source_id, item in data.items():
             where = f"sources.toml: {source_id}"
-            if not re.fullmatch(r"S[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*", source_id):
-                self.problems.append(f"{where}: a source id looks like S7, S9b or S60b-sbm")
+            if not re.fullmatch(_SOURCE_ID_PATTERN, source_id):
+                self.problems.append(f"{where}: expected {_PATTERN_EXAMPLES[_SOURCE_ID_PATTERN]}")
                 continue
             entry = self._validate(_SourceEntry, item, where)
             if entry is not None:
@@ -589,7 +614,7 @@ class _Loader:
         data = self._read("reference.toml")
         if data is None:
             return [], [], None
-        head = self._validate(_ReferenceHead, data, "reference.toml: ")  # checked, note_en, note_ko
+        head = self._validate(_ReferenceHead, data, "reference.toml:")  # checked, note_en, note_ko
         products = self._entries("reference.toml", data, "product", _ProductEntry)
         contacts = self._entries("reference.toml", data, "contact", _ContactEntry)
         return products, contacts, head

@@ -267,7 +267,7 @@ def test_every_problem_is_reported_at_once(content: Path) -> None:
     assert len(error.problems) == 3
     assert str(error).startswith("The question bank has 3 problems:")
     assert "questions/cost.toml: question[0].priority: Input should be 'essential'" in str(error)
-    assert "sources.toml: S1.checked" in str(error)
+    assert "sources.toml: S1.checked: expected a month like \"2026-11\", not 'November'" in str(error)
 
 
 def test_a_broken_entry_does_not_hide_its_neighbours(content: Path) -> None:
