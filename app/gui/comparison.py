@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QFont
 
 from app.domain.red_flags import RaisedFlag
 from app.domain.sheet_content import ClinicAnswers, QuestionSheet, SheetQuestion
+from app.export import labels
 from app.export.sheet_text import shortened
 from app.gui.checklist import answer_summary, status_label
 from app.gui.marks import FLAG_MARK, flag_colours, severity_label, worst_severity
@@ -25,6 +26,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 #: Longest answer text shown in a cell; the whole answer is in the tooltip.
 CELL_TEXT_LIMIT = 160
+#: The facts about each clinic that head the comparison, before the questions.
+COMPARED_FACTS = ("treatment", "cell_source", "price", "claimed_credentials")
 #: Longest clinic name in a column header (headers do not wrap); the whole name is in the tooltip.
 HEADER_NAME_LIMIT = 30
 
@@ -160,11 +163,11 @@ class ComparisonModel(QAbstractTableModel):
         return None
 
     def _fact_rows(self) -> list[ComparisonRow]:
+        """What each clinic offers, labelled in the printed sheet's words (English and Korean)."""
         return [
-            ComparisonRow(self.tr("Treatment offered"), "제안된 치료", fact="treatment"),
-            ComparisonRow(self.tr("Cell source"), "세포 출처", fact="cell_source"),
-            ComparisonRow(self.tr("Quoted price"), "견적 가격", fact="price"),
-            ComparisonRow(self.tr("Credentials the clinic claims"), "병원이 제시한 자격", fact="claimed_credentials"),
+            ComparisonRow(label.en, label.ko, fact=field)
+            for field, label in labels.CLINIC_FIELDS.items()
+            if field in COMPARED_FACTS
         ]
 
     def _make_cell(self, row: ComparisonRow, clinic: ClinicAnswers) -> ComparisonCell:
