@@ -21,7 +21,7 @@ from typing import Any, NoReturn
 
 from app import __version__
 from app.logs import error_kind, setup_logging
-from db.errors import DatabaseDamaged, StorageError
+from db.errors import DatabaseDamaged, DatabaseInUse, StorageError
 from db.location import database_path
 from db.records import CONDITIONS
 from db.store import Store
@@ -166,8 +166,19 @@ def build_parser() -> argparse.ArgumentParser:
 # --------------------------------------------------------------------- commands
 
 
-def _open_store(args: argparse.Namespace) -> Store:
-    return Store.open(database_path(args.db))
+def _open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
+    """The database named by --db / $STEMPREP_DB / the data folder.
+
+    Commands that only read (`read_only`) fall back to reading the file without the
+    writer's lock when the window has it open, so they still work beside it.
+    """
+    path = database_path(args.db)
+    try:
+        return Store.open(path)
+    except DatabaseInUse:
+        if not read_only:
+            raise
+        return Store.open(path, read_only=True)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -214,7 +225,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
         if args.blank:
             written = export_blank_sheet(bank, args.blank, output, options)
         else:
-            with _open_store(args) as store:
+            with _open_store(args, read_only=True) as store:
                 written = export_sheet(store, bank, args.profile, output, options)
     except SheetExportError as error:
         raise UserError(str(error)) from error
@@ -229,7 +240,7 @@ def _sheet_batch(args: argparse.Namespace, bank: Any, options: Any, folder: Path
 
     if args.clinic is not None:
         raise UserError("--clinic goes with --profile, not with --all.")
-    with _open_store(args) as store:
+    with _open_store(args, read_only=True) as store:
         query = ProfileQuery(text=args.search or "", condition=args.condition, sort="name")
         ids = [p.id for p in store.list_profiles(query)]
         if not ids:
@@ -257,7 +268,7 @@ def cmd_profiles(args: argparse.Namespace) -> int:
     query = ProfileQuery(
         text=args.search, condition=args.condition, travel_month=args.travel_month, sort=args.sort
     )
-    with _open_store(args) as store:
+    with _open_store(args, read_only=True) as store:
         summaries = store.list_profiles(query)
     if args.json:
         print(json.dumps([
@@ -341,7 +352,7 @@ def cmd_flags(args: argparse.Namespace) -> int:
     from app.domain.red_flags import evaluate_red_flags
 
     bank = load_question_bank()
-    with _open_store(args) as store:
+    with _open_store(args, read_only=True) as store:
         store.profile(args.profile)
         raised = []
         for clinic in store.clinics_for(args.profile):
@@ -380,7 +391,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
 def cmd_export_profile(args: argparse.Namespace) -> int:
     from app.domain.profile_file import export_profile
 
-    with _open_store(args) as store:
+    with _open_store(args, read_only=True) as store:
         written = export_profile(store, args.profile, Path(args.output).expanduser())
     print(f"Wrote {written} (keep it private: it holds health information).")
     return EXIT_OK

@@ -356,6 +356,9 @@ class Store:
             cursor = db.execute("DELETE FROM profiles WHERE id = ?", [profile_id])
             if cursor.rowcount == 0:
                 raise NotFound(f"There is no profile with id {profile_id}.")
+            # Merge the search index so the deleted words leave its pages too (with
+            # secure_delete on, the freed pages are zeroed).
+            db.execute("INSERT INTO profile_fts (profile_fts) VALUES ('optimize')")
 
     def _touch_profile(self, db: Database, profile_id: int, *, reindex: bool = False) -> None:
         db.execute("UPDATE profiles SET updated_at = ? WHERE id = ?", [now_iso(), profile_id])

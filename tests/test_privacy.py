@@ -280,11 +280,6 @@ def test_a_deleted_profile_is_gone_from_the_file_bytes(tmp_path: Path, monkeypat
         assert secret.encode() not in raw, f"{secret!r} is still in the file after deleting"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the FTS5 trigram index keeps a deleted profile's trigrams in its segments until they are "
-    "merged; Store.delete_profile should run INSERT INTO profile_fts(profile_fts) VALUES('optimize')",
-)
 def test_a_deleted_name_leaves_no_trigrams_in_the_search_index(tmp_path: Path) -> None:
     name = "Zqxvjk Wpfyhg"  # trigrams that nothing else contains
     path = tmp_path / "stemprep.db"

@@ -137,3 +137,17 @@ def test_a_broken_database_file_is_one_line(tmp_path: Path) -> None:
     assert_one_clear_line(result)
     assert "not a StemPrep database" in result.stderr
     assert broken.read_bytes() == b"\x00garbage" * 500
+
+
+def test_reading_commands_work_while_the_window_holds_the_file(tmp_path: Path) -> None:
+    from db import lock
+
+    db = tmp_path / "s.db"
+    assert main(["demo", "--db", str(db)]) == 0
+    with lock.acquire(db):  # as the open window does
+        listed = run("profiles", "--json", db=db)
+        assert listed.returncode == 0, listed.stderr
+        assert len(json.loads(listed.stdout)) == 1
+        writing = run("sample", "--count", "1", db=db)
+        assert_one_clear_line(writing)
+        assert "already open" in writing.stderr
