@@ -6,7 +6,6 @@ in the copy (as an editor might), and check that loading names the file and the 
 
 from __future__ import annotations
 
-import re
 import shutil
 import tomllib
 from pathlib import Path
@@ -169,86 +168,80 @@ def test_reference_contacts_and_note(bank: QuestionBank) -> None:
 # ------------------------------------------------------- errors an editor can make
 
 
-def test_unknown_key_names_file_and_path(content: Path) -> None:
-    edit(content / "questions" / "cost.toml", 'id = "cost.total"', 'id = "cost.total"\ncolour = "red"')
-    message = str(load_error(content))
-    assert "questions/cost.toml: question[0].colour: Extra inputs are not permitted" in message
-    assert '"cost.total"' in message
-
-
-def test_missing_korean_names_file_and_path(content: Path) -> None:
-    edit(
-        content / "questions" / "cost.toml",
-        'ko = "모든 비용을 포함한 총 금액은 얼마입니까?"\n',
-        "",
-    )
-    message = str(load_error(content))
-    assert "questions/cost.toml: question[0].ko: Field required" in message
-
-
-def test_korean_field_in_english_is_refused(content: Path) -> None:
-    edit(content / "categories.toml", 'ko = "비용 및 결제"', 'ko = "Cost and payment"')
-    message = str(load_error(content))
-    assert re.search(r"categories\.toml: category\[5\]\.ko: .*no Korean \(Hangul\)", message)
-
-
-def test_unknown_source_names_file_and_path(content: Path) -> None:
-    edit(content / "questions" / "cost.toml", 'sources = ["S56", "S36", "S10", "S11"]', 'sources = ["S999", "S10"]')
-    message = str(load_error(content))
-    assert 'questions/cost.toml: question[0].sources[0]: unknown source "S999"' in message
-
-
-def test_bad_red_flag_value_names_file_and_path(content: Path) -> None:
-    edit(content / "red_flags.toml", 'value_in = ["none", "refused"]', 'value_in = ["none", "perhaps"]')
-    message = str(load_error(content))
-    assert 'red_flags.toml: red_flag[0].when[0].value_in[1]: "perhaps" is not an answer' in message
-    assert '"cred.legal-route"' in message
-
-
-def test_red_flag_test_must_suit_the_question(content: Path) -> None:
-    edit(
-        content / "red_flags.toml",
-        'question = "treat.many-illnesses"\nnumber_above = 3',
+# (file, text to replace, replacement, what the message must say)
+BROKEN_EDITS = [
+    pytest.param(
+        "questions/cost.toml", 'id = "cost.total"', 'id = "cost.total"\ncolour = "red"',
+        'questions/cost.toml: question[0].colour: Extra inputs are not permitted (in "cost.total")',
+        id="unknown-key",
+    ),
+    pytest.param(
+        "questions/cost.toml", 'ko = "모든 비용을 포함한 총 금액은 얼마입니까?"\n', "",
+        "questions/cost.toml: question[0].ko: Field required",
+        id="missing-korean",
+    ),
+    pytest.param(
+        "categories.toml", 'ko = "비용 및 결제"', 'ko = "Cost and payment"',
+        "categories.toml: category[5].ko: the Korean text has no Korean (Hangul) letters",
+        id="english-in-a-korean-field",
+    ),
+    pytest.param(
+        "questions/cost.toml", 'sources = ["S56", "S36", "S10", "S11"]', 'sources = ["S999", "S10"]',
+        'questions/cost.toml: question[0].sources[0]: unknown source "S999"',
+        id="unknown-source",
+    ),
+    pytest.param(
+        "red_flags.toml", 'value_in = ["none", "refused"]', 'value_in = ["none", "perhaps"]',
+        'red_flags.toml: red_flag[0].when[0].value_in[1]: "perhaps" is not an answer "cred.legal-route" can have',
+        id="bad-red-flag-value",
+    ),
+    pytest.param(
+        "red_flags.toml", 'question = "treat.many-illnesses"\nnumber_above = 3',
         'question = "treat.cell-source"\nnumber_above = 3',
-    )
-    edit(content / "red_flags.toml", 'question = "cred.plan-number-in-writing"', 'question = "cred.no-such"')
-    message = str(load_error(content))
-    assert '"treat.cell-source" is a choice question; number_above/number_below are for number' in message
-    assert 'unknown question "cred.no-such"' in message
-
-
-def test_rule_condition_needs_one_subject_and_one_test(content: Path) -> None:
-    edit(
-        content / "red_flags.toml",
-        'question = "cred.legal-route"\nvalue_in = ["none", "refused"]',
+        '"treat.cell-source" is a choice question; number_above/number_below are for number questions',
+        id="number-test-on-a-choice-question",
+    ),
+    pytest.param(
+        "red_flags.toml", 'question = "cred.plan-number-in-writing"', 'question = "cred.no-such"',
+        'red_flags.toml: red_flag[3].when[0].question: unknown question "cred.no-such"',
+        id="unknown-question-in-a-rule",
+    ),
+    pytest.param(
+        "red_flags.toml", 'question = "cred.legal-route"\nvalue_in = ["none", "refused"]',
         'question = "cred.legal-route"\nvalue_in = ["none"]\ntext_contains = ["x"]',
-    )
-    message = str(load_error(content))
-    assert "red_flags.toml: red_flag[0].when[0]: give exactly one of value_in, text_contains" in message
-
-
-def test_duplicate_question_id_across_files(content: Path) -> None:
-    edit(content / "questions" / "travel.toml", 'id = "travel.visa"', 'id = "cost.total"')
-    message = str(load_error(content))
-    assert 'questions/travel.toml: question[0]: the question id "cost.total" is already used at' in message
-
-
-def test_unknown_category_and_condition(content: Path) -> None:
-    edit(content / "questions" / "cost.toml", 'category = "cost"', 'category = "money"')
-    edit(content / "questions" / "condition-stroke.toml", 'conditions = ["stroke"]', 'conditions = ["strok"]')
-    message = str(load_error(content))
-    assert 'questions/cost.toml: question[0].category: unknown category "money"' in message
-    assert 'questions/condition-stroke.toml: question[0].conditions[0]: unknown condition "strok"' in message
-
-
-def test_choices_only_on_choice_questions(content: Path) -> None:
-    edit(
-        content / "questions" / "cost.toml",
-        'answer_kind = "number"',
+        "red_flags.toml: red_flag[0].when[0]: give exactly one of value_in, text_contains",
+        id="two-tests-in-one-condition",
+    ),
+    pytest.param(
+        "questions/travel.toml", 'id = "travel.visa"', 'id = "cost.total"',
+        'questions/travel.toml: question[0]: the question id "cost.total" is already used at',
+        id="duplicate-id-across-files",
+    ),
+    pytest.param(
+        "questions/cost.toml", 'category = "cost"', 'category = "money"',
+        'questions/cost.toml: question[0].category: unknown category "money"',
+        id="unknown-category",
+    ),
+    pytest.param(
+        "questions/condition-stroke.toml", 'conditions = ["stroke"]', 'conditions = ["strok"]',
+        'questions/condition-stroke.toml: question[0].conditions[0]: unknown condition "strok"',
+        id="unknown-condition",
+    ),
+    pytest.param(
+        "questions/cost.toml", 'answer_kind = "number"',
         'answer_kind = "number"\nchoices = [{ id = "a", en = "A", ko = "가" }]',
-    )
-    message = str(load_error(content))
-    assert "questions/cost.toml: question[0]: choices are only for choice questions, not number" in message
+        "questions/cost.toml: question[0]: choices are only for choice questions, not number",
+        id="choices-on-a-number-question",
+    ),
+]
+
+
+@pytest.mark.parametrize(("file", "old", "new", "expected"), BROKEN_EDITS)
+def test_a_broken_edit_is_reported_with_file_and_path(
+    content: Path, file: str, old: str, new: str, expected: str
+) -> None:
+    edit(content / file, old, new)
+    assert expected in str(load_error(content))
 
 
 def test_invalid_toml_and_missing_file(content: Path) -> None:
