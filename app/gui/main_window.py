@@ -61,7 +61,8 @@ class MainWindow(QMainWindow):
         self._bank = bank
         self._profile_id: ProfileId | None = None
         self._step = self.PROFILE
-        self.setWindowTitle(self.tr("StemPrep"))
+        # Qt adds the application's display name ("… — StemPrep") to every title itself.
+        self.setWindowTitle("")
         self.resize(1360, 860)
         self.setMinimumSize(980, 640)
 
@@ -291,7 +292,7 @@ class MainWindow(QMainWindow):
         if profile_id is None:
             self.stack.setCurrentIndex(0)
             self.patient_label.clear()
-            self.setWindowTitle(self.tr("StemPrep"))
+            self.setWindowTitle("")
         else:
             try:
                 self._store.set_setting(LAST_PROFILE_SETTING, str(profile_id))
@@ -317,7 +318,7 @@ class MainWindow(QMainWindow):
             pass
         name = shortened(profile.name, NAME_LIMIT)
         self.patient_label.setText(self.tr("Patient: {name} · {condition}").format(name=name, condition=condition))
-        self.setWindowTitle(self.tr("StemPrep — {name}").format(name=name))
+        self.setWindowTitle(name)
         self.profile_list.update_profile(profile)
 
     @Slot()
