@@ -653,7 +653,7 @@ class SheetRenderer:
         for row in rows:
             label = SheetParagraph(row.label, s.label)
             if row.value is None:
-                value: Flowable = RuledLines(row.lines, s.body.leading * 1.5, colour=RULE)
+                value: Flowable = RuledLines(row.lines, s.body.leading * 1.4, colour=RULE)
             elif row.is_markup:
                 value = SheetParagraph(row.value, s.body)
             elif len(row.value) <= SUMMARY_INLINE_CHARS and "\n" not in row.value.strip():
@@ -1010,7 +1010,7 @@ class SheetRenderer:
                 SheetParagraph(self._bilingual(product.cell_source, "<br/>"), s.cell),
                 SheetParagraph(self._bilingual(product.indication, "<br/>"), s.cell),
             ])
-        widths = [self._frame_width * w for w in (0.2, 0.15, 0.12, 0.25, 0.28)]
+        widths = [self._frame_width * w for w in (0.22, 0.15, 0.14, 0.23, 0.26)]
         table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle(self._grid()))
         return table
