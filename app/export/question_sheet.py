@@ -85,6 +85,7 @@ from app.export.styles import (
     SheetStyles,
     build_styles,
 )
+from db.integrity import sync_folder
 from db.records import PERSONAL_FIELDS, Answer
 
 if TYPE_CHECKING:
@@ -170,7 +171,7 @@ def save_pdf(data: bytes, path: Path) -> None:
             os.chmod(temporary, 0o600)
         os.replace(temporary, path)
         temporary = None
-        _sync_folder(folder)
+        sync_folder(folder)
     except OSError as error:
         raise SheetExportError(_explain_os_error(error, path)) from error
     finally:
@@ -208,22 +209,6 @@ def export_blank_sheet(
     sheet = blank_sheet(bank, condition, options, today, facilitator=facilitator)
     save_pdf(render_pdf(sheet, options), Path(path))
     return Path(path)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); harmless where folders cannot be opened."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _explain_os_error(error: OSError, path: Path) -> str:
