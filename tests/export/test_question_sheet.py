@@ -6,6 +6,7 @@ import errno
 import hashlib
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -349,6 +350,24 @@ def test_a_read_only_folder_is_one_clear_sentence(tmp_path: Path) -> None:
             save_pdf(b"x", folder / "sheet.pdf")
     finally:
         folder.chmod(0o700)
+
+
+def _user_namespaces_work() -> bool:
+    if sys.platform != "linux" or not shutil.which("unshare"):
+        return False
+    return subprocess.run(["unshare", "--user", "true"], capture_output=True, timeout=30).returncode == 0
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0 or not _user_namespaces_work(),
+                    reason="only needed as root, with user namespaces")
+def test_a_read_only_folder_as_an_ordinary_user() -> None:
+    """As root chmod stops nothing; in a user namespace the same uid loses root's powers, so rerun there."""
+    test = f"{Path(__file__).relative_to(ROOT)}::test_a_read_only_folder_is_one_clear_sentence"
+    result = subprocess.run(
+        ["unshare", "--user", sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    assert result.returncode == 0 and "1 passed" in result.stdout, result.stdout + result.stderr
 
 
 def test_export_writes_readable_pdfs(patient: PatientFile, bank: QuestionBank, tmp_path: Path) -> None:
