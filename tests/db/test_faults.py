@@ -422,8 +422,10 @@ def test_a_second_copy_is_refused_writing_but_may_read(
         assert "Written by the other copy" in [p.name for p in reader.list_profiles()]
     assert lock.is_locked_elsewhere(db_path)
 
-    # CLI: listing opens for writing today, so it is refused in one line; backup reads.
-    assert_one_clear_line(run("profiles", "--db", str(db_path)), "already open in another window")
+    # CLI: reading commands fall back to reading beside the other copy; writing ones are refused.
+    listing = run("profiles", "--db", str(db_path))
+    assert listing.returncode == 0 and "Written by the other copy" in listing.stdout, listing.stderr
+    assert_one_clear_line(run("sample", "--count", "1", "--db", str(db_path)), "already open in another window")
     backup = run("backup", "--db", str(db_path))
     assert backup.returncode == 0, backup.stderr
     before = profile_names(db_path)
