@@ -11,7 +11,7 @@ is, and closing asks before anything is lost.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDockWidget,
@@ -98,12 +98,25 @@ class MainWindow(QMainWindow):
 
         self.setCentralWidget(self._build_centre())
         self.statusBar()
+        self._build_menus()
         self._build_shortcuts()
         self._open_first_profile()
         # A patient with one profile does not need the list; it is one click away ("Patients").
         dock.setVisible(self.profile_list.model.total > 1)
 
     # ================================================================ building
+
+    def _build_menus(self) -> None:
+        """The menu bar; each feature module adds its own actions to these menus."""
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.settings_menu = bar.addMenu(self.tr("&Settings"))
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(quit_action)
 
     def _build_centre(self) -> QWidget:
         self.step_group = QButtonGroup(self)
