@@ -95,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
     sheet.add_argument("--large-print", action="store_true", help="body text at least 14 pt")
     sheet.add_argument(
+        "--essential-only", action="store_true",
+        help="only the essential questions and your own (a shorter sheet; numbers stay the same)",
+    )
+    sheet.add_argument(
         "--no-personal-details", action="store_true",
         help="leave out name, birth year and contact (for sheets that go to others)",
     )
@@ -214,6 +218,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
         second_language=args.lang,
         sections=sections,
         clinic_id=args.clinic,
+        essential_only=args.essential_only,
     )
     output = Path(args.output).expanduser()
     bank = load_question_bank()

@@ -61,7 +61,9 @@ class UnknownCondition(ValueError):
 class SheetOptions:
     """How to print a sheet: paper, print size, privacy, language and parts.
 
-    `clinic_id` None prints every clinic of the profile.
+    `clinic_id` None prints every clinic of the profile. `essential_only` prints only
+    the essential questions (and the patient's own), keeping their numbers, for a
+    shorter sheet: about half the pages.
     """
 
     paper: str = "a4"
@@ -70,6 +72,7 @@ class SheetOptions:
     second_language: str = "ko"
     sections: tuple[str, ...] = SECTIONS
     clinic_id: int | None = None
+    essential_only: bool = False
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:
@@ -265,6 +268,8 @@ def _sheet(
     groups: tuple[QuestionGroup, ...],
     facilitator: FacilitatorDetails | None,
 ) -> QuestionSheet:
+    if options.essential_only:
+        groups = _essential_only(groups)
     documents = tuple(bank.documents_for(condition.id))
     # With no answers to judge, the sheet lists the warning signs to listen for instead.
     warning_signs = tuple(bank.red_flags) if not clinics else ()
@@ -327,6 +332,16 @@ def _question_groups(
         if numbered:
             groups.append(QuestionGroup(category, tuple(numbered)))
     return tuple(groups)
+
+
+def _essential_only(groups: tuple[QuestionGroup, ...]) -> tuple[QuestionGroup, ...]:
+    """Keep the essential questions and the patient's own; numbers stay as on screen."""
+    kept = []
+    for group in groups:
+        questions = tuple(q for q in group.questions if q.priority == "essential" or q.is_custom)
+        if questions:
+            kept.append(QuestionGroup(group.category, questions))
+    return tuple(kept)
 
 
 def _priority_rank(priority: str) -> int:
