@@ -153,6 +153,11 @@ class SheetStep(StepPage):
         self.leave_out_personal.setToolTip(self.tr(
             "For a sheet you send ahead to a clinic or an agency."
         ))
+        self.essential_only = QCheckBox(self.tr("Only the essential questions (a shorter sheet)"))
+        self.essential_only.setAccessibleName(self.tr("Only the essential questions"))
+        self.essential_only.setToolTip(self.tr(
+            "Leaves out recommended and optional questions; your own questions stay. Numbers stay the same."
+        ))
         self.clinic_box = QComboBox()
         self.clinic_box.setAccessibleName(self.tr("Which clinic the sheet is for"))
         self.clinic_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -178,7 +183,7 @@ class SheetStep(StepPage):
 
         for button in (self.paper_a4, self.paper_letter):
             button.toggled.connect(self._options_changed)
-        for box in (self.large_print, self.leave_out_personal, *self.section_boxes.values()):
+        for box in (self.large_print, self.leave_out_personal, self.essential_only, *self.section_boxes.values()):
             box.toggled.connect(self._options_changed)
         self.clinic_box.currentIndexChanged.connect(self._options_changed)
 
@@ -188,6 +193,7 @@ class SheetStep(StepPage):
         page_form.addRow(self.tr("Paper:"), paper_row)
         page_form.addRow(self.large_print)
         page_form.addRow(self.leave_out_personal)
+        page_form.addRow(self.essential_only)
         page_form.addRow(self.tr("Clinics:"), self.clinic_box)
 
         self.save_button = QPushButton(self.tr("Save as PDF…"))
@@ -265,6 +271,7 @@ class SheetStep(StepPage):
             personal_details=not self.leave_out_personal.isChecked(),
             sections=tuple(s for s, box in self.section_boxes.items() if box.isChecked()),
             clinic_id=self.clinic_box.currentData(),
+            essential_only=self.essential_only.isChecked(),
         )
 
     @property

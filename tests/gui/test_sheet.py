@@ -116,3 +116,11 @@ def test_print_draws_every_page_into_the_printer(
 
     assert len(PdfReader(printed).pages) == sheet_step.document.pageCount()
     assert printed.stat().st_size > 10_000  # pages of pixels, not blank pages
+
+
+def test_essential_only_shortens_the_preview(qtbot: QtBot, sheet_step: SheetStep) -> None:
+    pages_before = sheet_step.document.pageCount()
+    with qtbot.waitSignal(sheet_step.preview_ready, timeout=RENDER_TIMEOUT_MS):
+        qtbot.mouseClick(sheet_step.essential_only, Qt.MouseButton.LeftButton)
+    assert sheet_step.options().essential_only
+    assert sheet_step.document.pageCount() < pages_before
