@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from conftest import SHEET_DATE, body_text, pdf_text, squash
+from sheet_helpers import SHEET_DATE, body_text, pdf_text, squash
 
 from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetOptions, gather_sheet

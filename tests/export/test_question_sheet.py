@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import SHEET_DATE, PatientFile, make_patient, pdf_reader, pdf_text, squash
+from sheet_helpers import SHEET_DATE, PatientFile, make_patient, pdf_reader, pdf_text, squash
 
 from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetOptions, blank_sheet

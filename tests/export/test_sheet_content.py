@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import SHEET_DATE, PatientFile
+from sheet_helpers import SHEET_DATE, PatientFile
 
 from app.domain.question_bank import PRIORITIES, QuestionBank
 from app.domain.sheet_content import (
