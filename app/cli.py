@@ -68,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, wait for its first paint, and exit (for smoke tests and timing)",
     )
+    parser.add_argument(
+        "--lang",
+        dest="ui_language",
+        choices=("en", "ko"),
+        default=None,
+        help="the window's language this time (default: the one chosen in Settings, else the system's)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser("demo", help="create or refresh the demo profile and print its id")
@@ -482,7 +489,9 @@ def _damaged_line(error: DatabaseDamaged, args: argparse.Namespace) -> str:
 def cmd_gui(args: argparse.Namespace) -> int:
     from app.gui.application import run_gui
 
-    return run_gui(database_path(args.db), exit_after_startup=args.exit_after_startup)
+    return run_gui(
+        database_path(args.db), exit_after_startup=args.exit_after_startup, language=args.ui_language
+    )
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {

@@ -10,13 +10,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from app.domain.question_bank import load_question_bank
 from app.gui.dialogs import MessageDialog
+from app.gui.i18n import choose_language, install_translations, remove_translations, stored_language, ui_language
 from app.gui.main_window import MainWindow
+from app.gui.text_size import DEFAULT_TEXT_SIZE, apply_text_size, show_focus_ring, stored_text_size
 from db.errors import StorageError
 from db.store import Store
 from resources import resource_path
@@ -31,6 +33,8 @@ FONT_FILES = ("NanumGothic.ttf", "NanumGothicBold.ttf")
 STARTUP_CHECK_TIMEOUT_MS = 30_000
 
 _FONTS_PROPERTY = "stemprep_font_families"
+_DARK_PROPERTY = "stemprep_dark_palette"
+_SCHEME_PROPERTY = "stemprep_follows_scheme"
 
 
 def register_fonts(app: QGuiApplication) -> list[str]:
@@ -62,6 +66,69 @@ def apply_app_font(app: QGuiApplication) -> QFont:
     return font
 
 
+def dark_palette() -> QPalette:
+    """A dark palette for when the system is in dark mode but its style gave a light one."""
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#202124",
+        QPalette.ColorRole.WindowText: "#e8eaed",
+        QPalette.ColorRole.Base: "#16171a",
+        QPalette.ColorRole.AlternateBase: "#26282c",
+        QPalette.ColorRole.ToolTipBase: "#303134",
+        QPalette.ColorRole.ToolTipText: "#e8eaed",
+        QPalette.ColorRole.PlaceholderText: "#9aa0a6",
+        QPalette.ColorRole.Text: "#e8eaed",
+        QPalette.ColorRole.Button: "#2d2f33",
+        QPalette.ColorRole.ButtonText: "#e8eaed",
+        QPalette.ColorRole.BrightText: "#ffffff",
+        QPalette.ColorRole.Light: "#3c4043",
+        QPalette.ColorRole.Midlight: "#34363a",
+        QPalette.ColorRole.Mid: "#2a2c30",
+        QPalette.ColorRole.Dark: "#101113",
+        QPalette.ColorRole.Shadow: "#000000",
+        QPalette.ColorRole.Highlight: "#8ab4f8",
+        QPalette.ColorRole.HighlightedText: "#10243f",
+        QPalette.ColorRole.Link: "#8ab4f8",
+        QPalette.ColorRole.LinkVisited: "#c58af9",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#80868b"))
+    return palette
+
+
+def _palette_is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def follow_color_scheme(app: QApplication) -> None:
+    """Dark mode follows the system, now and when the user switches it while StemPrep is open.
+
+    Qt 6.5+ reports the system's colour scheme; most platform styles then give a dark
+    palette themselves. Where one does not (some Linux desktops), StemPrep switches to
+    Fusion with its own dark palette, and back to the style's light palette afterwards.
+    Red-flag marks and the problem banner set their own dark-on-light colours (see
+    `app.gui.marks`), so they read the same in both.
+    """
+    hints = app.styleHints()
+
+    def apply(scheme: Qt.ColorScheme) -> None:
+        ours = bool(app.property(_DARK_PROPERTY))
+        if scheme == Qt.ColorScheme.Dark and not _palette_is_dark(app.palette()):
+            app.setStyle(QStyleFactory.create("Fusion"))
+            app.setPalette(dark_palette())
+            app.setProperty(_DARK_PROPERTY, True)
+        elif scheme != Qt.ColorScheme.Dark and ours:
+            app.setPalette(app.style().standardPalette())
+            app.setProperty(_DARK_PROPERTY, False)
+
+    if not app.property(_SCHEME_PROPERTY):
+        hints.colorSchemeChanged.connect(apply)
+        app.setProperty(_SCHEME_PROPERTY, True)
+    apply(hints.colorScheme())
+
+
 class _FirstPaint(QObject):
     """Ends the event loop with 0 right after the watched window is first painted."""
 
@@ -77,11 +144,18 @@ class _FirstPaint(QObject):
         return False
 
 
-def run_gui(db_path: Path, *, exit_after_startup: bool = False, argv: list[str] | None = None) -> int:
+def run_gui(
+    db_path: Path,
+    *,
+    exit_after_startup: bool = False,
+    argv: list[str] | None = None,
+    language: str | None = None,
+) -> int:
     """Open the StemPrep window on the database at `db_path`; returns the exit code.
 
     With `exit_after_startup` the app quits with 0 as soon as the main window has
-    painted once (a smoke test that the GUI starts on this machine).
+    painted once (a smoke test that the GUI starts on this machine). `language` ("en",
+    "ko", from ``--lang``) overrides the one chosen in Settings and the system's.
     """
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(
@@ -90,10 +164,15 @@ def run_gui(db_path: Path, *, exit_after_startup: bool = False, argv: list[str] 
     app.setApplicationName("StemPrep")
     app.setApplicationDisplayName("StemPrep")
     apply_app_font(app)
+    follow_color_scheme(app)
+    show_focus_ring(app)
+    # Before the Store opens, so that even "cannot open the database" comes in the user's language.
+    install_translations(app, choose_language(language, ""))
 
     try:
         store = Store.open(db_path)
     except StorageError as error:
+        remove_translations(app)
         if exit_after_startup:
             print(str(error), file=sys.stderr)
         else:
@@ -101,6 +180,10 @@ def run_gui(db_path: Path, *, exit_after_startup: bool = False, argv: list[str] 
         return 1
 
     try:
+        chosen = choose_language(language, stored_language(store))
+        if chosen != ui_language():
+            install_translations(app, chosen)
+        apply_text_size(app, stored_text_size(store))
         window = MainWindow(store, load_question_bank())
         if exit_after_startup:
             _FirstPaint(window)
@@ -116,3 +199,6 @@ def run_gui(db_path: Path, *, exit_after_startup: bool = False, argv: list[str] 
         return code
     finally:
         store.close()
+        # Leave the application as it was: tests open many windows in one process.
+        remove_translations(app)
+        apply_text_size(app, DEFAULT_TEXT_SIZE)
