@@ -13,12 +13,9 @@ from PySide6.QtCore import QCoreApplication
 
 from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetOptions, SheetQuestion, QuestionSheet, gather_sheet
+from app.gui.i18n import ui_language
 from db.records import CUSTOM_PREFIX, Answer, ClinicId, CustomQuestionId, ProfileId
 from db.store import Store
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Checklist", text)
 
 
 def gather_checklist(
@@ -38,10 +35,10 @@ def custom_id(question: SheetQuestion) -> CustomQuestionId | None:
 
 def status_label(status: str) -> str:
     return {
-        "to-ask": _tr("To ask"),
-        "asked": _tr("Asked"),
-        "answered": _tr("Answered"),
-        "skipped": _tr("Skipped"),
+        "to-ask": QCoreApplication.translate("Checklist", "To ask"),
+        "asked": QCoreApplication.translate("Checklist", "Asked"),
+        "answered": QCoreApplication.translate("Checklist", "Answered"),
+        "skipped": QCoreApplication.translate("Checklist", "Skipped"),
     }.get(status, status)
 
 
@@ -51,15 +48,15 @@ def value_label(question: SheetQuestion, value: str) -> str:
         return ""
     if question.answer_kind == "yes-no":
         return {
-            "yes": _tr("Yes"),
-            "no": _tr("No"),
-            "not-sure": _tr("Not sure"),
-            "refused": _tr("Refused to answer"),
+            "yes": QCoreApplication.translate("Checklist", "Yes"),
+            "no": QCoreApplication.translate("Checklist", "No"),
+            "not-sure": QCoreApplication.translate("Checklist", "Not sure"),
+            "refused": QCoreApplication.translate("Checklist", "Refused to answer"),
         }.get(value, value)
     if question.answer_kind == "choice":
         for choice in question.choices:
             if choice.id == value:
-                return choice.text.get("en")
+                return choice.text.get(ui_language())
     return value
 
 

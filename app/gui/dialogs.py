@@ -24,10 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
-
-
 class ConfirmDialog:
     """Asks before something that cannot be undone (deleting a profile or a clinic)."""
 
@@ -36,10 +32,12 @@ class ConfirmDialog:
         """True if the user chose `action` (e.g. "Delete"); Cancel is the default button."""
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_tr("Please confirm"))
+        box.setWindowTitle(QCoreApplication.translate("Dialogs", "Please confirm"))
         box.setTextFormat(Qt.TextFormat.PlainText)  # the text may quote a name like "<b>&"
         box.setText(text)
-        confirm = box.addButton(action or _tr("OK"), QMessageBox.ButtonRole.DestructiveRole)
+        confirm = box.addButton(
+            action or QCoreApplication.translate("Dialogs", "OK"), QMessageBox.ButtonRole.DestructiveRole
+        )
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
@@ -52,7 +50,8 @@ class MessageDialog:
 
     @classmethod
     def error(cls, parent: QWidget | None, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, _tr("StemPrep"), text, QMessageBox.StandardButton.Ok, parent)
+        title = QCoreApplication.translate("Dialogs", "StemPrep")
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
 
@@ -64,7 +63,10 @@ class SaveDialog:
     def ask(cls, parent: QWidget | None, suggested: Path) -> Path | None:
         """The chosen path (always ending in .pdf), or None if the user cancelled."""
         name, _ = QFileDialog.getSaveFileName(
-            parent, _tr("Save the question sheet"), str(suggested), _tr("PDF files (*.pdf)")
+            parent,
+            QCoreApplication.translate("Dialogs", "Save the question sheet"),
+            str(suggested),
+            QCoreApplication.translate("Dialogs", "PDF files (*.pdf)"),
         )
         if not name:
             return None
@@ -78,7 +80,7 @@ class PrintDialog:
     @classmethod
     def ask(cls, parent: QWidget | None, printer: QPrinter) -> bool:
         dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(_tr("Print the question sheet"))
+        dialog.setWindowTitle(QCoreApplication.translate("Dialogs", "Print the question sheet"))
         return dialog.exec() == QDialog.DialogCode.Accepted
 
 
@@ -95,8 +97,8 @@ class CustomQuestionDialog(QDialog):
         self.korean.setAccessibleName(self.tr("Your question in Korean (optional)"))
         self.korean.setPlaceholderText(self.tr("Optional: the same question in Korean"))
         form = QFormLayout()
-        form.addRow(self.tr("In English:"), self.english)
-        form.addRow(self.tr("In Korean:"), self.korean)
+        form.addRow(self.tr("In &English:"), self.english)
+        form.addRow(self.tr("In &Korean:"), self.korean)
         hint = QLabel(self.tr("It is added to the checklist of every clinic for this patient."))
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(

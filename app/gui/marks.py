@@ -35,12 +35,11 @@ QPushButton:checked { background: palette(highlight); color: palette(highlighted
 """
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Marks", text)
-
-
 def severity_label(severity: str) -> str:
-    return {"serious": _tr("Serious red flag"), "warning": _tr("Warning")}.get(severity, severity)
+    return {
+        "serious": QCoreApplication.translate("Marks", "Serious red flag"),
+        "warning": QCoreApplication.translate("Marks", "Warning"),
+    }.get(severity, severity)
 
 
 def worst_severity(flags: Iterable[RaisedFlag]) -> str | None:
