@@ -3,31 +3,45 @@
 `ProfileListModel` is a table model over `ProfileSummary` records that loads a page
 at a time (`canFetchMore`/`fetchMore` over `Store.list_profiles(limit, offset)`),
 so a list of thousands opens at once and there is no widget per patient.
-`ProfileList` is the dock around it: pick, create, delete.
+`ProfileList` is the dock around it: search, filter and sort (all one
+`db.search.ProfileQuery`, so the database does the work), pick, create, delete.
+Synthetic sample patients carry a small "sample" mark so nobody mistakes them for
+real people.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QDate,
     QItemSelectionModel,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     Qt,
     QTimer,
     Signal,
     Slot,
 )
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -44,10 +58,21 @@ from db.store import Store
 #: Rows read from the database at a time.
 PAGE_SIZE = 100
 
-#: Search after typing pauses this long (each search is a database query).
-SEARCH_DELAY_MS = 250
+#: Search after typing pauses this long: one database query per pause, not per key.
+SEARCH_DELAY_MS = 150
+
+#: Travel months the filter offers: from a few months back to a little over two years ahead.
+TRAVEL_MONTHS_BEFORE = 3
+TRAVEL_MONTHS_AHEAD = 27
 
 ProfileIdRole = Qt.ItemDataRole.UserRole + 1
+#: True for a synthetic sample patient (drawn with a "sample" mark).
+SyntheticRole = Qt.ItemDataRole.UserRole + 2
+
+# The mark's colours are fixed (dark blue on pale blue) so it reads the same in light and dark palettes.
+_MARK_FILL = QColor("#dce8fb")
+_MARK_BORDER = QColor("#3d6cb0")
+_MARK_TEXT = QColor("#16325c")
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -99,10 +124,19 @@ class ProfileListModel(QAbstractTableModel):
             return None
         summary = self._rows[index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._cell_text(summary, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text = self._cell_text(summary, column)
+            if column == self.NAME and summary.synthetic:
+                text = self.tr("{name}, sample patient").format(name=text)
+            return text
+        if role == SyntheticRole:
+            return summary.synthetic
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [summary.name, self._conditions.get(summary.condition, summary.condition)]
+            if summary.synthetic:
+                lines.append(self.tr("A sample profile made by StemPrep, not a real person."))
             if summary.clinic_names:
                 lines.append(self.tr("Clinics: {names}").format(names=summary.clinic_names))
             if summary.cities:
@@ -150,16 +184,28 @@ class ProfileListModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Read the list again from the first page (after a profile was added or deleted)."""
+        # The first page is read inside the reset, so views and testers see one change, not
+        # a reset followed by an insert while they are still handling the reset.
+        failure = ""
         self.beginResetModel()
         self._rows = []
         try:
             self._total = self._store.count_profiles(self._query)
+            if self._total:
+                self._rows = self._store.list_profiles(self._query, limit=PAGE_SIZE, offset=0)
+                if len(self._rows) < PAGE_SIZE:
+                    self._total = len(self._rows)
         except StorageError as error:
-            self._total = 0
-            self.load_failed.emit(str(error))
+            self._total = len(self._rows)
+            failure = str(error)
         self.endResetModel()
-        if self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
+        if failure:
+            self.load_failed.emit(failure)
+
+    @property
+    def query(self) -> ProfileQuery:
+        """What the list shows now: search text, filters, sort."""
+        return self._query
 
     @property
     def total(self) -> int:
@@ -188,7 +234,7 @@ class ProfileListModel(QAbstractTableModel):
 
     def _cell_text(self, summary: ProfileSummary, column: int) -> str:
         if column == self.NAME:
-            return summary.name + (self.tr(" (example)") if summary.synthetic else "")
+            return summary.name
         if column == self.CONDITION:
             return self._conditions.get(summary.condition, summary.condition)
         if column == self.CLINICS:
@@ -200,8 +246,44 @@ class ProfileListModel(QAbstractTableModel):
         return ""
 
 
+class SampleMarkDelegate(QStyledItemDelegate):
+    """Draws a patient's name with a small "sample" mark at the right for synthetic profiles."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        if not index.data(SyntheticRole):
+            super().paint(painter, option, index)
+            return
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        widget = item.widget
+        style = widget.style() if widget is not None else None
+        mark = self.tr("sample")
+        font = QFont(item.font)
+        font.setPointSizeF(max(font.pointSizeF() * 0.75, 7.0))
+        metrics = QFontMetrics(font)
+        width = metrics.horizontalAdvance(mark) + 8
+        height = min(metrics.height() + 1, item.rect.height() - 2)
+        badge = QRect(item.rect.right() - width - 3, item.rect.center().y() - height // 2 + 1, width, height)
+        # The row (selection, alternate colour) across the whole cell, then the name beside the mark.
+        background = QStyleOptionViewItem(item)
+        background.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, widget)
+            item.rect = item.rect.adjusted(0, 0, -(width + 6), 0)
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(_MARK_BORDER, 1))
+        painter.setBrush(_MARK_FILL)
+        painter.drawRoundedRect(badge, 4, 4)
+        painter.setFont(font)
+        painter.setPen(_MARK_TEXT)
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, mark)
+        painter.restore()
+
+
 class ProfileList(QWidget):
-    """The patients on this computer: pick one, add one, delete one."""
+    """The patients on this computer: find one (search, filters, sort), pick, add, delete."""
 
     #: The user picked a patient (or None when the list became empty).
     profile_chosen = Signal(object)
@@ -230,6 +312,7 @@ class ProfileList(QWidget):
         header.resizeSection(ProfileListModel.CONDITION, 130)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setItemDelegateForColumn(ProfileListModel.NAME, SampleMarkDelegate(self.view))
         for column in (ProfileListModel.CLINICS, ProfileListModel.ANSWERED, ProfileListModel.CHANGED):
             self.view.setColumnHidden(column, True)  # in the tooltip; the dock is narrow
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
@@ -248,8 +331,25 @@ class ProfileList(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._apply_search)
+        self._search_timer.timeout.connect(self._apply_query)
         self.search.textChanged.connect(self._search_timer.start)
+        filters = self._build_filters(bank)
+
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.clear_filters_button = QPushButton(self.tr("Show all patients"))
+        self.clear_filters_button.setAccessibleName(self.tr("Clear the search and the filters"))
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addWidget(self.clear_filters_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+        self.results = QStackedWidget()
+        self.results.addWidget(self.view)
+        self.results.addWidget(empty)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
@@ -258,15 +358,91 @@ class ProfileList(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(buttons)
         layout.addWidget(self.search)
-        layout.addWidget(self.view, 1)
+        layout.addLayout(filters)
+        layout.addWidget(self.results, 1)
         layout.addWidget(self.count_label)
         self._current: ProfileId | None = None
         self._quiet = False
         self.refresh()
 
+    def _build_filters(self, bank: QuestionBank) -> QFormLayout:
+        """Condition, travel month, progress and sort: each one choice, applied like the search."""
+        self.condition_filter = QComboBox()
+        self.condition_filter.setAccessibleName(self.tr("Show patients with this condition"))
+        self.condition_filter.addItem(self.tr("All conditions"), None)
+        for condition in bank.conditions:
+            self.condition_filter.addItem(condition.title.get("en"), condition.id)
+
+        self.travel_filter = QComboBox()
+        self.travel_filter.setAccessibleName(self.tr("Show patients travelling in this month"))
+        self.travel_filter.addItem(self.tr("Any time"), None)
+        today = date.today()
+        locale = QLocale()
+        for step in range(-TRAVEL_MONTHS_BEFORE, TRAVEL_MONTHS_AHEAD + 1):
+            year, month = divmod(today.year * 12 + today.month - 1 + step, 12)
+            label = locale.toString(QDate(year, month + 1, 1), "MMMM yyyy")
+            self.travel_filter.addItem(label, f"{year:04d}-{month + 1:02d}")
+
+        self.progress_filter = QComboBox()
+        self.progress_filter.setAccessibleName(self.tr("Show patients by progress"))
+        self.progress_filter.addItem(self.tr("Any"), None)
+        self.progress_filter.addItem(self.tr("Not started (no answers yet)"), "not-started")
+        self.progress_filter.addItem(self.tr("In progress (some answers)"), "in-progress")
+
+        self.sort_box = QComboBox()
+        self.sort_box.setAccessibleName(self.tr("Order of the list"))
+        self.sort_box.addItem(self.tr("Recently changed first"), "updated")
+        self.sort_box.addItem(self.tr("Name"), "name")
+        self.sort_box.addItem(self.tr("Condition"), "condition")
+        self.sort_box.addItem(self.tr("Travel month"), "travel")
+
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for text, box in (
+            (self.tr("Con&dition:"), self.condition_filter),
+            (self.tr("T&ravel:"), self.travel_filter),
+            (self.tr("Pro&gress:"), self.progress_filter),
+            (self.tr("S&ort by:"), self.sort_box),
+        ):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
+            box.currentIndexChanged.connect(self._search_timer.start)
+            label = QLabel(text)
+            label.setBuddy(box)
+            form.addRow(label, box)
+        return form
+
     @property
     def current_profile_id(self) -> ProfileId | None:
         return self._current
+
+    def query(self) -> ProfileQuery:
+        """The search, filters and sort as the controls set them now."""
+        return ProfileQuery(
+            text=self.search.text(),
+            condition=self.condition_filter.currentData(),
+            travel_month=self.travel_filter.currentData(),
+            progress=self.progress_filter.currentData(),
+            sort=self.sort_box.currentData() or "updated",
+        )
+
+    def is_filtered(self) -> bool:
+        """Whether the list shows only some patients (a search or a filter is set)."""
+        query = self.model.query
+        return bool(query.text.strip() or query.condition or query.travel_month or query.progress)
+
+    @Slot()
+    def clear_filters(self) -> None:
+        """Show every patient again (the sort order stays)."""
+        for box in (self.condition_filter, self.travel_filter, self.progress_filter):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._apply_query()
 
     def refresh(self) -> None:
         """Re-read the list, keeping the current patient selected."""
@@ -322,7 +498,8 @@ class ProfileList(QWidget):
             return
         question = self.tr(
             "Delete the profile “{name}” with its clinics and answers from this computer?\n\n"
-            "This cannot be undone. Backups or printed sheets made earlier are not affected."
+            "This cannot be undone. Backups made before now still hold it until newer backups "
+            "replace them; sheets and patient files made earlier are not affected."
         ).format(name=shortened(name, 80))
         if not ConfirmDialog.ask(self, question, action=self.tr("Delete")):
             return
@@ -337,16 +514,24 @@ class ProfileList(QWidget):
 
     def _show_count(self) -> None:
         total = self.model.total
-        if self.search.text().strip():
+        filtered = self.is_filtered()
+        if filtered:
             self.count_label.setText(self.tr("Found: {count}").format(count=total))
         elif total == 1:
             self.count_label.setText(self.tr("1 patient on this computer"))
         else:
             self.count_label.setText(self.tr("{count} patients on this computer").format(count=total))
+        if total == 0 and filtered:
+            self.empty_label.setText(self.tr("No patients match."))
+        elif total == 0:
+            self.empty_label.setText(self.tr("No patients yet. Press “New patient” to add one."))
+        self.clear_filters_button.setVisible(filtered)
+        self.results.setCurrentIndex(1 if total == 0 else 0)
 
     @Slot()
-    def _apply_search(self) -> None:
-        self.model.set_query(ProfileQuery(text=self.search.text()))
+    def _apply_query(self) -> None:
+        self._search_timer.stop()
+        self.model.set_query(self.query())
         self._show_count()
         self.select_profile(self._current, notify=False)
 
