@@ -3,7 +3,8 @@
 The run builds (once, then cached) databases of sample patients, measures start-up and
 memory, the sheet, a batch, search, the window's responsiveness during a batch, and how
 start-up and search scale, then prints each figure beside its floor, its budget and
-PASS or FAIL, with notes on what costs what. It exits with 1 when a budget fails.
+PASS or FAIL, with notes on what costs what. It exits with 1 when a budget fails, and
+with 2 when a measured program itself fails (the figures would mean nothing).
 `--quick` runs every measure on 200 profiles and 3 sheets, without judging, so the
 smoke test can keep the harness from rotting.
 """
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import benchmarks
 from benchmarks.databases import SampleCache, demo_database, working_copy
-from benchmarks.processes import child_environment
+from benchmarks.processes import ChildFailed, child_environment
 from benchmarks.report import Result, Verdict, machine_lines, markdown_table, notes, text_table
 from benchmarks.responsiveness import responsiveness_results
 from benchmarks.scale import ScalePoint, file_size, scale_results
@@ -164,7 +165,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     cache = SampleCache(args.cache or benchmarks.CACHE)
     plan = QUICK if args.quick else FULL
     run = Run()
-    results, cost_notes, left = measure(plan, cache, run)
+    try:
+        results, cost_notes, left = measure(plan, cache, run)
+    except ChildFailed as error:
+        print(f"benchmarks: stopped, a measured program failed: {error}", file=sys.stderr)
+        return 2
     print(render(results, cost_notes, run.elapsed, markdown=False))
     if args.markdown:
         args.markdown.write_text(render(results, cost_notes, run.elapsed, markdown=True) + "\n", encoding="utf-8")

@@ -40,6 +40,7 @@ class OneSheet:
     size: int
     font_parses_first: int
     font_parses_warm: int
+    cold: float
     sections: dict[str, float]
     parts: tuple[str, ...] | None
 
@@ -82,7 +83,9 @@ def measure_one_sheet(db: Path, profile_id: int, runs: int, *, parts: tuple[str,
     options = SheetOptions(sections=parts or SECTIONS)
     folder = Path(tempfile.mkdtemp(prefix="stemprep-bench-sheet-"))
     with Store.open(db, read_only=True) as store, _counting_font_parses() as font_parses:
+        start_cold = time.perf_counter()
         export_sheet(store, bank, profile_id, folder / "warm-up.pdf", options)
+        cold = time.perf_counter() - start_cold
         first = font_parses()
         wall, cpu = [], []
         for number in range(runs):
@@ -110,7 +113,7 @@ def measure_one_sheet(db: Path, profile_id: int, runs: int, *, parts: tuple[str,
     return OneSheet(
         wall=wall, cpu=cpu, gather=gathered - start, render=rendered - gathered, save=saved - rendered,
         pages=len(PdfReader(io.BytesIO(data)).pages), size=len(data),
-        font_parses_first=first, font_parses_warm=warm, sections=per_section, parts=parts,
+        font_parses_first=first, font_parses_warm=warm, cold=cold, sections=per_section, parts=parts,
     )
 
 
@@ -122,7 +125,7 @@ def one_sheet_results(sheet: OneSheet, *, enforce: bool) -> list[Result]:
         f"gather {seconds(sheet.gather)}, render {seconds(sheet.render)}, save (fsync) {seconds(sheet.save)}; "
         f"{seconds(median(sheet.cpu) / sheet.pages)} CPU per page",
         f"  font files parsed: {sheet.font_parses_first} on the first sheet, {sheet.font_parses_warm} "
-        f"in the {len(sheet.wall)} sheets after it",
+        f"in the {len(sheet.wall)} sheets after it; the first sheet in a process took {seconds(sheet.cold)}",
     ]
     if sheet.sections:
         notes.append("  render CPU by section alone: " + ", ".join(

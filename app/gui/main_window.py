@@ -30,6 +30,7 @@ from app.export.sheet_text import shortened
 from app.gui.banner import Banner
 from app.gui.clinics import ClinicsStep
 from app.gui.dialogs import ConfirmDialog
+from app.gui.facilitator_dialog import install_facilitator_action
 from app.gui.marks import CHECKED_BUTTON_STYLE
 from app.gui.profile_form import ProfileStep
 from app.gui.profile_list import ProfileList
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._build_centre())
         self.statusBar()
         self._build_menus()
+        self.agency_details = install_facilitator_action(self, store)
         self._build_shortcuts()
         self._open_first_profile()
         # A patient with one profile does not need the list; it is one click away ("Patients").
