@@ -396,12 +396,13 @@ class ProfileList(QWidget):
         self.sort_box.addItem(self.tr("Condition"), "condition")
         self.sort_box.addItem(self.tr("Travel month"), "travel")
 
+        # Alt+D, L, G, O: the Questions step, on screen beside the list, owns Alt+Y/N/S/R/W/A.
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for text, box in (
             (self.tr("Con&dition:"), self.condition_filter),
-            (self.tr("T&ravel:"), self.travel_filter),
+            (self.tr("Trave&l:"), self.travel_filter),
             (self.tr("Pro&gress:"), self.progress_filter),
             (self.tr("S&ort by:"), self.sort_box),
         ):
