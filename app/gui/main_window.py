@@ -11,7 +11,7 @@ is, and closing asks before anything is lost.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDockWidget,
@@ -19,24 +19,30 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app.domain.demo import create_demo
 from app.domain.question_bank import QuestionBank
 from app.export.sheet_text import shortened
 from app.gui.banner import Banner
 from app.gui.clinics import ClinicsStep
 from app.gui.dialogs import ConfirmDialog
 from app.gui.facilitator_dialog import install_facilitator_action
+from app.gui.help import HelpActions
+from app.gui.i18n import ui_language
 from app.gui.marks import CHECKED_BUTTON_STYLE
+from app.gui.preferences import add_language_action
 from app.gui.profile_form import ProfileStep
 from app.gui.profile_list import ProfileList
 from app.gui.questions import QuestionsStep
 from app.gui.sheet import SheetStep
 from app.gui.step import StepPage
+from app.gui.text_size import TextSizeMenu, scale_font
 from db.errors import StorageError
 from db.records import ProfileId
 from db.store import Store
@@ -113,12 +119,16 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))
         self.view_menu = bar.addMenu(self.tr("&View"))
-        self.settings_menu = bar.addMenu(self.tr("&Settings"))
+        # Alt+S is "Not sure" in the Questions step, so Settings opens with Alt+T.
+        self.settings_menu = bar.addMenu(self.tr("Se&ttings"))
         self.help_menu = bar.addMenu(self.tr("&Help"))
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.file_menu.addAction(quit_action)
+        self.text_size_menu = TextSizeMenu(self.view_menu, self._store, self)
+        add_language_action(self.settings_menu, self._store, self, on_problem=self.banner.show_message)
+        self.help_actions = HelpActions(self.help_menu, self._store, self)
 
     def _build_centre(self) -> QWidget:
         self.step_group = QButtonGroup(self)
@@ -133,10 +143,7 @@ class MainWindow(QMainWindow):
             button.setToolTip(self.tr("Go to step {number} (Ctrl+{number})").format(number=number + 1))
             button.setMinimumHeight(40)
             button.setStyleSheet(CHECKED_BUTTON_STYLE)  # the step you are on stands out
-            font = QFont(button.font())
-            font.setPointSizeF(font.pointSizeF() * 1.1)
-            font.setBold(True)
-            button.setFont(font)
+            scale_font(button, 1.1, bold=True)
             self.step_group.addButton(button, number)
             self.step_buttons.append(button)
             bar.addWidget(button, 1)
@@ -144,7 +151,7 @@ class MainWindow(QMainWindow):
         # The patient list can be hidden to give the steps room; this brings it back.
         patients = QToolButton()
         patients.setDefaultAction(self.patients_dock.toggleViewAction())
-        patients.setText(self.tr("Patients"))
+        patients.setText(self.tr("&Patients"))
         patients.setToolTip(self.tr("Show or hide the list of patients"))
         patients.setAccessibleName(self.tr("Show or hide the list of patients"))
         patients.setMinimumHeight(40)
@@ -183,45 +190,74 @@ class MainWindow(QMainWindow):
         return centre
 
     def _build_welcome(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
+        """The first screen: what StemPrep does, in three sentences, and two ways to begin."""
         title = QLabel(self.tr("Welcome to StemPrep"))
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
-        text = QLabel(self.tr(
-            "StemPrep helps you prepare for a consultation about stem cell treatment in South Korea: "
-            "the questions to ask each clinic in English and Korean, the answers they give, the warning "
-            "signs to watch for, and a printed sheet to take with you.\n\n"
-            "Everything stays on this computer. Start by creating a profile for the patient."
+        scale_font(title, 1.6, bold=True)
+        self.welcome_text = QLabel(self.tr(
+            "StemPrep helps you prepare for a consultation about stem cell treatment in South Korea. "
+            "It gives you the questions to ask each clinic in English and Korean, keeps the answers, "
+            "warns you about known warning signs and prints a question sheet to take with you. "
+            "Everything you enter stays on this computer."
         ))
-        text.setWordWrap(True)
-        create = QPushButton(self.tr("Create a patient profile"))
-        create.setAccessibleName(self.tr("Create a patient profile"))
-        create.setMinimumHeight(44)
-        create.clicked.connect(self.profile_list.create_profile)
-        create.clicked.connect(lambda: self.go_to_step(self.PROFILE, force=True))
+        self.welcome_text.setWordWrap(True)
+        scale_font(self.welcome_text, 1.15)
+        self.start_button = QPushButton(self.tr("&Start a profile"))
+        self.start_button.setAccessibleDescription(self.tr("Create a profile for the patient and fill it in"))
+        self.start_button.setMinimumHeight(44)
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.profile_list.create_profile)
+        self.start_button.clicked.connect(lambda: self.go_to_step(self.PROFILE, force=True))
+        self.demo_button = QPushButton(self.tr("&Try the demo"))
+        self.demo_button.setAccessibleDescription(self.tr(
+            "Open an example patient with clinics and answers, to see how StemPrep works"
+        ))
+        self.demo_button.setMinimumHeight(44)
+        self.demo_button.clicked.connect(self.open_demo)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
         column = QWidget()
-        column.setMaximumWidth(720)
+        column.setMaximumWidth(760)
         column_layout = QVBoxLayout(column)
         column_layout.addWidget(title)
-        column_layout.addWidget(text)
+        column_layout.addWidget(self.welcome_text)
         column_layout.addSpacing(12)
-        column_layout.addWidget(create, 0, Qt.AlignmentFlag.AlignLeft)
+        column_layout.addLayout(buttons)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(column, 8)
         row.addStretch(1)
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(2)
+        page = QScrollArea()  # large text on a small screen scrolls instead of being cut off
+        page.setWidgetResizable(True)
+        page.setFrameShape(QScrollArea.Shape.NoFrame)
+        page.setWidget(holder)
         return page
 
     def _build_shortcuts(self) -> None:
         for number in range(len(self.steps)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
             shortcut.activated.connect(lambda n=number: self.go_to_step(n))
+
+    @Slot()
+    def open_demo(self) -> None:
+        """Create (or refresh) the demo patient and open it at the first step."""
+        if not self._flush_all():
+            return
+        try:
+            profile = create_demo(self._store)
+        except StorageError as error:
+            self.banner.show_message(str(error))
+            return
+        self.profile_list.refresh()
+        self.profile_list.select_profile(profile.id)
+        self.patients_dock.setVisible(self.profile_list.model.total > 1)
+        self.go_to_step(self.PROFILE)
 
     # ================================================================ navigation
 
@@ -268,9 +304,10 @@ class MainWindow(QMainWindow):
         self.back_button.setVisible(has_profile and before >= 0)
         self.next_button.setVisible(has_profile and after < len(self.steps))
         if before >= 0:
-            self.back_button.setText(self.tr("‹ Back: {step}").format(step=self.step_titles[before]))
+            self.back_button.setText(self.tr("‹ &Back: {step}").format(step=self.step_titles[before]))
         if after < len(self.steps):
-            self.next_button.setText(self.tr("Next: {step} ›").format(step=self.step_titles[after]))
+            # Alt+N is "No" in the Questions step, so Next is Alt+X.
+            self.next_button.setText(self.tr("Ne&xt: {step} ›").format(step=self.step_titles[after]))
 
     # ================================================================ patients
 
@@ -328,7 +365,7 @@ class MainWindow(QMainWindow):
             return
         condition = profile.condition
         try:
-            condition = self._bank.condition(profile.condition).title.get("en")
+            condition = self._bank.condition(profile.condition).title.get(ui_language())
         except KeyError:
             pass
         name = shortened(profile.name, NAME_LIMIT)

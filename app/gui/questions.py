@@ -53,6 +53,8 @@ from app.domain.sheet_content import QuestionSheet, SheetQuestion
 from app.export.sheet_text import shortened
 from app.gui.checklist import custom_id, gather_checklist, is_asked, status_label
 from app.gui.dialogs import ConfirmDialog, CustomQuestionDialog
+from app.gui.doctor_view import SHOW_DOCTOR_KEY, DoctorView
+from app.gui.i18n import other_language, ui_language
 from app.gui.marks import (
     CHECKED_BUTTON_STYLE,
     FLAG_MARK,
@@ -63,6 +65,7 @@ from app.gui.marks import (
     worst_severity,
 )
 from app.gui.step import StepPage
+from app.gui.text_size import scale_font
 from db.errors import StorageError
 from db.records import ANSWER_STATUSES, Answer, Clinic, ProfileId
 from db.store import Store
@@ -80,6 +83,8 @@ STATUS_KEYS = ("Alt+1", "Alt+2", "Alt+3", "Alt+4")
 YES_NO_KEYS = ("Alt+Y", "Alt+N", "Alt+S", "Alt+R")
 WORRY_KEY = "Alt+W"
 ANSWER_KEY = "Alt+A"
+#: Longest clinic name in the red-flag heading beside the list (the clinic box shows it all).
+CLINIC_NAME_LIMIT = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +108,10 @@ class QuestionListModel(QAbstractListModel):
         self.beginResetModel()
         self._rows = []
         self._questions = []
+        lang = ui_language()
         for group in sheet.groups if sheet else ():
-            self._rows.append(_ListRow(heading=f"{group.category.title.get('en')}  ·  {group.category.title.get('ko')}"))
+            title = group.category.title
+            self._rows.append(_ListRow(heading=f"{title.get(lang)}  ·  {title.get(other_language(lang))}"))
             for question in group.questions:
                 self._rows.append(_ListRow(heading=None, question_index=len(self._questions)))
                 self._questions.append(question)
@@ -151,9 +158,9 @@ class QuestionListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             mark = STATUS_MARKS.get(status, "○")
             flag = f"{FLAG_MARK} " if severity else ""
-            return f"{mark} {flag}{question.number}. {question.text.get('en')}"
+            return f"{mark} {flag}{question.number}. {question.text.get(ui_language())}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            parts = [f"{question.number}. {question.text.get('en')}", status_label(status)]
+            parts = [f"{question.number}. {question.text.get(ui_language())}", status_label(status)]
             if severity:
                 parts.append(severity_label(severity))
             if answer and answer.flagged:
@@ -169,13 +176,13 @@ class QuestionListModel(QAbstractListModel):
 
 
 class _ChoiceRow(QWidget):
-    """A choice whose words wrap, English over Korean (a QRadioButton's own text never wraps)."""
+    """A choice whose words wrap, in the interface language over the other (a QRadioButton's own text never wraps)."""
 
-    def __init__(self, english: str, korean: str, parent: QWidget | None = None) -> None:
+    def __init__(self, first: str, second: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.radio = QRadioButton()
-        self.radio.setAccessibleName(english)
-        self.label = QLabel(english + (f"\n{korean}" if korean else ""))
+        self.radio.setAccessibleName(first)
+        self.label = QLabel(first + (f"\n{second}" if second else ""))
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setBuddy(self.radio)
@@ -224,11 +231,13 @@ class QuestionsStep(StepPage):
         self.clinic_box.currentIndexChanged.connect(self._clinic_chosen)
         self.progress = QLabel()
         self.progress.setAccessibleName(self.tr("Progress"))
-        self.add_question_button = QPushButton(self.tr("Add your own question…"))
+        self.add_question_button = QPushButton(self.tr("Add your &own question…"))
         self.add_question_button.setAccessibleName(self.tr("Add your own question"))
         self.add_question_button.clicked.connect(self.add_custom_question)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Clinic:")))
+        clinic_label = QLabel(self.tr("&Clinic:"))
+        clinic_label.setBuddy(self.clinic_box)
+        top.addWidget(clinic_label)
         top.addWidget(self.clinic_box)
         top.addSpacing(16)
         top.addWidget(self.progress, 1)
@@ -279,9 +288,11 @@ class QuestionsStep(StepPage):
         # ---------------------------------------------------------- the question
         self.meta = QLabel()
         self.meta.setAccessibleName(self.tr("Question number, category and priority"))
-        self.question_en = self._reading_label(1.45, bold=True)
+        # The question in the interface language first and bold, the other language under it.
+        korean_first = ui_language() == "ko"
+        self.question_en = self._reading_label(1.35 if korean_first else 1.45, bold=not korean_first)
         self.question_en.setAccessibleName(self.tr("Question in English"))
-        self.question_ko = self._reading_label(1.35)
+        self.question_ko = self._reading_label(1.45 if korean_first else 1.35, bold=korean_first)
         self.question_ko.setAccessibleName(self.tr("Question in Korean"))
         self.why = self._reading_label(1.0)
         self.why.setAccessibleName(self.tr("Why ask this question"))
@@ -368,14 +379,21 @@ class QuestionsStep(StepPage):
         self.next_button.setAccessibleName(self.tr("Next question"))
         self.next_button.setToolTip(_native(NEXT_KEYS[0]))
         self.next_button.clicked.connect(self.next_question)
-        self.delete_question_button = QPushButton(self.tr("Delete this question…"))
+        self.delete_question_button = QPushButton(self.tr("Delete this &question…"))
         self.delete_question_button.setAccessibleName(self.tr("Delete your own question"))
         self.delete_question_button.clicked.connect(self.delete_custom_question)
+        self.doctor_button = QPushButton(self.tr("Show the doctor ({key})").format(key=_native(SHOW_DOCTOR_KEY)))
+        self.doctor_button.setAccessibleDescription(self.tr(
+            "Shows this question full screen in large Korean, with a box for the doctor's answer"
+        ))
+        self.doctor_button.clicked.connect(self.show_doctor)
+        self.doctor_view: DoctorView | None = None
         nav_row = QHBoxLayout()
         nav_row.addWidget(self.previous_button)
         nav_row.addWidget(self.next_button)
         nav_row.addStretch(1)
         nav_row.addWidget(self.delete_question_button)
+        nav_row.addWidget(self.doctor_button)
 
         self.keys_help = QLabel(self.tr(
             "Keys: next {next} · previous {previous} · status {s1} to {s4} · "
@@ -393,11 +411,10 @@ class QuestionsStep(StepPage):
         self.keys_help.setToolTip(self.tr(
             "Also Ctrl+Page Down / Ctrl+Page Up for the next and previous question."
         ))
-        help_font = QFont(self.keys_help.font())
-        help_font.setPointSizeF(max(help_font.pointSizeF() * 0.92, 10.0))
-        self.keys_help.setFont(help_font)
+        scale_font(self.keys_help, 0.92)
 
-        answer_title = QLabel(self.tr("Their answer:"))
+        answer_title = QLabel(self.tr("Their answer:"))  # no mnemonic: Alt+A is the shortcut to the box
+        answer_title.setBuddy(self.answer_text)
         bold = QFont(answer_title.font())
         bold.setBold(True)
         answer_title.setFont(bold)
@@ -406,8 +423,8 @@ class QuestionsStep(StepPage):
         card_layout = QVBoxLayout(card)
         card_layout.setSpacing(10)
         card_layout.addWidget(self.meta)
-        card_layout.addWidget(self.question_en)
-        card_layout.addWidget(self.question_ko)
+        for label in (self.question_ko, self.question_en) if korean_first else (self.question_en, self.question_ko):
+            card_layout.addWidget(label)
         card_layout.addWidget(self.why)
         card_layout.addWidget(self.sources)
         card_layout.addSpacing(6)
@@ -486,7 +503,7 @@ class QuestionsStep(StepPage):
         ))
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        to_clinics = QPushButton(self.tr("Go to Clinics"))
+        to_clinics = QPushButton(self.tr("&Go to Clinics"))
         to_clinics.clicked.connect(lambda: self.step_requested.emit(1))
         empty_layout.addWidget(self.empty_label)
         empty_layout.addWidget(to_clinics, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -504,10 +521,7 @@ class QuestionsStep(StepPage):
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        font = QFont(label.font())
-        font.setPointSizeF(font.pointSizeF() * scale)
-        font.setBold(bold)
-        label.setFont(font)
+        scale_font(label, scale, bold=bold)
         label.setTextFormat(Qt.TextFormat.PlainText)
         return label
 
@@ -527,6 +541,7 @@ class QuestionsStep(StepPage):
             add(key, lambda v=value: self._yes_no_key(v))
         add(WORRY_KEY, self._worry_key)
         add(ANSWER_KEY, lambda: self.answer_text.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        add(SHOW_DOCTOR_KEY, self.show_doctor)
 
     # ================================================================ step API
 
@@ -550,6 +565,23 @@ class QuestionsStep(StepPage):
     @property
     def current_clinic(self) -> Clinic | None:
         return self._clinic
+
+    @property
+    def current_index(self) -> int:
+        return self._index
+
+    @property
+    def question_count(self) -> int:
+        return len(self._questions)
+
+    @property
+    def current_answer(self) -> Answer | None:
+        question = self.current_question
+        return self._answers.get(question.id) if question else None
+
+    def answer_key(self, field: str) -> Hashable:
+        """The autosave key of a field of the current answer (for the doctor's view, which saves the same way)."""
+        return self._answer_key(field)
 
     def flags_for_current(self) -> list[RaisedFlag]:
         question = self.current_question
@@ -581,6 +613,24 @@ class QuestionsStep(StepPage):
         if self.current_question is None or self._clinic is None:
             return
         self.autosave.change(self._answer_key("status"), status, immediate=True)
+
+    @Slot()
+    def show_doctor(self) -> None:
+        """Show the current question full screen for the clinician (Esc comes back here)."""
+        if self.current_question is None or self._clinic is None or not self.autosave.flush():
+            return
+        view = DoctorView(self, self.window())
+        view.closed.connect(self._doctor_view_closed)
+        self.doctor_view = view
+        view.showFullScreen()
+        view.activateWindow()
+        view.answer.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def _doctor_view_closed(self) -> None:
+        self.doctor_view = None
+        self.show_question(self._index, focus_answer=True)  # the doctor's words in this step's box too
+        self.window().activateWindow()
 
     @Slot()
     def add_custom_question(self) -> None:
@@ -657,7 +707,7 @@ class QuestionsStep(StepPage):
             return
         self._questions = list(self._sheet.questions)
         self._category_titles = {
-            q.id: group.category.title.get("en") for group in self._sheet.groups for q in group.questions
+            q.id: group.category.title.get(ui_language()) for group in self._sheet.groups for q in group.questions
         }
         clinic_answers = self._sheet.clinics[0] if self._sheet.clinics else None
         self._answers = dict(clinic_answers.answers) if clinic_answers else {}
@@ -708,8 +758,8 @@ class QuestionsStep(StepPage):
         self.question_ko.setText(question.text.get("ko"))
         self.question_ko.setVisible(bool(question.text.get("ko")))
         why = question.why
-        if why is not None and why.get("en"):
-            self.why.setText(self.tr("Why ask: {why}").format(why=why.get("en")))
+        if why is not None and why.get(ui_language()):
+            self.why.setText(self.tr("Why ask: {why}").format(why=why.get(ui_language())))
             self.why.setVisible(True)
         else:
             self.why.setVisible(False)
@@ -755,7 +805,8 @@ class QuestionsStep(StepPage):
             row.deleteLater()
         self._choice_rows = []
         for choice in question.choices:
-            row = _ChoiceRow(choice.text.get("en"), choice.text.get("ko"))
+            lang = ui_language()
+            row = _ChoiceRow(choice.text.get(lang), choice.text.get(other_language(lang)))
             row.radio.setProperty("choice_id", choice.id)
             self.choice_group.addButton(row.radio)
             self.choice_layout.addWidget(row)
@@ -778,22 +829,23 @@ class QuestionsStep(StepPage):
             if item.widget():
                 item.widget().deleteLater()
         flags = self.flags_for_current()
+        lang = ui_language()
         self.no_flags.setVisible(not flags)
         for flag in flags:
             frame = QFrame()
             frame.setObjectName("RedFlag")
             frame.setStyleSheet(flag_style(flag.rule.severity, "QFrame#RedFlag"))
-            frame.setAccessibleName(f"{severity_label(flag.rule.severity)}: {flag.rule.title.get('en')}")
+            frame.setAccessibleName(f"{severity_label(flag.rule.severity)}: {flag.rule.title.get(lang)}")
             layout = QVBoxLayout(frame)
             heading = QLabel(f"{FLAG_MARK} {severity_label(flag.rule.severity)}")
             heading_font = QFont(heading.font())
             heading_font.setBold(True)
             heading.setFont(heading_font)
-            title = QLabel(flag.rule.title.get("en"))
+            title = QLabel(flag.rule.title.get(lang))
             title.setWordWrap(True)
             title.setFont(heading_font)
             title.setTextFormat(Qt.TextFormat.PlainText)
-            explanation = QLabel(flag.rule.explanation.get("en"))
+            explanation = QLabel(flag.rule.explanation.get(lang))
             explanation.setWordWrap(True)
             explanation.setTextFormat(Qt.TextFormat.PlainText)
             for label in (heading, title, explanation):
@@ -802,7 +854,8 @@ class QuestionsStep(StepPage):
 
     def _show_clinic_flags(self) -> None:
         self.clinic_flags.clear()
-        name = self._clinic.name if self._clinic else ""
+        # A name with no spaces to wrap at (a long Korean name) must not widen the window.
+        name = shortened(self._clinic.name, CLINIC_NAME_LIMIT) if self._clinic else ""
         count = len(self._flags)
         self.clinic_flags_title.setText(
             self.tr("Red flags at {clinic}: {count}").format(clinic=name, count=count)
@@ -815,11 +868,12 @@ class QuestionsStep(StepPage):
                 where = self.tr(" (question {number})").format(number=numbers[first])
             else:  # raised by what the clinic claims, recorded in the Clinics step
                 where = self.tr(" (clinic details)")
-            item = QListWidgetItem(f"{FLAG_MARK} {severity_label(flag.rule.severity)}: {flag.rule.title.get('en')}{where}")
+            title = flag.rule.title.get(ui_language())
+            item = QListWidgetItem(f"{FLAG_MARK} {severity_label(flag.rule.severity)}: {title}{where}")
             text, background = flag_colours(flag.rule.severity)
             item.setForeground(QBrush(text))
             item.setBackground(QBrush(background))
-            item.setToolTip(flag.rule.explanation.get("en"))
+            item.setToolTip(flag.rule.explanation.get(ui_language()))
             item.setData(Qt.ItemDataRole.UserRole, first)
             self.clinic_flags.addItem(item)
 

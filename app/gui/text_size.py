@@ -16,7 +16,7 @@ follows the palette in light and dark mode.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -101,6 +101,8 @@ def apply_text_size(app: QGuiApplication, size: str) -> None:
     font.setPointSizeF(base * TEXT_SIZES[size])
     app.setProperty(_SIZE_PROPERTY, size)
     QApplication.setFont(font)
+    # Qt posts the change to each widget; deliver it now, so sizes below are measured in the new font.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
     # Fonts set on a widget are not touched by the application font; these asked to follow it.
     for widget in QApplication.allWidgets():
         if widget.property(_SCALE_PROPERTY) is not None:

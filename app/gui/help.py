@@ -1,0 +1,341 @@
+"""Help: a short guide, the keyboard shortcuts, and About (version, licences, no medical advice).
+
+A patient should not need the README to use StemPrep, so the guide is in the app, in the
+interface language: the four steps, what a red flag means, where the data lives and how
+to back it up. The shortcuts are listed from the same constants the screens use, so the
+list cannot drift from the keys. The dialogs are not modal: a user can keep the guide
+open beside the window while they work.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Slot, __version__ as qt_for_python_version, qVersion
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+from app.gui import doctor_view, questions, text_size
+from db.store import Store
+from resources import resource_path
+
+#: The licence of the bundled fonts, shown in full in About.
+FONT_LICENCE = resource_path("fonts", "OFL.txt")
+
+
+def keys_text(*keys: str) -> str:
+    """Key names as this system writes them ("Ctrl+PgDown"), joined with " / "."""
+    return " / ".join(QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText) for key in keys)
+
+
+def _standard_keys(key: QKeySequence.StandardKey) -> str:
+    return " / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in QKeySequence.keyBindings(key))
+
+
+# ====================================================================== guide
+
+
+class GuideDialog(QDialog):
+    """Help → Guide: how to use StemPrep, in a few short sections."""
+
+    def __init__(self, data_file: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("StemPrep guide"))
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName(self.tr("Guide"))
+        self.browser.setHtml(self.guide_html(data_file))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(buttons)
+        self.resize(760, 640)
+
+    def guide_html(self, data_file: Path) -> str:
+        """The guide as simple HTML; every sentence goes through tr()."""
+        path = html.escape(str(data_file))
+        folder = html.escape(str(data_file.parent))
+        steps = [
+            self.tr(
+                "<b>Profile</b>: who the patient is — the condition and how severe it is, current "
+                "medicines, allergies, and what you hope the treatment will do. A clinic needs this "
+                "before it can answer your questions."
+            ),
+            self.tr(
+                "<b>Clinics</b>: each clinic or hospital you are considering, and what it offers — the "
+                "treatment, where the cells come from, the price and the credentials it claims. The "
+                "second tab puts the clinics side by side."
+            ),
+            self.tr(
+                "<b>Questions</b>: the questions to ask each clinic, in English and Korean, one at a time. "
+                "Record what the clinic said; every answer is saved as you type. Press {doctor} to show "
+                "the question full screen in large Korean, so the doctor can read it and type the "
+                "answer; {back} comes back."
+            ).format(doctor=keys_text(doctor_view.SHOW_DOCTOR_KEY), back=keys_text(doctor_view.BACK_KEY)),
+            self.tr(
+                "<b>Sheet</b>: a question sheet to take with you, in English and Korean, with the "
+                "answers so far. Save it as a PDF or print it."
+            ),
+        ]
+        parts = [
+            "<h2>" + self.tr("Using StemPrep") + "</h2>",
+            "<p>" + self.tr(
+                "StemPrep helps you prepare for a consultation about stem cell treatment in South Korea. "
+                "It does not give medical advice: it helps you ask good questions and keep the answers."
+            ) + "</p>",
+            "<h3>" + self.tr("The four steps") + "</h3>",
+            "<ol>" + "".join(f"<li>{step}</li>" for step in steps) + "</ol>",
+            "<p>" + self.tr(
+                "Move between the steps with the buttons at the top, with Back and Next at the bottom, "
+                "or with {keys}."
+            ).format(keys=keys_text("Ctrl+1", "Ctrl+4").replace(" / ", " … ")) + "</p>",
+            "<h3>" + self.tr("Red flags") + "</h3>",
+            "<p>" + self.tr(
+                "A red flag (▲) marks an answer that is a known warning sign — for example, a clinic that "
+                "cannot name the legal basis for the treatment. <b>Serious red flag</b> means: do not go "
+                "ahead until you have checked this. <b>Warning</b> means: ask more, and check."
+            ) + "</p>",
+            "<p>" + self.tr(
+                "A red flag does not prove that a clinic is bad, and no red flag does not prove that it "
+                "is safe. Each flag says what to ask or check. You can also mark any answer that worried "
+                "you with “This worries me” ({key})."
+            ).format(key=keys_text(questions.WORRY_KEY)) + "</p>",
+            "<h3>" + self.tr("Where your data lives") + "</h3>",
+            "<p>" + self.tr(
+                "Everything you enter is kept in one file on this computer:<br><code>{path}</code><br>"
+                "StemPrep makes no network connections. Nothing leaves this computer unless you print "
+                "or save a sheet, or export a profile."
+            ).format(path=path) + "</p>",
+            "<h3>" + self.tr("Backing up") + "</h3>",
+            "<p>" + self.tr(
+                "Close StemPrep, then copy the folder <code>{folder}</code> to a USB stick or another safe "
+                "place. To restore it, close StemPrep and copy the folder back. Keep the copy private: it "
+                "holds health information."
+            ).format(folder=folder) + "</p>",
+            "<h3>" + self.tr("Larger text and language") + "</h3>",
+            "<p>" + self.tr(
+                "View → Text size makes everything larger ({larger} and {smaller} also work). "
+                "Settings → Language chooses English or Korean; StemPrep changes language the next time "
+                "you start it. Help → Keyboard shortcuts lists every key."
+            ).format(larger=keys_text(text_size.LARGER_KEYS[0]), smaller=keys_text(text_size.SMALLER_KEY))
+            + "</p>",
+        ]
+        return "\n".join(parts)
+
+
+# ====================================================================== shortcuts
+
+
+class ShortcutsDialog(QDialog):
+    """Help → Keyboard shortcuts: every key, by where it works."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.table = QTreeWidget()
+        self.table.setColumnCount(2)
+        self.table.setHeaderLabels([self.tr("Keys"), self.tr("What they do")])
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setRootIsDecorated(False)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        for group, rows in self.shortcut_groups():
+            heading = QTreeWidgetItem([group, ""])
+            font = heading.font(0)
+            font.setBold(True)
+            heading.setFont(0, font)
+            heading.setFirstColumnSpanned(True)
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.addTopLevelItem(heading)
+            for keys, what in rows:
+                item = QTreeWidgetItem([keys, what])
+                item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{keys}: {what}")
+                self.table.addTopLevelItem(item)
+        self.table.resizeColumnToContents(0)
+        self.table.setColumnWidth(0, self.table.columnWidth(0) + 24)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(820, 640)
+
+    def shortcut_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """(where, [(keys, what they do)]) from the constants the screens use."""
+        status_keys = keys_text(*questions.STATUS_KEYS)
+        yes, no, unsure, refused = (keys_text(key) for key in questions.YES_NO_KEYS)
+        return [
+            (self.tr("Everywhere"), [
+                (keys_text("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4"),
+                 self.tr("Go to step 1 to 4: Profile, Clinics, Questions, Sheet")),
+                (self.tr("Tab / Shift+Tab"), self.tr("Move to the next or previous field or button")),
+                (self.tr("Alt + underlined letter"), self.tr("Press that button, or go to that field or menu")),
+                (keys_text(text_size.LARGER_KEYS[0], text_size.SMALLER_KEY), self.tr("Larger or smaller text")),
+                (keys_text(text_size.NORMAL_SIZE_KEY), self.tr("Normal text size")),
+                (_standard_keys(QKeySequence.StandardKey.HelpContents), self.tr("The guide")),
+                (_standard_keys(QKeySequence.StandardKey.Quit), self.tr("Quit StemPrep")),
+            ]),
+            (self.tr("Questions step"), [
+                (keys_text(*questions.NEXT_KEYS), self.tr("Next question")),
+                (keys_text(*questions.PREVIOUS_KEYS), self.tr("Previous question")),
+                (status_keys, self.tr("Status: to ask, asked, answered, skipped")),
+                (f"{yes} / {no} / {unsure} / {refused}", self.tr("Answer yes, no, not sure, refused to answer")),
+                (keys_text(questions.WORRY_KEY), self.tr("This worries me (mark or unmark)")),
+                (keys_text(questions.ANSWER_KEY), self.tr("Type the clinic's answer")),
+                (keys_text(doctor_view.SHOW_DOCTOR_KEY), self.tr("Show the doctor: the question full screen in Korean")),
+            ]),
+            (self.tr("Show the doctor"), [
+                (keys_text(*doctor_view.NEXT_KEYS),
+                 self.tr("Next question (the arrow alone when the cursor is not in the answer box)")),
+                (keys_text(*doctor_view.PREVIOUS_KEYS),
+                 self.tr("Previous question (the arrow alone when the cursor is not in the answer box)")),
+                (keys_text(doctor_view.BACK_KEY), self.tr("Back to the Questions step, at the same question")),
+            ]),
+        ]
+
+
+# ====================================================================== about
+
+
+class AboutDialog(QDialog):
+    """Help → About StemPrep: the version, that it gives no medical advice, and the licences."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("About StemPrep"))
+        about = QLabel(self.about_html())
+        about.setTextFormat(Qt.TextFormat.RichText)
+        about.setWordWrap(True)
+        about.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.about = about
+        licences = QLabel(self.licences_html())
+        licences.setTextFormat(Qt.TextFormat.RichText)
+        licences.setWordWrap(True)
+        licences.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.licences = licences
+        self.font_licence = QPlainTextEdit()
+        self.font_licence.setReadOnly(True)
+        self.font_licence.setPlainText(FONT_LICENCE.read_text(encoding="utf-8"))
+        self.font_licence.setAccessibleName(self.tr("SIL Open Font License 1.1, full text"))
+        font_heading = QLabel(self.tr("NanumGothic's &licence, in full:"))
+        font_heading.setBuddy(self.font_licence)
+
+        about_page = QWidget()
+        about_layout = QVBoxLayout(about_page)
+        about_layout.addWidget(about)
+        about_layout.addStretch(1)
+        licence_page = QWidget()
+        licence_layout = QVBoxLayout(licence_page)
+        licence_layout.addWidget(licences)
+        licence_layout.addWidget(font_heading)
+        licence_layout.addWidget(self.font_licence, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(about_page, self.tr("&About"))
+        self.tabs.addTab(licence_page, self.tr("L&icences"))
+
+        about_qt = QPushButton(self.tr("About &Qt…"))
+        about_qt.clicked.connect(lambda: QMessageBox.aboutQt(self))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(about_qt, QDialogButtonBox.ButtonRole.HelpRole)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        self.resize(700, 600)
+
+    def about_html(self) -> str:
+        return "\n".join([
+            "<h2>" + html.escape(self.tr("StemPrep {version}").format(version=__version__)) + "</h2>",
+            "<p>" + self.tr(
+                "Prepare for a stem cell therapy consultation in South Korea: the questions to ask, the "
+                "answers you were given, the warning signs, and a question sheet in English and Korean."
+            ) + "</p>",
+            "<p><b>" + self.tr("StemPrep gives no medical advice.") + "</b> " + self.tr(
+                "It helps you ask questions and shows where each fact comes from. Whether a treatment is "
+                "right for you is for you to decide with your own doctor."
+            ) + "</p>",
+            "<p>" + self.tr(
+                "Your information stays on this computer; StemPrep makes no network connections."
+            ) + "</p>",
+        ])
+
+    def licences_html(self) -> str:
+        items = [
+            self.tr("<b>StemPrep</b>: MIT License."),
+            self.tr(
+                "<b>NanumGothic</b> font, © NAVER Corporation: SIL Open Font License 1.1 (the full text is below)."
+            ),
+            self.tr(
+                "<b>Qt {qt} and Qt for Python (PySide6) {pyside}</b>: GNU Lesser General Public License "
+                "version 3 (LGPL-3.0)."
+            ).format(qt=qVersion(), pyside=qt_for_python_version),
+            self.tr("<b>ReportLab</b> (the PDF sheet): BSD License."),
+            self.tr("<b>sqlite-utils</b>: Apache License 2.0. <b>pydantic</b> and <b>platformdirs</b>: MIT License."),
+        ]
+        return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+
+# ====================================================================== menu
+
+
+class HelpActions(QObject):
+    """Help → Guide (F1), Keyboard shortcuts, About StemPrep; each dialog opens once and is reused."""
+
+    def __init__(self, menu: QMenu, store: Store, window: QWidget) -> None:
+        super().__init__(window)
+        self._store = store
+        self._window = window
+        self.dialogs: dict[str, QDialog] = {}
+        self.guide = self._add(menu, self.tr("&Guide"), self.show_guide)
+        self.guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.shortcuts = self._add(menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts)
+        menu.addSeparator()
+        self.about = self._add(menu, self.tr("&About StemPrep"), self.show_about)
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _add(self, menu: QMenu, text: str, slot: object) -> QAction:
+        action = QAction(text, self._window)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _show(self, name: str, build: object) -> QDialog:
+        dialog = self.dialogs.get(name)
+        if dialog is None:
+            dialog = build()  # type: ignore[operator]
+            self.dialogs[name] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    @Slot()
+    def show_guide(self) -> QDialog:
+        return self._show("guide", lambda: GuideDialog(self._store.path, self._window))
+
+    @Slot()
+    def show_shortcuts(self) -> QDialog:
+        return self._show("shortcuts", lambda: ShortcutsDialog(self._window))
+
+    @Slot()
+    def show_about(self) -> QDialog:
+        return self._show("about", lambda: AboutDialog(self._window))
