@@ -33,6 +33,7 @@ from app.gui.banner import Banner
 from app.gui.clinics import ClinicsStep
 from app.gui.dialogs import ConfirmDialog
 from app.gui.facilitator_dialog import install_facilitator_action
+from app.gui.profile_file_dialogs import install_profile_file_actions
 from app.gui.help import HelpActions
 from app.gui.i18n import ui_language
 from app.gui.marks import CHECKED_BUTTON_STYLE
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.statusBar()
         self._build_menus()
         self.agency_details = install_facilitator_action(self, store)
+        self.profile_files = install_profile_file_actions(self, store, bank)
         self._build_shortcuts()
         self._open_first_profile()
         # A patient with one profile does not need the list; it is one click away ("Patients").

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from app.domain.question_bank import QuestionBank
 from app.export.sheet_text import shortened
 from app.gui.dialogs import ConfirmDialog
+from app.gui.i18n import ui_language
 from db.errors import StorageError
 from db.records import Profile, ProfileId, ProfileSummary
 from db.search import ProfileQuery
@@ -88,7 +89,7 @@ class ProfileListModel(QAbstractTableModel):
     def __init__(self, store: Store, bank: QuestionBank, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
-        self._conditions = {c.id: c.title.get("en") for c in bank.conditions}
+        self._conditions = {c.id: c.title.get(ui_language()) for c in bank.conditions}
         self._rows: list[ProfileSummary] = []
         self._total = 0
         self._query = ProfileQuery()
@@ -371,7 +372,7 @@ class ProfileList(QWidget):
         self.condition_filter.setAccessibleName(self.tr("Show patients with this condition"))
         self.condition_filter.addItem(self.tr("All conditions"), None)
         for condition in bank.conditions:
-            self.condition_filter.addItem(condition.title.get("en"), condition.id)
+            self.condition_filter.addItem(condition.title.get(ui_language()), condition.id)
 
         self.travel_filter = QComboBox()
         self.travel_filter.setAccessibleName(self.tr("Show patients travelling in this month"))

@@ -1,0 +1,349 @@
+"""File → Export patient to a file… and Import patient from a file…: `.stemprep` files in the window.
+
+A facilitator hands a prepared patient to the patient's own computer, or gets one back
+with the clinics' answers filled in. Export writes one file (`export_profile`, owner-only,
+atomic). Import reads and checks the whole file first (`preview_import`) and SHOWS what
+it holds — name, condition, clinics, answers — before anything is written; if the same
+patient is already on this computer the user chooses between a new copy and replacing
+the saved one, so nothing is ever overwritten silently. A file that cannot be imported
+is one sentence, with every problem found listed under "Show Details".
+
+Both run on the GUI thread: a profile file is kilobytes and one transaction (files over
+`MAX_FILE_BYTES` are refused before they are read), so there is no long work to move off it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.profile_file import FILE_SUFFIX, ImportPreview, ProfileFileError, export_profile, import_profile, preview_import
+from app.domain.question_bank import QuestionBank
+from app.export.batch import sheet_file_name
+from app.export.sheet_text import shortened
+from app.gui.i18n import ui_language
+from db.errors import StorageError
+from db.store import Store
+
+if TYPE_CHECKING:
+    from app.gui.main_window import MainWindow
+
+#: What the user chose for a patient that is already here: a copy beside it, or in its place.
+ImportChoice = Literal["new", "replace"]
+
+#: Where the last profile file was saved or opened, so the next dialog starts there.
+LAST_FOLDER_SETTING = "gui.profile_file_folder"
+
+#: Longest name or clinic list shown in the preview (the file may hold anything).
+SHOWN_LIMIT = 120
+
+_NOTICE_STYLE = """
+QFrame#AlreadyHere { background: #fff1c2; border: 1px solid #b07d00; border-radius: 4px; }
+QFrame#AlreadyHere QLabel { color: #3d2c00; }
+"""
+
+
+class ProfileFileDialogs:
+    """The system's file dialogs for profile files; tests replace these class methods."""
+
+    @classmethod
+    def ask_export_path(cls, parent: QWidget | None, suggested: Path) -> Path | None:
+        """Where to write the patient's file (always ending in .stemprep), or None."""
+        name, _ = QFileDialog.getSaveFileName(
+            parent,
+            QCoreApplication.translate(
+                "ProfileFiles", "Export the patient to a file — it holds health information, keep it private"
+            ),
+            str(suggested),
+            QCoreApplication.translate("ProfileFiles", "StemPrep patient files (*.stemprep)"),
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == FILE_SUFFIX else path.with_name(path.name + FILE_SUFFIX)
+
+    @classmethod
+    def ask_import_path(cls, parent: QWidget | None, folder: Path) -> Path | None:
+        """The profile file to import, or None."""
+        name, _ = QFileDialog.getOpenFileName(
+            parent,
+            QCoreApplication.translate("ProfileFiles", "Import a patient from a file"),
+            str(folder),
+            QCoreApplication.translate("ProfileFiles", "StemPrep patient files (*.stemprep);;All files (*)"),
+        )
+        return Path(name) if name else None
+
+
+class ImportProblemDialog:
+    """Says why a file cannot be imported: one sentence, and the problems under Show Details."""
+
+    @classmethod
+    def show_problem(cls, parent: QWidget | None, text: str, problems: list[str]) -> None:
+        cls.build(parent, text, problems).exec()
+
+    @staticmethod
+    def build(parent: QWidget | None, text: str, problems: list[str]) -> QMessageBox:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(QCoreApplication.translate("ProfileFiles", "The file cannot be imported"))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the file name and problems are the file's text
+        box.setText(text)
+        if problems:
+            box.setDetailedText("\n".join(problems))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        return box
+
+
+class ImportPreviewDialog(QDialog):
+    """What a profile file holds, and what importing it will do; nothing is written here."""
+
+    def __init__(self, preview: ImportPreview, bank: QuestionBank, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choice: ImportChoice | None = None
+        document = preview.document
+        profile = document.profile
+        self.setWindowTitle(self.tr("Import a patient"))
+
+        heading = self._plain(shortened(profile.name, SHOWN_LIMIT))
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setAccessibleName(self.tr("Patient's name"))
+
+        try:
+            condition = bank.condition(profile.condition).title.get(ui_language())
+        except KeyError:
+            condition = profile.condition
+        clinics = ", ".join(c.name for c in document.clinics)
+        form = QFormLayout()
+        form.addRow(self.tr("Condition:"), self._plain(condition))
+        if document.clinics:
+            clinic_text = self.tr("{count}: {names}").format(
+                count=preview.clinic_count, names=shortened(clinics, SHOWN_LIMIT)
+            )
+        else:
+            clinic_text = self.tr("none yet")
+        form.addRow(self.tr("Clinics:"), self._plain(clinic_text))
+        form.addRow(self.tr("Answers recorded:"), self._plain(str(preview.answer_count)))
+        if document.custom_questions:
+            form.addRow(self.tr("Own questions:"), self._plain(str(len(document.custom_questions))))
+        form.addRow(self.tr("Exported:"), self._plain(document.exported_at[:10]))
+        if profile.synthetic:
+            form.addRow(self._plain(self.tr("This is a sample profile made by StemPrep, not a real person.")))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+
+        buttons = QDialogButtonBox()
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(self.tr("Cancel: import nothing"))
+        self.buttons: dict[ImportChoice, QPushButton] = {}
+        if preview.existing is not None:
+            notice = QFrame()
+            notice.setObjectName("AlreadyHere")
+            notice.setStyleSheet(_NOTICE_STYLE)
+            notice_layout = QVBoxLayout(notice)
+            text = self._plain(self.tr(
+                "“{name}” is already on this computer (last changed {changed}). "
+                "Importing as a new patient keeps both. Replacing deletes the saved one's clinics "
+                "and answers from this computer and puts the file's in their place."
+            ).format(name=shortened(preview.existing.name, SHOWN_LIMIT), changed=preview.existing.updated_at[:10]))
+            notice_layout.addWidget(text)
+            layout.addWidget(notice)
+            new = buttons.addButton(self.tr("Import as a &new patient"), QDialogButtonBox.ButtonRole.AcceptRole)
+            replace = buttons.addButton(self.tr("&Replace the saved one"), QDialogButtonBox.ButtonRole.DestructiveRole)
+            replace.setAccessibleName(self.tr("Replace the saved patient with the one in the file"))
+            self.buttons = {"new": new, "replace": replace}
+            cancel.setDefault(True)  # the safe choice is the one Enter takes
+        else:
+            self.buttons = {"new": buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)}
+            self.buttons["new"].setDefault(True)
+        self.buttons["new"].setAccessibleName(self.tr("Import the patient as a new patient"))
+        for choice, button in self.buttons.items():
+            button.clicked.connect(lambda _checked=False, c=choice: self._choose(c))
+        cancel.clicked.connect(self.reject)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.resize(max(560, self.sizeHint().width()), self.sizeHint().height())
+
+    def _plain(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # names come from the file
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def _choose(self, choice: ImportChoice) -> None:
+        self.choice = choice
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, preview: ImportPreview, bank: QuestionBank) -> ImportChoice | None:
+        """"new" (a new patient, or a copy beside the saved one), "replace", or None to import nothing."""
+        dialog = cls(preview, bank, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.choice
+
+
+class ProfileFileActions(QObject):
+    """File → Export patient to a file… / Import patient from a file…, over the window's Store."""
+
+    def __init__(self, window: MainWindow, store: Store, bank: QuestionBank) -> None:
+        super().__init__(window)
+        self._window = window
+        self._store = store
+        self._bank = bank
+        self.export_action = QAction(self.tr("&Export patient to a file…"), window)
+        self.export_action.setObjectName("exportProfileAction")
+        self.export_action.setStatusTip(self.tr("Save this patient in a .stemprep file to take to another computer"))
+        self.export_action.triggered.connect(self.export_current)
+        self.import_action = QAction(self.tr("&Import patient from a file…"), window)
+        self.import_action.setObjectName("importProfileAction")
+        self.import_action.setStatusTip(self.tr("Add a patient from a .stemprep file"))
+        self.import_action.triggered.connect(self.import_file)
+        add_to_file_menu(window, [self.export_action, self.import_action])
+        window.file_menu.aboutToShow.connect(self._update_enabled)
+
+    @Slot()
+    def _update_enabled(self) -> None:
+        self.export_action.setEnabled(self._window.profile_id is not None)
+
+    # ------------------------------------------------------------ export
+
+    @Slot()
+    def export_current(self) -> None:
+        window = self._window
+        profile_id = window.profile_id
+        if profile_id is None or not flush_edits(window):
+            return
+        try:
+            name = self._store.profile(profile_id).name
+        except StorageError as error:
+            window.banner.show_message(str(error))
+            return
+        stem = Path(sheet_file_name(profile_id, name)).stem
+        path = ProfileFileDialogs.ask_export_path(window, self._folder() / f"{stem}{FILE_SUFFIX}")
+        if path is None:
+            return
+        try:
+            written = export_profile(self._store, profile_id, path)
+        except StorageError as error:  # ProfileFileError is one
+            window.banner.show_message(str(error))
+            return
+        self._remember_folder(written.parent)
+        window.statusBar().showMessage(self.tr(
+            "Saved “{name}” to {path}. The file holds the patient's health information: "
+            "share it only with people the patient trusts."
+        ).format(name=shortened(name, 60), path=written), 15_000)
+
+    # ------------------------------------------------------------ import
+
+    @Slot()
+    def import_file(self) -> None:
+        window = self._window
+        if not flush_edits(window):  # a replaced patient must have nothing left to write
+            return
+        path = ProfileFileDialogs.ask_import_path(window, self._folder())
+        if path is None:
+            return
+        self._remember_folder(path.parent)
+        try:
+            preview = preview_import(self._store, path)
+        except ProfileFileError as error:
+            ImportProblemDialog.show_problem(window, self._problem_sentence(path, error), error.problems)
+            return
+        except StorageError as error:
+            window.banner.show_message(str(error))
+            return
+        choice = ImportPreviewDialog.ask(window, preview, self._bank)
+        if choice is None:
+            return
+        try:
+            profile = import_profile(self._store, preview, mode=choice if preview.existing is not None else None)
+        except ProfileFileError as error:
+            ImportProblemDialog.show_problem(window, self._problem_sentence(path, error), error.problems)
+            return
+        except StorageError as error:
+            window.banner.show_message(str(error))
+            return
+        listing = window.profile_list
+        listing.clear_filters()  # the imported patient must be in the list to be selected
+        listing.select_profile(profile.id)
+        if listing.model.total > 1:
+            window.patients_dock.show()
+        window.statusBar().showMessage(self.tr(
+            "Imported “{name}” with {clinics} clinics and {answers} answers."
+        ).format(name=shortened(profile.name, 60), clinics=preview.clinic_count, answers=preview.answer_count), 10_000)
+
+    def _problem_sentence(self, path: Path, error: ProfileFileError) -> str:
+        if not error.problems:
+            return str(error)
+        if len(error.problems) == 1:
+            return self.tr(
+                "{file} cannot be imported: StemPrep found a problem in it (see Show Details). Nothing was changed."
+            ).format(file=path.name)
+        return self.tr(
+            "{file} cannot be imported: StemPrep found {count} problems in it (see Show Details). Nothing was changed."
+        ).format(file=path.name, count=len(error.problems))
+
+    # ------------------------------------------------------------ folders
+
+    def _folder(self) -> Path:
+        try:
+            folder = self._store.setting(LAST_FOLDER_SETTING, "")
+        except StorageError:
+            folder = ""
+        if not folder or not Path(folder).is_dir():
+            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(folder)
+
+    def _remember_folder(self, folder: Path) -> None:
+        try:
+            self._store.set_setting(LAST_FOLDER_SETTING, str(folder))
+        except StorageError:
+            pass  # a convenience for next time, not worth a message
+
+
+# ---------------------------------------------------------------- shared by the File menu's features
+
+
+def flush_edits(window: MainWindow) -> bool:
+    """Write every step's pending edits (so a file or a backup holds what is on screen)."""
+    results = [step.flush() for step in window.steps]  # every step, even after a failure
+    return all(results)
+
+
+def add_to_file_menu(window: MainWindow, actions: list[QAction]) -> None:
+    """Put `actions` in the File menu above Quit, as their own group."""
+    menu = window.file_menu
+    quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+    quit_action = next((a for a in menu.actions() if any(k in quit_keys for k in a.shortcuts())), None)
+    if quit_action is None:
+        menu.addSeparator()
+        menu.addActions(actions)
+        return
+    menu.insertActions(quit_action, actions)
+    menu.insertSeparator(quit_action)
+
+
+def install_profile_file_actions(window: MainWindow, store: Store, bank: QuestionBank) -> ProfileFileActions:
+    """Add File → Export patient to a file… and Import patient from a file… to `window`."""
+    return ProfileFileActions(window, store, bank)
