@@ -39,6 +39,7 @@ from app.gui.checklist import gather_checklist
 from app.gui.comparison import ComparisonModel, format_price
 from app.gui.dialogs import ConfirmDialog
 from app.gui.step import StepPage
+from app.gui.text_size import fit_lines
 from db.errors import StorageError
 from db.records import Clinic, ClinicId
 from db.store import Store
@@ -110,10 +111,10 @@ class ClinicsStep(StepPage):
         self.clinic_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.clinic_list.setSpacing(2)
         self.clinic_list.selectionModel().currentRowChanged.connect(self._current_row_changed)
-        self.add_button = QPushButton(self.tr("Add a clinic"))
+        self.add_button = QPushButton(self.tr("&Add a clinic"))
         self.add_button.setAccessibleName(self.tr("Add a clinic"))
         self.add_button.clicked.connect(self.add_clinic)
-        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button = QPushButton(self.tr("De&lete…"))
         self.delete_button.setAccessibleName(self.tr("Delete the selected clinic"))
         self.delete_button.clicked.connect(self.delete_current)
         list_buttons = QHBoxLayout()
@@ -122,7 +123,9 @@ class ClinicsStep(StepPage):
         list_side = QWidget()
         list_layout = QVBoxLayout(list_side)
         list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addWidget(QLabel(self.tr("Clinics you are considering:")))
+        list_label = QLabel(self.tr("Clinics you are considering:"))
+        list_label.setBuddy(self.clinic_list)
+        list_layout.addWidget(list_label)
         list_layout.addWidget(self.clinic_list, 1)
         list_layout.addLayout(list_buttons)
 
@@ -157,14 +160,17 @@ class ClinicsStep(StepPage):
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("Name:"), self.name)
-        form.addRow(self.tr("City:"), self.city)
-        form.addRow(self.tr("Contact:"), self.contact)
-        form.addRow(self.tr("Facilitator:"), self.facilitator)
-        form.addRow(self.tr("Treatment offered:"), self.treatment)
-        form.addRow(self.tr("Cell source:"), self.cell_source)
-        form.addRow(self.tr("Quoted price:"), price_row)
-        form.addRow(self.tr("Credentials claimed:"), self.claimed_credentials)
+        # Each label is its field's buddy (QFormLayout sets it; the price row's is set here).
+        form.addRow(self.tr("Na&me:"), self.name)
+        form.addRow(self.tr("C&ity:"), self.city)
+        form.addRow(self.tr("&Contact:"), self.contact)
+        form.addRow(self.tr("Facilitat&or:"), self.facilitator)
+        form.addRow(self.tr("Treatment offe&red:"), self.treatment)
+        form.addRow(self.tr("Cell &source:"), self.cell_source)
+        price_label = QLabel(self.tr("&Quoted price:"))
+        price_label.setBuddy(self.price)
+        form.addRow(price_label, price_row)
+        form.addRow(self.tr("Cre&dentials claimed:"), self.claimed_credentials)
         form.addRow(self.tr("Notes:"), self.notes)
         form_widget = QWidget()
         form_widget.setLayout(form)
@@ -220,7 +226,7 @@ class ClinicsStep(StepPage):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(splitter, self.tr("Clinic details"))
-        self.tabs.addTab(compare, self.tr("Compare side by side"))
+        self.tabs.addTab(compare, self.tr("Compare side b&y side"))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -244,7 +250,7 @@ class ClinicsStep(StepPage):
         edit.setAccessibleName(accessible)
         edit.setObjectName(field)
         edit.setTabChangesFocus(True)
-        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 16)
+        fit_lines(edit, 3)
         self.autosave.watch_text(edit, lambda: self._key(field))
         return edit
 

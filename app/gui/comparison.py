@@ -19,6 +19,7 @@ from app.domain.sheet_content import ClinicAnswers, QuestionSheet, SheetQuestion
 from app.export import labels
 from app.export.sheet_text import shortened
 from app.gui.checklist import answer_summary, status_label
+from app.gui.i18n import other_language, ui_language
 from app.gui.marks import FLAG_MARK, flag_colours, severity_label, worst_severity
 from db.records import Clinic
 
@@ -37,7 +38,7 @@ class ComparisonRow:
     """A row: a fact about the clinic (`fact` is a Clinic field) or an essential question."""
 
     title: str
-    title_ko: str = ""
+    title_second: str = ""  # the same title in the other language, shown under it
     fact: str | None = None
     question: SheetQuestion | None = None
 
@@ -68,10 +69,11 @@ class ComparisonModel(QAbstractTableModel):
     def set_sheet(self, sheet: QuestionSheet | None) -> None:
         self.beginResetModel()
         self._clinics = list(sheet.clinics) if sheet else []
+        lang = ui_language()
         self._rows = self._fact_rows() + [
             ComparisonRow(
-                title=f"{question.number}. {question.text.get('en')}",
-                title_ko=question.text.get("ko"),
+                title=f"{question.number}. {question.text.get(lang)}",
+                title_second=question.text.get(other_language(lang)),
                 question=question,
             )
             for question in (sheet.essential_questions if sheet else ())
@@ -153,7 +155,7 @@ class ComparisonModel(QAbstractTableModel):
 
     def _title_data(self, row: ComparisonRow, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.title if not row.title_ko else f"{row.title}\n{row.title_ko}"
+            return row.title if not row.title_second else f"{row.title}\n{row.title_second}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return row.title
         if role == Qt.ItemDataRole.FontRole and row.fact:
@@ -164,11 +166,13 @@ class ComparisonModel(QAbstractTableModel):
 
     def _fact_rows(self) -> list[ComparisonRow]:
         """What each clinic offers, labelled in the printed sheet's words (English and Korean)."""
-        return [
-            ComparisonRow(label.en, label.ko, fact=field)
-            for field, label in labels.CLINIC_FIELDS.items()
-            if field in COMPARED_FACTS
-        ]
+        korean_first = ui_language() == "ko"
+        rows = []
+        for field, label in labels.CLINIC_FIELDS.items():
+            if field in COMPARED_FACTS:
+                first, second = (label.ko, label.en) if korean_first else (label.en, label.ko)
+                rows.append(ComparisonRow(first, second, fact=field))
+        return rows
 
     def _make_cell(self, row: ComparisonRow, clinic: ClinicAnswers) -> ComparisonCell:
         if row.fact is not None:
@@ -180,7 +184,7 @@ class ComparisonModel(QAbstractTableModel):
             if not severity:
                 return ComparisonCell(text, text, "fact")
             tooltip = "\n".join(
-                [text, *(f"{severity_label(f.rule.severity)}: {f.rule.title.get('en')}" for f in fact_flags)]
+                [text, *(f"{severity_label(f.rule.severity)}: {f.rule.title.get(ui_language())}" for f in fact_flags)]
             )
             return ComparisonCell(f"{FLAG_MARK} {severity_label(severity)}\n{text}", tooltip, "fact", severity)
         question = row.question
@@ -199,11 +203,11 @@ class ComparisonModel(QAbstractTableModel):
             state, text = "asked", self.tr("asked, answer not noted")
         else:
             state, text = "not-asked", self.tr("not asked")
-        tooltip_lines = [question.text.get("en"), f"{status_label(status)}: {summary or text}"]
+        tooltip_lines = [question.text.get(ui_language()), f"{status_label(status)}: {summary or text}"]
         text = shortened(text, CELL_TEXT_LIMIT)
         if severity:
             text = f"{FLAG_MARK} {severity_label(severity)}\n{text}"
-            tooltip_lines += [f"{severity_label(f.rule.severity)}: {f.rule.title.get('en')}" for f in flags]
+            tooltip_lines += [f"{severity_label(f.rule.severity)}: {f.rule.title.get(ui_language())}" for f in flags]
         if worried:
             text += "\n" + self.tr("(worries me)")
             tooltip_lines.append(self.tr("You marked this answer as worrying."))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from PySide6.QtCore import QRegularExpression, Qt, Slot
-from PySide6.QtGui import QFont, QRegularExpressionValidator
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.question_bank import Condition, QuestionBank
+from app.gui.i18n import other_language, ui_language
 from app.gui.step import StepPage
+from app.gui.text_size import fit_lines, scale_font
 from db.errors import StorageError
 from db.records import Profile, ProfileId
 from db.store import Store
@@ -71,9 +73,10 @@ class ProfileStep(StepPage):
         # ---------------------------------------------------------- condition
         self.condition = QComboBox()
         self.condition.setAccessibleName(self.tr("Condition"))
+        lang = ui_language()
         for condition in bank.conditions:
             self.condition.addItem(
-                f"{condition.title.get('en')} — {condition.title.get('ko')}", condition.id
+                f"{condition.title.get(lang)} — {condition.title.get(other_language(lang))}", condition.id
             )
         self.condition.currentIndexChanged.connect(self._condition_changed)
 
@@ -128,38 +131,37 @@ class ProfileStep(StepPage):
         self.travel_window = self._line("travel_window", self.tr("When you could travel"))
         self.notes = self._text("notes", self.tr("Notes"))
 
+        # Each label is the buddy of its field (QFormLayout does that), so Alt+letter goes to the field.
+        # Letters in use elsewhere on screen: File, View, seTtings, Help, Back, neXt, Patients, New patient, dElete.
         about = self._group(self.tr("About you"), [
-            (self.tr("Name or alias:"), self.name),
-            (self.tr("Birth year:"), self.birth_year),
-            (self.tr("Languages:"), self.languages),
-            (self.tr("Contact:"), self.contact),
+            (self.tr("Na&me or alias:"), self.name),
+            (self.tr("Birth &year:"), self.birth_year),
+            (self.tr("L&anguages:"), self.languages),
+            (self.tr("&Contact:"), self.contact),
         ])
         self.condition_form = QFormLayout()
         condition_group = self._group(self.tr("Your condition"), [
-            (self.tr("Condition:"), self.condition),
+            (self.tr("Con&dition:"), self.condition),
             (self.measure_label, self.measure_widget),
-            (self.tr("Diagnosis:"), self.diagnosis),
-            (self.tr("When diagnosed:"), self.diagnosed),
+            (self.tr("Dia&gnosis:"), self.diagnosis),
+            (self.tr("&When diagnosed:"), self.diagnosed),
         ], form=self.condition_form)
         health = self._group(self.tr("Your health"), [
-            (self.tr("Current medicines:"), self.medicines),
-            (self.tr("Allergies:"), self.allergies),
-            (self.tr("Other conditions:"), self.other_conditions),
-            (self.tr("Treatments tried:"), self.prior_treatments),
-            (self.tr("Imaging available:"), self.imaging),
+            (self.tr("Current med&icines:"), self.medicines),
+            (self.tr("Alle&rgies:"), self.allergies),
+            (self.tr("&Other conditions:"), self.other_conditions),
+            (self.tr("Treatment&s tried:"), self.prior_treatments),
+            (self.tr("Imaging avai&lable:"), self.imaging),
         ])
         plans = self._group(self.tr("Your plans"), [
             (self.tr("Goals:"), self.goals),
-            (self.tr("Budget:"), self.budget),
+            (self.tr("B&udget:"), self.budget),
             (self.tr("Travel window:"), self.travel_window),
             (self.tr("Notes:"), self.notes),
         ])
 
         title = QLabel(self.tr("About the patient"))
-        title_font = QFont(title.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
-        title_font.setBold(True)
-        title.setFont(title_font)
+        scale_font(title, 1.4, bold=True)
         intro = QLabel(self.tr(
             "What a clinic needs to know before it can answer your questions. "
             "Everything you type is saved on this computer as you go."
@@ -204,8 +206,7 @@ class ProfileStep(StepPage):
         edit.setAccessibleName(accessible)
         edit.setObjectName(field)
         edit.setTabChangesFocus(True)  # Tab moves on, as in the one-line fields
-        line = edit.fontMetrics().lineSpacing()
-        edit.setFixedHeight(line * 3 + 16)
+        fit_lines(edit, 3)
         self.autosave.watch_text(edit, lambda: self._key(field))
         return edit
 
@@ -300,13 +301,16 @@ class ProfileStep(StepPage):
         self.condition_form.setRowVisible(self.measure_widget, measure is not None)
         if condition is None or measure is None:
             return
+        lang = ui_language()
         title = condition.measure_title
-        self.measure_label.setText((title.get("en") if title else measure) + ":")
+        self.measure_label.setText((title.get(lang) if title else measure) + ":")
         help_text = condition.measure_help
-        self.measure_help.setText(help_text.get("en") if help_text else "")
+        self.measure_help.setText(help_text.get(lang) if help_text else "")
         self.measure_help.setVisible(bool(self.measure_help.text()))
         widget: QWidget = self.lvef if measure == "lvef" else self.measure_boxes[measure]
-        widget.setAccessibleName(title.get("en") if title else measure)
+        widget.setAccessibleName(title.get(lang) if title else measure)
+        widget.setAccessibleDescription(self.measure_help.text())
+        self.measure_label.setBuddy(widget)
 
     @Slot(int)
     def _condition_changed(self, index: int) -> None:

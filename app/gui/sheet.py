@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
@@ -133,8 +133,8 @@ class SheetStep(StepPage):
     # ================================================================ building
 
     def _build(self) -> None:
-        self.paper_a4 = QRadioButton(self.tr("A4"))
-        self.paper_letter = QRadioButton(self.tr("US Letter"))
+        self.paper_a4 = QRadioButton(self.tr("A&4"))
+        self.paper_letter = QRadioButton(self.tr("US &Letter"))
         self.paper_a4.setChecked(True)
         self.paper_a4.setAccessibleName(self.tr("A4 paper"))
         self.paper_letter.setAccessibleName(self.tr("US Letter paper"))
@@ -146,14 +146,14 @@ class SheetStep(StepPage):
         paper_row.addWidget(self.paper_letter)
         paper_row.addStretch(1)
 
-        self.large_print = QCheckBox(self.tr("Large print"))
+        self.large_print = QCheckBox(self.tr("Lar&ge print"))
         self.large_print.setAccessibleName(self.tr("Large print"))
-        self.leave_out_personal = QCheckBox(self.tr("Leave out name, birth year and contact"))
+        self.leave_out_personal = QCheckBox(self.tr("Leave out na&me, birth year and contact"))
         self.leave_out_personal.setAccessibleName(self.tr("Leave out personal details"))
         self.leave_out_personal.setToolTip(self.tr(
             "For a sheet you send ahead to a clinic or an agency."
         ))
-        self.essential_only = QCheckBox(self.tr("Only the essential questions (a shorter sheet)"))
+        self.essential_only = QCheckBox(self.tr("Only the essential &questions (a shorter sheet)"))
         self.essential_only.setAccessibleName(self.tr("Only the essential questions"))
         self.essential_only.setToolTip(self.tr(
             "Leaves out recommended and optional questions; your own questions stay. Numbers stay the same."
@@ -164,12 +164,12 @@ class SheetStep(StepPage):
         self.clinic_box.setMinimumContentsLength(20)
 
         section_names = {
-            "summary": self.tr("About the patient"),
-            "questions": self.tr("Questions to ask"),
-            "red_flags": self.tr("Red flags so far"),
-            "documents": self.tr("Documents to bring and ask for"),
-            "comparison": self.tr("Clinics compared"),
-            "reference": self.tr("Approved products and official contacts"),
+            "summary": self.tr("&About the patient"),
+            "questions": self.tr("Questions to as&k"),
+            "red_flags": self.tr("&Red flags so far"),
+            "documents": self.tr("&Documents to bring and ask for"),
+            "comparison": self.tr("&Clinics compared"),
+            "reference": self.tr("Approved products and official c&ontacts"),
         }
         self.section_boxes: dict[str, QCheckBox] = {}
         sections = QGroupBox(self.tr("What to include"))
@@ -177,7 +177,6 @@ class SheetStep(StepPage):
         for section in SECTIONS:
             box = QCheckBox(section_names.get(section, section.replace("_", " ").capitalize()))
             box.setChecked(True)
-            box.setAccessibleName(box.text())
             sections_layout.addWidget(box)
             self.section_boxes[section] = box
 
@@ -196,12 +195,20 @@ class SheetStep(StepPage):
         page_form.addRow(self.essential_only)
         page_form.addRow(self.tr("Clinics:"), self.clinic_box)
 
-        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.save_button = QPushButton(self.tr("&Save as PDF…"))
         self.save_button.setAccessibleName(self.tr("Save the question sheet as a PDF file"))
         self.save_button.clicked.connect(self.save_as)
-        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button = QPushButton(self.tr("Pr&int…"))
         self.print_button.setAccessibleName(self.tr("Print the question sheet"))
         self.print_button.clicked.connect(self.print_sheet)
+        for button, key, slot in (
+            (self.save_button, QKeySequence.StandardKey.Save, self.save_as),
+            (self.print_button, QKeySequence.StandardKey.Print, self.print_sheet),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+            button.setToolTip(QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText))
         actions = QHBoxLayout()
         actions.addWidget(self.save_button)
         actions.addWidget(self.print_button)
