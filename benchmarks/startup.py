@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -95,8 +96,9 @@ def startup_costs(db: Path, env: dict[str, str]) -> list[str]:
     """Notes: start-up's phases, the import chain that loads reportlab, the big imports."""
     lines: list[str] = []
     phases = json.loads(python_child(["-m", "benchmarks.startup", "--phases", str(db)], env).stdout)
-    parts = ", ".join(f"{name} {seconds(value)}" for name, value in phases["phases"].items())
-    lines.append(f"start-up phases (one in-process run): {parts}")
+    parts = ", ".join(f"{name} {seconds(value)} (+{phases['rss_growth_mib'][name]:.0f} MiB)"
+                      for name, value in phases["phases"].items())
+    lines.append(f"start-up phases (one in-process run; time and resident memory added): {parts}")
     lines.append(
         f"  of which Store.open's quick check of the whole file: {seconds(phases['quick_check'])}; "
         f"reportlab modules loaded by first paint: {phases['reportlab_modules']}; "
@@ -170,16 +172,28 @@ def _top_subtrees(tree: list[_Import], names: tuple[str, ...]) -> dict[str, floa
     return {name: totals[name] for name in names if name in totals}
 
 
+def _rss_kib() -> int:
+    """This process's resident memory now (Linux), in KiB; 0 where /proc is missing."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            return int(handle.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _phases(db: Path) -> dict[str, object]:
     """Time each step `run_gui` takes, in this process (run as a child)."""
     marks: dict[str, float] = {}
+    grew: dict[str, float] = {}
     last = time.perf_counter()
+    last_rss = _rss_kib()
 
     def mark(name: str) -> None:
-        nonlocal last
-        now = time.perf_counter()
+        nonlocal last, last_rss
+        now, rss = time.perf_counter(), _rss_kib()
         marks[name] = now - last
-        last = now
+        grew[name] = (rss - last_rss) / 1024
+        last, last_rss = now, rss
 
     import app.cli  # noqa: F401 - what main.py imports first
 
@@ -198,7 +212,7 @@ def _phases(db: Path) -> dict[str, object]:
     start = time.perf_counter()
     integrity.ensure_intact(db, backup.newest_good_backup)
     quick_check = time.perf_counter() - start
-    last = time.perf_counter()
+    last, last_rss = time.perf_counter(), _rss_kib()
     from db.store import Store
 
     store = Store.open(db)
@@ -226,6 +240,7 @@ def _phases(db: Path) -> dict[str, object]:
     store.close()
     return {
         "phases": marks,
+        "rss_growth_mib": grew,
         "quick_check": quick_check,
         "reportlab_modules": sum(1 for m in sys.modules if m.split(".")[0] == "reportlab"),
         "pydantic_loaded": "pydantic" in sys.modules,
