@@ -114,7 +114,7 @@ class ClinicsStep(StepPage):
         self.add_button = QPushButton(self.tr("&Add a clinic"))
         self.add_button.setAccessibleName(self.tr("Add a clinic"))
         self.add_button.clicked.connect(self.add_clinic)
-        self.delete_button = QPushButton(self.tr("De&lete…"))
+        self.delete_button = QPushButton(self.tr("D&elete…"))
         self.delete_button.setAccessibleName(self.tr("Delete the selected clinic"))
         self.delete_button.clicked.connect(self.delete_current)
         list_buttons = QHBoxLayout()
@@ -160,17 +160,18 @@ class ClinicsStep(StepPage):
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        # Each label is its field's buddy (QFormLayout sets it; the price row's is set here).
+        # Each label is its field's buddy (QFormLayout sets it; the price row's is set here). Letters
+        # taken wherever the window is: F, V, T, H, B, X, P and the patient list's D, L, G, O.
         form.addRow(self.tr("Na&me:"), self.name)
         form.addRow(self.tr("C&ity:"), self.city)
         form.addRow(self.tr("&Contact:"), self.contact)
-        form.addRow(self.tr("Facilitat&or:"), self.facilitator)
-        form.addRow(self.tr("Treatment offe&red:"), self.treatment)
+        form.addRow(self.tr("Facilitato&r:"), self.facilitator)
+        form.addRow(self.tr("Treatme&nt offered:"), self.treatment)
         form.addRow(self.tr("Cell &source:"), self.cell_source)
         price_label = QLabel(self.tr("&Quoted price:"))
         price_label.setBuddy(self.price)
         form.addRow(price_label, price_row)
-        form.addRow(self.tr("Cre&dentials claimed:"), self.claimed_credentials)
+        form.addRow(self.tr("Credentials claimed:"), self.claimed_credentials)
         form.addRow(self.tr("Notes:"), self.notes)
         form_widget = QWidget()
         form_widget.setLayout(form)

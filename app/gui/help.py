@@ -202,6 +202,10 @@ class ShortcutsDialog(QDialog):
                 (keys_text(questions.ANSWER_KEY), self.tr("Type the clinic's answer")),
                 (keys_text(doctor_view.SHOW_DOCTOR_KEY), self.tr("Show the doctor: the question full screen in Korean")),
             ]),
+            (self.tr("Sheet step"), [
+                (_standard_keys(QKeySequence.StandardKey.Save), self.tr("Save the sheet as a PDF")),
+                (_standard_keys(QKeySequence.StandardKey.Print), self.tr("Print the sheet")),
+            ]),
             (self.tr("Show the doctor"), [
                 (keys_text(*doctor_view.NEXT_KEYS),
                  self.tr("Next question (the arrow alone when the cursor is not in the answer box)")),

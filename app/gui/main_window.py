@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.profile_list.create_profile)
         self.start_button.clicked.connect(lambda: self.go_to_step(self.PROFILE, force=True))
-        self.demo_button = QPushButton(self.tr("Try the &demo"))
+        self.demo_button = QPushButton(self.tr("Try the de&mo"))
         self.demo_button.setAccessibleDescription(self.tr(
             "Open an example patient with clinics and answers, to see how StemPrep works"
         ))

@@ -132,7 +132,8 @@ class ProfileStep(StepPage):
         self.notes = self._text("notes", self.tr("Notes"))
 
         # Each label is the buddy of its field (QFormLayout does that), so Alt+letter goes to the field.
-        # Letters in use elsewhere on screen: File, View, seTtings, Help, Back, neXt, Patients, New patient, dElete.
+        # Letters taken wherever the window is: File, View, seTtings, Help, Back, neXt, Patients, and the
+        # patient list's filters (D, L, G, O). A label with no free letter is still its field's buddy.
         about = self._group(self.tr("About you"), [
             (self.tr("Na&me or alias:"), self.name),
             (self.tr("Birth &year:"), self.birth_year),
@@ -141,21 +142,21 @@ class ProfileStep(StepPage):
         ])
         self.condition_form = QFormLayout()
         condition_group = self._group(self.tr("Your condition"), [
-            (self.tr("Con&dition:"), self.condition),
+            (self.tr("Cond&ition:"), self.condition),
             (self.measure_label, self.measure_widget),
-            (self.tr("Dia&gnosis:"), self.diagnosis),
+            (self.tr("Diagno&sis:"), self.diagnosis),
             (self.tr("&When diagnosed:"), self.diagnosed),
         ], form=self.condition_form)
         health = self._group(self.tr("Your health"), [
-            (self.tr("Current med&icines:"), self.medicines),
+            (self.tr("C&urrent medicines:"), self.medicines),
             (self.tr("Alle&rgies:"), self.allergies),
-            (self.tr("&Other conditions:"), self.other_conditions),
-            (self.tr("Treatment&s tried:"), self.prior_treatments),
-            (self.tr("Imaging avai&lable:"), self.imaging),
+            (self.tr("Oth&er conditions:"), self.other_conditions),
+            (self.tr("Treatments tried:"), self.prior_treatments),
+            (self.tr("Imaging available:"), self.imaging),
         ])
         plans = self._group(self.tr("Your plans"), [
             (self.tr("Goals:"), self.goals),
-            (self.tr("B&udget:"), self.budget),
+            (self.tr("Budget:"), self.budget),
             (self.tr("Travel window:"), self.travel_window),
             (self.tr("Notes:"), self.notes),
         ])

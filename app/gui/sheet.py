@@ -134,7 +134,7 @@ class SheetStep(StepPage):
 
     def _build(self) -> None:
         self.paper_a4 = QRadioButton(self.tr("A&4"))
-        self.paper_letter = QRadioButton(self.tr("US &Letter"))
+        self.paper_letter = QRadioButton(self.tr("&US Letter"))
         self.paper_a4.setChecked(True)
         self.paper_a4.setAccessibleName(self.tr("A4 paper"))
         self.paper_letter.setAccessibleName(self.tr("US Letter paper"))
@@ -146,7 +146,7 @@ class SheetStep(StepPage):
         paper_row.addWidget(self.paper_letter)
         paper_row.addStretch(1)
 
-        self.large_print = QCheckBox(self.tr("Lar&ge print"))
+        self.large_print = QCheckBox(self.tr("Large p&rint"))
         self.large_print.setAccessibleName(self.tr("Large print"))
         self.leave_out_personal = QCheckBox(self.tr("Leave out na&me, birth year and contact"))
         self.leave_out_personal.setAccessibleName(self.tr("Leave out personal details"))
@@ -166,10 +166,10 @@ class SheetStep(StepPage):
         section_names = {
             "summary": self.tr("&About the patient"),
             "questions": self.tr("Questions to as&k"),
-            "red_flags": self.tr("&Red flags so far"),
-            "documents": self.tr("&Documents to bring and ask for"),
-            "comparison": self.tr("&Clinics compared"),
-            "reference": self.tr("Approved products and official c&ontacts"),
+            "red_flags": self.tr("R&ed flags so far"),
+            "documents": self.tr("Do&cuments to bring and ask for"),
+            "comparison": self.tr("Cli&nics compared"),
+            "reference": self.tr("Approved products and official contacts"),
         }
         self.section_boxes: dict[str, QCheckBox] = {}
         sections = QGroupBox(self.tr("What to include"))
@@ -336,11 +336,7 @@ class SheetStep(StepPage):
         if old is not None:
             old.close()
             old.deleteLater()
-        pages = self.document.pageCount()
-        if pages == 1:
-            self._show_state(self.tr("Preview: 1 page."))
-        else:
-            self._show_state(self.tr("Preview: {pages} pages.").format(pages=pages))
+        self._show_state(self.tr("Preview: %n page(s).", "", self.document.pageCount()))
         self.preview_ready.emit()
 
     def _current_pdf(self) -> bytes | None:
