@@ -6,9 +6,11 @@ timer on the GUI thread records the longest gap between its ticks, first with no
 else going on (the floor: what the machine's own noise costs), then while a batch of
 sheets is exported the way the GUI would run it:
 
-* ``thread``: `app.export.batch.export_batch` on a QThread worker with its own
-  read-only Store, reporting progress to the status bar by queued signals. reportlab is
-  pure Python, so the worker and the GUI thread share the GIL;
+* ``thread``: the GUI's own batch runner (`app.gui.batch_dialog.ThreadBatchRunner`)
+  when app/gui has one, else `app.export.batch.export_batch` on a QThread worker with
+  its own read-only Store the way the GUI would, reporting progress to the status bar
+  by queued signals. reportlab is pure Python, so the worker and the GUI thread share
+  the GIL;
 * ``thread+freeze``: the same, after `gc.freeze()` once the window is built, so the
   worker's garbage collections no longer walk every object the GUI holds (the pauses
   that stop both threads are those full collections);
@@ -53,7 +55,7 @@ def responsiveness_results(db: Path, env: dict[str, str], sheets: int, time_cap:
     run = python_child(command, env)
     figures = json.loads(run.stdout.strip().splitlines()[-1])
     stall = figures["max_gap"]
-    capped = f", stopped at the {time_cap:.0f} s cap" if figures["written"] < sheets else ""
+    capped = f" (stopped at the {time_cap:.0f} s cap)" if figures["written"] < sheets else ""
     return [Result(
         measure=f"longest stall during a batch: {MODES[mode]}",
         figure=seconds(stall),
@@ -61,9 +63,10 @@ def responsiveness_results(db: Path, env: dict[str, str], sheets: int, time_cap:
         budget=f"≤ {STALL_BUDGET_S * 1000:.0f} ms",
         verdict=judge(stall <= STALL_BUDGET_S, enforce=enforce),
         notes=(
-            f"responsiveness ({mode}): {figures['written']} of {sheets} sheets in {figures['seconds']:.1f} s"
-            f"{capped}; {figures['ticks']} ticks of {TICK_MS} ms, {figures['gaps_over_50ms']} gaps over 50 ms, "
-            f"{figures['gaps_over_100ms']} over 100 ms; the longest came {figures['max_gap_at']:.1f} s in",
+            f"responsiveness ({mode}, {figures['runner']}): {figures['written']} sheets "
+            f"in {figures['seconds']:.1f} s{capped}; {figures['ticks']} ticks of {TICK_MS} ms, "
+            f"{figures['gaps_over_50ms']} gaps over 50 ms, {figures['gaps_over_100ms']} over 100 ms; "
+            f"the longest came {figures['max_gap_at']:.1f} s in",
         ),
     )]
 
@@ -71,7 +74,17 @@ def responsiveness_results(db: Path, env: dict[str, str], sheets: int, time_cap:
 # ------------------------------------------------------------------ the child
 
 
-def _measure(db: Path, sheets: int, time_cap: float, mode: str, parts: tuple[str, ...]) -> dict[str, float | int]:
+def _gui_batch_runner() -> tuple[type, type] | None:
+    """The GUI's own batch feature (`BatchJob`, `ThreadBatchRunner`), when app/gui has it."""
+    try:
+        from app.gui.batch_dialog import BatchJob, ThreadBatchRunner
+    except ImportError:
+        return None
+    return BatchJob, ThreadBatchRunner
+
+
+def _measure(db: Path, sheets: int, time_cap: float, mode: str,
+             parts: tuple[str, ...]) -> dict[str, float | int | str]:
     from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Qt, Signal, Slot
     from PySide6.QtWidgets import QApplication
 
@@ -79,6 +92,7 @@ def _measure(db: Path, sheets: int, time_cap: float, mode: str, parts: tuple[str
     from app.domain.sheet_content import SECTIONS, SheetOptions
     from app.gui.application import apply_app_font
     from app.gui.main_window import MainWindow
+    from db.search import ProfileQuery
     from db.store import Store
 
     class Ticker(QObject):
@@ -164,7 +178,41 @@ def _measure(db: Path, sheets: int, time_cap: float, mode: str, parts: tuple[str
     if mode == "thread+freeze":
         gc.freeze()  # what run_gui could do once the window is built
     started = time.perf_counter()
-    if mode.startswith("thread"):
+    runner_name = "the harness's own QThread worker"
+    gui_runner = _gui_batch_runner() if mode.startswith("thread") else None
+    if gui_runner is not None:
+        # The GUI's own batch feature: its runner, stopped after `sheets` sheets or the cap.
+        batch_job, thread_runner = gui_runner
+        runner_name = f"{thread_runner.__module__}.{thread_runner.__qualname__}"
+        runner = thread_runner(batch_job(db_path=db, query=ProfileQuery(), folder=folder, options=options),
+                               bank, window)
+
+        class Stopper(QObject):
+            @Slot(int, int)
+            def progressed(self, done: int, total: int) -> None:
+                progress.show(done, total)
+                if done >= sheets or time.perf_counter() - started > time_cap:
+                    runner.cancel()
+
+            @Slot(object)
+            def finished(self, result: object) -> None:
+                progress.finish(len(getattr(result, "written", [])))
+
+            @Slot(str)
+            def failed(self, message: str) -> None:
+                print(message, file=sys.stderr)
+                QCoreApplication.exit(1)
+
+        stopper = Stopper()
+        runner.progressed.connect(stopper.progressed)
+        runner.finished.connect(stopper.finished)
+        runner.failed.connect(stopper.failed)
+        ticker.restart()
+        runner.start()
+        if app.exec() != 0:
+            raise SystemExit("the GUI's batch runner failed")
+        runner.wait()
+    elif mode.startswith("thread"):
         thread = QThread()
         worker = Worker(ids, folder)
         worker.moveToThread(thread)
@@ -210,6 +258,7 @@ def _measure(db: Path, sheets: int, time_cap: float, mode: str, parts: tuple[str
         "gaps_over_50ms": sum(1 for gap in gaps if gap > 0.050),
         "gaps_over_100ms": sum(1 for gap in gaps if gap > 0.100),
         "written": progress.written,
+        "runner": runner_name if mode.startswith("thread") else "app.export.batch_process.BatchProcess",
         "seconds": elapsed,
     }
 
