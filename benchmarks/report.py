@@ -8,6 +8,7 @@ the figures were taken on (a ratio means little without knowing the machine).
 from __future__ import annotations
 
 import enum
+import math
 import os
 import platform
 import sqlite3
@@ -60,7 +61,7 @@ def median(values: Sequence[float]) -> float:
 
 def seconds(value: float) -> str:
     """A duration for people: "1.84 s" or "23.4 ms"."""
-    if value != value:  # NaN
+    if math.isnan(value):
         return "—"
     if value >= 1:
         return f"{value:.2f} s"
@@ -130,17 +131,18 @@ def _memory() -> str:
 
 def machine_lines() -> list[str]:
     """The machine and the versions that matter, one fact per line."""
-    from PySide6 import QtCore, __version__ as pyside_version
     import reportlab
+    from PySide6 import QtCore
+    from PySide6 import __version__ as pyside_version
 
     try:
-        load = "load average %.2f %.2f %.2f" % os.getloadavg()
+        load = "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
     except OSError:
         load = "load average unknown"
     return [
         f"date: {datetime.now().astimezone().isoformat(timespec='minutes')}",
         f"cores: {os.cpu_count()} ({_cpu_model()}), memory {_memory()}, {load}",
-        f"Python {platform.python_version()}, PySide6 {pyside_version} (Qt {QtCore.qVersion()}), "
-        f"reportlab {reportlab.Version}, SQLite {sqlite3.sqlite_version}, {platform.system()} {platform.release()}",
+        (f"Python {platform.python_version()}, PySide6 {pyside_version} (Qt {QtCore.qVersion()}), "
+         f"reportlab {reportlab.Version}, SQLite {sqlite3.sqlite_version}, {platform.system()} {platform.release()}"),
         f"interpreter: {sys.executable}",
     ]

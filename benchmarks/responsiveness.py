@@ -62,12 +62,12 @@ def responsiveness_results(db: Path, env: dict[str, str], sheets: int, time_cap:
         floor=f"idle {seconds(figures['idle_max_gap'])}",
         budget=f"≤ {STALL_BUDGET_S * 1000:.0f} ms",
         verdict=judge(stall <= STALL_BUDGET_S, enforce=enforce),
-        notes=(
+        notes=((
             f"responsiveness ({mode}, {figures['runner']}): {figures['written']} sheets "
             f"in {figures['seconds']:.1f} s{capped}; {figures['ticks']} ticks of {TICK_MS} ms, "
             f"{figures['gaps_over_50ms']} gaps over 50 ms, {figures['gaps_over_100ms']} over 100 ms; "
-            f"the longest came {figures['max_gap_at']:.1f} s in",
-        ),
+            f"the longest came {figures['max_gap_at']:.1f} s in"
+        ),),
     )]
 
 
@@ -85,7 +85,7 @@ def _gui_batch_runner() -> tuple[type, type] | None:
 
 def _measure(db: Path, sheets: int, time_cap: float, mode: str,
              parts: tuple[str, ...]) -> dict[str, float | int | str]:
-    from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Qt, Signal, Slot
+    from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
     from PySide6.QtWidgets import QApplication
 
     from app.domain.question_bank import load_question_bank

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from itertools import pairwise
 from math import log10
 from pathlib import Path
 
@@ -38,7 +39,7 @@ def file_size(db: Path) -> int:
 def _growth_per_tenfold(points: list[ScalePoint], figure: list[float]) -> float:
     """The worst growth factor of `figure` per tenfold more profiles between neighbouring points."""
     worst = 0.0
-    for (low, high), (a, b) in zip(zip(points, points[1:]), zip(figure, figure[1:])):
+    for (low, high), (a, b) in zip(pairwise(points), pairwise(figure)):
         tenfolds = log10(high.profiles / low.profiles)
         worst = max(worst, (b / a) ** (1 / tenfolds))
     return worst

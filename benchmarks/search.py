@@ -71,10 +71,10 @@ def measure_search(db: Path, passes: int) -> Keystrokes:
         with _typist(store) as (type_text, path):
             type_text("")  # the list as the window opens it
             for _ in range(passes):
-                for text in timings:
+                for text, times in timings.items():
                     start = time.perf_counter()
                     matches[text] = type_text(text)
-                    timings[text].append(time.perf_counter() - start)
+                    times.append(time.perf_counter() - start)
         plans = _query_plans(store)
     return Keystrokes({text: median(values) for text, values in timings.items()}, matches, plans, path)
 
@@ -160,9 +160,9 @@ def plan_problems(plans: dict[str, list[str]]) -> list[str]:
         made_here = {step.split()[-1] for step in steps if step.startswith(("MATERIALIZE", "CO-ROUTINE"))}
         for step in steps:
             scan = re.match(r"SCAN (\w+)$", step)
-            if scan and scan.group(1) not in made_here:
-                problems.append(f"{statement}: {step}")
-            elif "TEMP B-TREE" in step and "group_concat" not in step:
+            table_scan = scan is not None and scan.group(1) not in made_here
+            big_sort = "TEMP B-TREE" in step and "group_concat" not in step
+            if table_scan or big_sort:
                 problems.append(f"{statement}: {step}")
     return problems
 

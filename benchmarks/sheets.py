@@ -121,11 +121,11 @@ def one_sheet_results(sheet: OneSheet, *, enforce: bool) -> list[Result]:
     figure = median(sheet.wall)
     which = "demo" if not sheet.parts else f"demo, {'+'.join(sheet.parts)} only"
     notes = [
-        f"one sheet: the demo sheet has {sheet.pages} pages ({sheet.size / 1024:.0f} KiB); "
-        f"gather {seconds(sheet.gather)}, render {seconds(sheet.render)}, save (fsync) {seconds(sheet.save)}; "
-        f"{seconds(median(sheet.cpu) / sheet.pages)} CPU per page",
-        f"  font files parsed: {sheet.font_parses_first} on the first sheet, {sheet.font_parses_warm} "
-        f"in the {len(sheet.wall)} sheets after it; the first sheet in a process took {seconds(sheet.cold)}",
+        (f"one sheet: the demo sheet has {sheet.pages} pages ({sheet.size / 1024:.0f} KiB); "
+         f"gather {seconds(sheet.gather)}, render {seconds(sheet.render)}, save (fsync) {seconds(sheet.save)}; "
+         f"{seconds(median(sheet.cpu) / sheet.pages)} CPU per page"),
+        (f"  font files parsed: {sheet.font_parses_first} on the first sheet, {sheet.font_parses_warm} "
+         f"in the {len(sheet.wall)} sheets after it; the first sheet in a process took {seconds(sheet.cold)}"),
     ]
     if sheet.sections:
         notes.append("  render CPU by section alone: " + ", ".join(
