@@ -60,7 +60,7 @@ FULL = Plan(
 )
 QUICK = Plan(
     profiles=200, startup_runs=1, sheet_runs=1, sheet_process_runs=1, batch_sheets=3, batch_cap_s=30.0,
-    search_passes=1, stall_sheets=3, stall_caps={"thread": 30.0}, scale=(200,), scale_runs=1,
+    search_passes=1, stall_sheets=3, stall_caps={"thread": 30.0, "process": 30.0}, scale=(200,), scale_runs=1,
     costs=False, enforce=False, parts=("summary", "red_flags"),
 )
 
