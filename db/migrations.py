@@ -192,3 +192,9 @@ def m003_profile_uid(db: Database) -> None:
     for (profile_id,) in db.execute("SELECT id FROM profiles").fetchall():
         db.execute("UPDATE profiles SET uid = ? WHERE id = ?", [uuid.uuid4().hex, profile_id])
     db.execute("CREATE UNIQUE INDEX profiles_uid ON profiles (uid)")
+
+
+@migrations(name="m004_recent_index")
+def m004_recent_index(db: Database) -> None:
+    """The profile list's default order (most recently changed first) read straight from an index."""
+    db.execute("CREATE INDEX profiles_recent ON profiles (updated_at DESC, id DESC)")

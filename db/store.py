@@ -319,14 +319,18 @@ class Store:
         if limit is not None:
             paging = "LIMIT ? OFFSET ?"
             params += [limit, offset]
+        order = order_clause(query)
+        # Pick the page first, then summarise only its rows: a keystroke in the search box
+        # costs one page of summaries, not one per match.
         rows = self._rows(
             f"""
+            WITH page AS (SELECT p.id FROM profiles p {where} {order} {paging})
             SELECT p.id, p.name, p.condition, p.travel_window, p.updated_at, p.synthetic,
                    (SELECT group_concat(c.name, ', ') FROM clinics c WHERE c.profile_id = p.id) AS clinic_names,
                    (SELECT group_concat(DISTINCT c.city) FROM clinics c WHERE c.profile_id = p.id AND c.city != '') AS cities,
                    (SELECT count(*) FROM answers a WHERE a.profile_id = p.id AND a.status = 'answered') AS answered
-            FROM profiles p {where}
-            {order_clause(query)} {paging}
+            FROM page JOIN profiles p ON p.id = page.id
+            {order}
             """,
             tuple(params),
         )

@@ -11,7 +11,7 @@ a user runs it (``python main.py …`` in a subprocess). How real each one is:
   SQLite "attempt to write a readonly database" path is simulated by making the
   Store's own connection read-only (``mode=ro``): SQLite's refusal is real, the
   reason for it is not.
-* **Full disk.** Real in the same namespace (a 256 KB tmpfs that fills up).
+* **Full disk.** Real in the same namespace (a 512 KB tmpfs that fills up).
   Everywhere: SQLite's own SQLITE_FULL, by capping the file with ``PRAGMA
   max_page_count``; and ENOSPC from Python's ``os.write`` and from the log file,
   by monkeypatching (the export code's own ENOSPC belongs to the PDF tests).
@@ -320,7 +320,7 @@ if scenario == "read-only":
     cli("backup-out", "backup", "--db", db, "-o", f"{outside}/copy.db")
     cli("export-into-ro", "backup", "--db", f"{outside}/copy.db", "-o", f"{mnt}/x.db")
 elif scenario == "full":
-    sh("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", mnt)
+    sh("mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", mnt)
     store("fill", f'''
 import json
 from db.store import Store
