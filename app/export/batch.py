@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetOptions, gather_sheet
-from app.export.question_sheet import SheetExportError, render_pdf, save_pdf
+from app.export.files import SheetExportError, save_pdf
 from db.errors import StorageError
 from db.store import Store
 
@@ -65,6 +65,8 @@ def export_batch(
     cancelled: Callable[[], bool] | None = None,
 ) -> BatchResult:
     """Write one sheet per profile into `folder` (created if needed)."""
+    from app.export.question_sheet import render_pdf  # reportlab loads only when sheets are drawn
+
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)

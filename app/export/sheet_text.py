@@ -20,9 +20,14 @@ variation selectors), and those also set `lost` so the note appears.
 from __future__ import annotations
 
 import unicodedata
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from app.export.fonts import LATIN_FALLBACK, SheetFonts
+
+
+def escape(text: str) -> str:
+    """Escape &, < and > for reportlab's paragraph markup (xml.sax is slow to import)."""
+    return _html_escape(text, quote=False)
 
 #: Printed in place of a character the fonts cannot draw; NanumGothic has it.
 MISSING_MARK = "\u25a1"  # □
