@@ -23,7 +23,7 @@ from typing import Any
 
 from app.domain.sheet_content import SheetOptions
 from app.export.batch import BatchResult
-from app.export.question_sheet import SheetExportError
+from app.export.files import SheetExportError
 
 _CONTEXT = multiprocessing.get_context("spawn")
 
