@@ -81,9 +81,9 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.Button: "#2d2f33",
         QPalette.ColorRole.ButtonText: "#e8eaed",
         QPalette.ColorRole.BrightText: "#ffffff",
-        QPalette.ColorRole.Light: "#3c4043",
-        QPalette.ColorRole.Midlight: "#34363a",
-        QPalette.ColorRole.Mid: "#2a2c30",
+        QPalette.ColorRole.Light: "#4a4e54",
+        QPalette.ColorRole.Midlight: "#3c4043",
+        QPalette.ColorRole.Mid: "#5f6368",  # table grid lines and frames must show on the dark base
         QPalette.ColorRole.Dark: "#101113",
         QPalette.ColorRole.Shadow: "#000000",
         QPalette.ColorRole.Highlight: "#8ab4f8",

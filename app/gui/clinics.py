@@ -110,6 +110,10 @@ class ClinicsStep(StepPage):
         self.clinic_list.setAccessibleName(self.tr("Clinics considered"))
         self.clinic_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.clinic_list.setSpacing(2)
+        # Long names wrap instead of hiding behind a sideways scroll bar (large text makes them long).
+        self.clinic_list.setWordWrap(True)
+        self.clinic_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.clinic_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.clinic_list.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.add_button = QPushButton(self.tr("&Add a clinic"))
         self.add_button.setAccessibleName(self.tr("Add a clinic"))
@@ -357,6 +361,7 @@ class ClinicsStep(StepPage):
                 edit: QLineEdit = getattr(self, field)
                 if edit.text() != getattr(clinic, field):
                     edit.setText(getattr(clinic, field))
+                    edit.setCursorPosition(0)  # a long answer shows its beginning, not its end
             self.price.setText("" if clinic.price is None else format_price(clinic.price))
             self.currency.setCurrentText(clinic.currency)
             for field in ("claimed_credentials", "notes"):

@@ -260,6 +260,7 @@ class MainWindow(QMainWindow):
         self.profile_list.select_profile(profile.id)
         self.patients_dock.setVisible(self.profile_list.model.total > 1)
         self.go_to_step(self.PROFILE)
+        self.steps[self._step].focus_start()
 
     # ================================================================ navigation
 
@@ -347,6 +348,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(0)
             self.patient_label.clear()
             self.setWindowTitle("")
+            self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)  # Enter starts
         else:
             try:
                 self._store.set_setting(LAST_PROFILE_SETTING, str(profile_id))

@@ -19,8 +19,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QEvent,
     QRegularExpression,
     Qt,
+    QTimer,
     Slot,
 )
 from PySide6.QtGui import QBrush, QFont, QKeySequence, QMouseEvent, QRegularExpressionValidator, QShortcut
@@ -65,7 +67,7 @@ from app.gui.marks import (
     worst_severity,
 )
 from app.gui.step import StepPage
-from app.gui.text_size import scale_font
+from app.gui.text_size import DEFAULT_TEXT_SIZE, current_text_size, scale_font
 from db.errors import StorageError
 from db.records import ANSWER_STATUSES, Answer, Clinic, ProfileId
 from db.store import Store
@@ -267,6 +269,7 @@ class QuestionsStep(StepPage):
         flags_font = QFont(self.clinic_flags_title.font())
         flags_font.setBold(True)
         self.clinic_flags_title.setFont(flags_font)
+        self.clinic_flags_title.setBuddy(self.clinic_flags)
 
         side_top = QWidget()
         side_top_layout = QVBoxLayout(side_top)
@@ -412,6 +415,7 @@ class QuestionsStep(StepPage):
             "Also Ctrl+Page Down / Ctrl+Page Up for the next and previous question."
         ))
         scale_font(self.keys_help, 0.92)
+        self.keys_help.setVisible(current_text_size() == DEFAULT_TEXT_SIZE)
 
         answer_title = QLabel(self.tr("Their answer:"))  # no mnemonic: Alt+A is the shortcut to the box
         answer_title.setBuddy(self.answer_text)
@@ -435,6 +439,7 @@ class QuestionsStep(StepPage):
         card_layout.addWidget(self.answer_text)
         card_layout.addStretch(1)
         card_scroll = QScrollArea()
+        self.card_scroll = card_scroll
         card_scroll.setWidgetResizable(True)
         card_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         card_scroll.setWidget(card)
@@ -444,6 +449,7 @@ class QuestionsStep(StepPage):
         # ---------------------------------------------------------- flags beside
         self.flags_title = QLabel(self.tr("Red flags in this answer"))
         self.flags_title.setFont(bold)
+        self.flags_title.setWordWrap(True)  # the pane is narrow; a wide title would cut the flags off
         self.flags_box = QWidget()
         self.flags_layout = QVBoxLayout(self.flags_box)
         self.flags_layout.setContentsMargins(0, 0, 0, 0)
@@ -540,8 +546,14 @@ class QuestionsStep(StepPage):
         for value, key in zip(YES_NO_VALUES, YES_NO_KEYS, strict=False):
             add(key, lambda v=value: self._yes_no_key(v))
         add(WORRY_KEY, self._worry_key)
-        add(ANSWER_KEY, lambda: self.answer_text.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        add(ANSWER_KEY, self._focus_answer_text)
         add(SHOW_DOCTOR_KEY, self.show_doctor)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FontChange:
+            # In larger text the key list takes two lines the question needs; it stays in Help and tooltips.
+            self.keys_help.setVisible(current_text_size() == DEFAULT_TEXT_SIZE)
+        super().changeEvent(event)
 
     # ================================================================ step API
 
@@ -854,13 +866,14 @@ class QuestionsStep(StepPage):
 
     def _show_clinic_flags(self) -> None:
         self.clinic_flags.clear()
-        # A name with no spaces to wrap at (a long Korean name) must not widen the window.
-        name = shortened(self._clinic.name, CLINIC_NAME_LIMIT) if self._clinic else ""
+        # The clinic's name is in the box above; here it would wrap and be cut off in large text.
         count = len(self._flags)
         self.clinic_flags_title.setText(
-            self.tr("Red flags at {clinic}: {count}").format(clinic=name, count=count)
-            if count else self.tr("No red flags at {clinic} so far.").format(clinic=name)
+            self.tr("Red flags at this clinic: {count}").format(count=count)
+            if count else self.tr("No red flags at this clinic so far.")
         )
+        if self._clinic is not None:
+            self.clinic_flags.setAccessibleDescription(shortened(self._clinic.name, CLINIC_NAME_LIMIT))
         numbers = {q.id: q.number for q in self._questions}
         for flag in sorted(self._flags, key=lambda f: f.rule.severity != "serious"):
             first = next((qid for qid in flag.question_ids if qid in numbers), None)
@@ -898,12 +911,21 @@ class QuestionsStep(StepPage):
         finally:
             self._quiet = False
 
+    def _focus_answer_text(self) -> None:
+        self.answer_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._scroll_to(self.answer_text)
+
+    def _scroll_to(self, box: QWidget) -> None:
+        """Bring an answer box into view once the new question's layout is done (large text scrolls)."""
+        QTimer.singleShot(0, self, lambda: self.card_scroll.ensureWidgetVisible(box, 0, 0))
+
     def _focus_answer(self) -> None:
         question = self.current_question
+        box: QWidget = self.answer_text
         if question is not None and question.answer_kind == "number":
-            self.number_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        else:
-            self.answer_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            box = self.number_edit
+        box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._scroll_to(box)  # with large text the box can be below the fold
 
     # ================================================================ saving
 

@@ -670,18 +670,6 @@ This cannot be undone.</source>
         <translation>답변(&amp;A)</translation>
     </message>
     <message>
-        <source>‹ Previous question</source>
-        <translation>‹ 이전 질문</translation>
-    </message>
-    <message>
-        <source>Next question ›</source>
-        <translation>다음 질문 ›</translation>
-    </message>
-    <message>
-        <source>Done (Esc)</source>
-        <translation>완료 (Esc)</translation>
-    </message>
-    <message>
         <source>Question {number} of {total}</source>
         <translation>질문 {number} / {total}</translation>
     </message>
@@ -705,6 +693,10 @@ This cannot be undone.</source>
     <message>
         <source>Next question</source>
         <translation>다음 질문</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
     </message>
     <message>
         <source>Back to the questions</source>
@@ -1759,12 +1751,12 @@ This cannot be undone. Backups made before now still hold it until newer backups
         <translation>출처: {titles}</translation>
     </message>
     <message>
-        <source>Red flags at {clinic}: {count}</source>
-        <translation>{clinic}의 위험 신호: {count}개</translation>
+        <source>Red flags at this clinic: {count}</source>
+        <translation>이 병원의 위험 신호: {count}개</translation>
     </message>
     <message>
-        <source>No red flags at {clinic} so far.</source>
-        <translation>지금까지 {clinic}에는 위험 신호가 없습니다.</translation>
+        <source>No red flags at this clinic so far.</source>
+        <translation>지금까지 이 병원에는 위험 신호가 없습니다.</translation>
     </message>
     <message>
         <source> (question {number})</source>
