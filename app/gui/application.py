@@ -102,6 +102,18 @@ def _palette_is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+def apply_color_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
+    """Give the application a dark palette for a dark scheme if its style did not, and take it back after."""
+    ours = bool(app.property(_DARK_PROPERTY))
+    if scheme == Qt.ColorScheme.Dark and not _palette_is_dark(app.palette()):
+        app.setStyle(QStyleFactory.create("Fusion"))
+        app.setPalette(dark_palette())
+        app.setProperty(_DARK_PROPERTY, True)
+    elif scheme != Qt.ColorScheme.Dark and ours:
+        app.setPalette(app.style().standardPalette())
+        app.setProperty(_DARK_PROPERTY, False)
+
+
 def follow_color_scheme(app: QApplication) -> None:
     """Dark mode follows the system, now and when the user switches it while StemPrep is open.
 
@@ -111,22 +123,10 @@ def follow_color_scheme(app: QApplication) -> None:
     Red-flag marks and the problem banner set their own dark-on-light colours (see
     `app.gui.marks`), so they read the same in both.
     """
-    hints = app.styleHints()
-
-    def apply(scheme: Qt.ColorScheme) -> None:
-        ours = bool(app.property(_DARK_PROPERTY))
-        if scheme == Qt.ColorScheme.Dark and not _palette_is_dark(app.palette()):
-            app.setStyle(QStyleFactory.create("Fusion"))
-            app.setPalette(dark_palette())
-            app.setProperty(_DARK_PROPERTY, True)
-        elif scheme != Qt.ColorScheme.Dark and ours:
-            app.setPalette(app.style().standardPalette())
-            app.setProperty(_DARK_PROPERTY, False)
-
     if not app.property(_SCHEME_PROPERTY):
-        hints.colorSchemeChanged.connect(apply)
+        app.styleHints().colorSchemeChanged.connect(lambda scheme: apply_color_scheme(app, scheme))
         app.setProperty(_SCHEME_PROPERTY, True)
-    apply(hints.colorScheme())
+    apply_color_scheme(app, app.styleHints().colorScheme())
 
 
 class _FirstPaint(QObject):
