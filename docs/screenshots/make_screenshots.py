@@ -1,0 +1,179 @@
+"""Screenshots of every step, for the README and for looking at: ``scripts/screenshots``.
+
+Builds the demo patient in a throw-away database and photographs the window at
+1280×720 (a small laptop screen) in English and Korean, at Normal and Extra-large text,
+plus the steps with red flags in dark mode. Names say what they show:
+``<screen>-<language>-<text size>[-dark].png``, so a run over the same code gives the
+same set of files, and a reviewer can open the Korean Extra-large ones and check that
+nothing is cut off and no Korean shows as boxes.
+
+This is a tool for the repository, not part of the app, so it lives here and not under app/.
+Run it with the project's Python and Qt's offscreen platform (the script sets it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from PIL import Image  # noqa: E402
+from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QEventLoop, QIODevice, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget  # noqa: E402
+
+from app.domain.question_bank import QuestionBank, load_question_bank  # noqa: E402
+from app.gui.application import apply_app_font, dark_palette  # noqa: E402
+from app.gui.i18n import install_translations, remove_translations  # noqa: E402
+from app.gui.main_window import MainWindow  # noqa: E402
+from app.gui.text_size import apply_text_size, show_focus_ring  # noqa: E402
+from db.store import Store  # noqa: E402
+
+OUT = Path(__file__).resolve().parent
+WIDTH, HEIGHT = 1280, 720
+LANGUAGES = ("en", "ko")
+TEXT_SIZES = ("normal", "extra-large")
+#: The screens worth checking in dark mode: the ones with red-flag colours and marks.
+DARK_SCREENS = ("clinics", "comparison", "questions", "doctor")
+#: How long to wait for the sheet preview (rendered on a worker thread).
+PREVIEW_TIMEOUT_MS = 60_000
+
+
+def settle(app: QApplication, ms: int = 60) -> None:
+    """Let layouts, deferred deletes and paints run."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+
+
+def save(widget: QWidget, name: str, written: list[Path]) -> None:
+    path = OUT / f"{name}.png"
+    # An adaptive 256-colour palette (Pillow comes with reportlab) keeps every colour of a window,
+    # dark grey included, at a quarter of the file size.
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    widget.grab().save(buffer, "PNG")
+    image = Image.open(io.BytesIO(bytes(buffer.data()))).convert("RGB")
+    image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(path, optimize=True)
+    written.append(path)
+    print(path.relative_to(ROOT))
+
+
+@contextmanager
+def window_on_fresh_database(bank: QuestionBank) -> Iterator[MainWindow]:
+    with tempfile.TemporaryDirectory(prefix="stemprep-screens-") as folder:
+        store = Store.open(Path(folder) / "stemprep.db")
+        window = MainWindow(store, bank)
+        try:
+            window.resize(WIDTH, HEIGHT)
+            window.show()
+            window.activateWindow()
+            yield window
+        finally:
+            window.close()
+            window.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            store.close()
+
+
+def go_to_a_red_flag(window: MainWindow) -> None:
+    """The Questions step at the first question whose answer raised a red flag (the demo has some)."""
+    step = window.questions_step
+    for clinic_row in range(step.clinic_box.count()):
+        step.clinic_box.setCurrentIndex(clinic_row)
+        for index in range(step.question_count):
+            step.show_question(index)
+            if step.flags_for_current():
+                step.show_question(index, focus_answer=True)  # the answer box in view, as Alt+A does
+                return
+
+
+def shoot_all(app: QApplication, bank: QuestionBank, suffix: str, only: tuple[str, ...] | None) -> list[Path]:
+    """Every screen, photographed as `<screen>-<suffix>.png`."""
+    written: list[Path] = []
+
+    def shot(widget: QWidget, screen: str) -> None:
+        if only is None or screen in only:
+            settle(app)
+            save(widget, f"{screen}-{suffix}", written)
+
+    with window_on_fresh_database(bank) as window:
+        settle(app, 200)
+        shot(window, "welcome")
+        window.open_demo()
+        shot(window, "profile")
+        window.go_to_step(MainWindow.CLINICS)
+        clinics = window.clinics_step
+        clinics.clinic_list.setCurrentIndex(clinics.clinic_model.index(clinics.clinic_model.rowCount() - 1))
+        shot(window, "clinics")
+        clinics.tabs.setCurrentIndex(clinics.COMPARE_TAB)
+        shot(window, "comparison")
+        clinics.tabs.setCurrentIndex(clinics.DETAILS_TAB)
+        window.go_to_step(MainWindow.QUESTIONS)
+        go_to_a_red_flag(window)
+        shot(window, "questions")
+        window.questions_step.show_doctor()
+        doctor = window.questions_step.doctor_view
+        assert doctor is not None
+        doctor.showNormal()  # the offscreen screen is smaller than the window we want
+        doctor.resize(WIDTH, HEIGHT)
+        doctor.answer.setFocus()
+        shot(doctor, "doctor")
+        doctor.close()
+        if only is None or "sheet" in only:
+            window.go_to_step(MainWindow.SHEET)
+            wait_for(app, lambda: window.sheet_step.pdf_bytes is not None)
+            shot(window, "sheet")
+    return written
+
+
+def wait_for(app: QApplication, done: Callable[[], bool]) -> None:
+    waited = 0
+    while not done():
+        settle(app, 100)
+        waited += 100
+        if waited > PREVIEW_TIMEOUT_MS:
+            raise SystemExit("the sheet preview did not appear in time")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--screen", action="append", help="only this screen (repeatable), e.g. questions")
+    args = parser.parse_args(argv)
+    only = tuple(args.screen) if args.screen else None
+
+    app = QApplication(["stemprep-screenshots"])
+    app.setApplicationName("StemPrep")
+    app.setApplicationDisplayName("StemPrep")
+    app.setStyle(QStyleFactory.create("Fusion"))  # the same look on every machine that runs this
+    apply_app_font(app)
+    show_focus_ring(app)
+    bank = load_question_bank()
+    written: list[Path] = []
+    light = app.palette()
+    for language in LANGUAGES:
+        install_translations(app, language)
+        for size in TEXT_SIZES:
+            apply_text_size(app, size)
+            written += shoot_all(app, bank, f"{language}-{size}", only)
+        apply_text_size(app, "normal")
+        app.setPalette(dark_palette())
+        written += shoot_all(app, bank, f"{language}-normal-dark", tuple(s for s in DARK_SCREENS if only is None or s in only))
+        app.setPalette(light)
+        remove_translations(app)
+    print(f"{len(written)} screenshots in {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
