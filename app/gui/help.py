@@ -188,6 +188,8 @@ class ShortcutsDialog(QDialog):
                  self.tr("Go to step 1 to 4: Profile, Clinics, Questions, Sheet")),
                 (self.tr("Tab / Shift+Tab"), self.tr("Move to the next or previous field or button")),
                 (self.tr("Alt + underlined letter"), self.tr("Press that button, or go to that field or menu")),
+                (_standard_keys(QKeySequence.StandardKey.New), self.tr("A new patient")),
+                (_standard_keys(QKeySequence.StandardKey.Find), self.tr("Find a patient in the list")),
                 (keys_text(*text_size.LARGER_KEYS, text_size.SMALLER_KEY), self.tr("Larger or smaller text")),
                 (keys_text(text_size.NORMAL_SIZE_KEY), self.tr("Normal text size")),
                 (_standard_keys(QKeySequence.StandardKey.HelpContents), self.tr("The guide")),

@@ -124,6 +124,15 @@ class MainWindow(QMainWindow):
         # Alt+S is "Not sure" in the Questions step, so Settings opens with Alt+T.
         self.settings_menu = bar.addMenu(self.tr("Se&ttings"))
         self.help_menu = bar.addMenu(self.tr("&Help"))
+        # The patient list's buttons have no free Alt+letter; these keys work with the list hidden, too.
+        new_patient = QAction(self.tr("&New patient"), self)
+        new_patient.setShortcut(QKeySequence.StandardKey.New)
+        new_patient.triggered.connect(self.new_patient)
+        self.file_menu.addAction(new_patient)
+        find_patient = QAction(self.tr("&Find a patient"), self)
+        find_patient.setShortcut(QKeySequence.StandardKey.Find)
+        find_patient.triggered.connect(self.find_patient)
+        self.view_menu.addAction(find_patient)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -245,6 +254,19 @@ class MainWindow(QMainWindow):
         for number in range(len(self.steps)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
             shortcut.activated.connect(lambda n=number: self.go_to_step(n))
+
+    @Slot()
+    def new_patient(self) -> None:
+        """Add a patient and put the cursor in their name (File → New patient, Ctrl+N)."""
+        self.profile_list.create_profile()
+        self.go_to_step(self.PROFILE, force=True)
+
+    @Slot()
+    def find_patient(self) -> None:
+        """Show the patient list with the cursor in its search box (View → Find a patient, Ctrl+F)."""
+        self.patients_dock.show()
+        self.profile_list.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.profile_list.search.selectAll()
 
     @Slot()
     def open_demo(self) -> None:

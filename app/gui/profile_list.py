@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -320,6 +320,8 @@ class ProfileList(QWidget):
 
         self.new_button = QPushButton(self.tr("New patient"))
         self.new_button.setAccessibleName(self.tr("Create a new patient profile"))
+        new_key = QKeySequence(QKeySequence.StandardKey.New)  # File → New patient, with the list hidden too
+        self.new_button.setToolTip(new_key.toString(QKeySequence.SequenceFormat.NativeText))
         self.new_button.clicked.connect(self.create_profile)
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.setAccessibleName(self.tr("Delete the selected patient profile"))

@@ -1009,6 +1009,14 @@ This cannot be undone.</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;New patient</source>
+        <translation>새 환자(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Find a patient</source>
+        <translation>환자 찾기(&amp;F)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
@@ -1989,6 +1997,14 @@ This cannot be undone. Backups made before now still hold it until newer backups
     <message>
         <source>Press that button, or go to that field or menu</source>
         <translation>해당 버튼을 누르거나 해당 입력란 또는 메뉴로 이동</translation>
+    </message>
+    <message>
+        <source>A new patient</source>
+        <translation>새 환자</translation>
+    </message>
+    <message>
+        <source>Find a patient in the list</source>
+        <translation>목록에서 환자 찾기</translation>
     </message>
     <message>
         <source>Larger or smaller text</source>

@@ -142,3 +142,16 @@ def test_help_text_paths_are_shown_as_text(window: MainWindow, tmp_path: Path) -
     odd = tmp_path / "<b>me & you</b>" / "stemprep.db"
     text = GuideDialog(odd, window).browser.toPlainText()
     assert str(odd) in text
+
+
+def test_ctrl_n_and_ctrl_f_work_with_the_patient_list_hidden(
+    qtbot: QtBot, window: MainWindow, reopen: Callable[[], Store]
+) -> None:
+    assert not window.patients_dock.isVisible()  # one patient: the list is out of the way
+    first = window.profile_id
+    qtbot.keyClick(window.profile_step.name, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.profile_id != first and QApplication.focusWidget() is window.profile_step.name
+    with reopen() as disk:
+        assert len(disk.list_profiles()) == 2
+    qtbot.keyClick(window.profile_step.name, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.patients_dock.isVisible() and QApplication.focusWidget() is window.profile_list.search
