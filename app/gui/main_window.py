@@ -31,6 +31,7 @@ from app.domain.question_bank import QuestionBank
 from app.export.sheet_text import shortened
 from app.gui.banner import Banner
 from app.gui.clinics import ClinicsStep
+from app.gui.batch_dialog import install_batch_action
 from app.gui.dialogs import ConfirmDialog
 from app.gui.facilitator_dialog import install_facilitator_action
 from app.gui.profile_file_dialogs import install_profile_file_actions
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.agency_details = install_facilitator_action(self, store)
         self.profile_files = install_profile_file_actions(self, store, bank)
+        self.batch_sheets = install_batch_action(self, store, bank)
         self._build_shortcuts()
         self._open_first_profile()
         # A patient with one profile does not need the list; it is one click away ("Patients").

@@ -32,7 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.profile_file import FILE_SUFFIX, ImportPreview, ProfileFileError, export_profile, import_profile, preview_import
+from app.domain.profile_file import (
+    FILE_SUFFIX,
+    ImportPreview,
+    ProfileFileError,
+    export_profile,
+    import_profile,
+    preview_import,
+)
 from app.domain.question_bank import QuestionBank
 from app.export.batch import sheet_file_name
 from app.export.sheet_text import shortened

@@ -204,9 +204,10 @@ def test_a_malformed_file_is_one_sentence_with_the_problems_listed_and_changes_n
     before = _content(store)
     monkeypatch.setattr(ProfileFileDialogs, "ask_import_path", classmethod(lambda cls, parent, folder: broken))
     shown: list[tuple[str, list[str]]] = []
-    monkeypatch.setattr(
-        ImportProblemDialog, "show_problem", classmethod(lambda cls, parent, text, problems: shown.append((text, problems)))
-    )
+    def show_problem(cls: type, parent: QWidget | None, text: str, problems: list[str]) -> None:
+        shown.append((text, problems))
+
+    monkeypatch.setattr(ImportProblemDialog, "show_problem", classmethod(show_problem))
 
     _action(window_with_patient, "importProfileAction").trigger()  # the preview dialog must not open
 

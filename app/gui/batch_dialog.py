@@ -1,0 +1,599 @@
+"""File → Print sheets for many patients…: one PDF per patient into a folder, without freezing the window.
+
+A facilitator prints sheets by the dozen before a group travels. The dialog asks for
+the sheet options, which patients (all, or those the list shows now) and the folder;
+then `export_batch` runs on a worker (`ThreadBatchRunner`) with a Store of its own,
+opened read-only on the same file (one Store per thread; reading needs no lock, so
+the window can keep saving). The dialog shows a progress bar with Stop, which takes
+effect between sheets (each sheet is saved whole or not at all by `save_pdf`), and
+ends with what was written, what failed and why, and a button that opens the folder.
+
+The worker sits behind `BatchRunner` (start, cancel, wait; progressed, finished,
+failed) so that a runner in a separate process (`app.export.batch_process`, which
+keeps reportlab's work out of the window's interpreter) can replace the thread by
+setting `BatchDialog.runner_factory`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QThread,
+    QUrl,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.question_bank import QuestionBank
+from app.domain.sheet_content import SheetOptions
+from app.export.batch import BatchResult, export_batch
+from app.export.question_sheet import SheetExportError
+from app.export.sheet_text import shortened
+from app.gui.profile_file_dialogs import add_to_file_menu, flush_edits
+from db.errors import StorageError
+from db.search import ProfileQuery
+from db.store import Store
+
+if TYPE_CHECKING:
+    from app.gui.main_window import MainWindow
+
+#: The folder the last batch went into, so the next one starts beside it.
+LAST_FOLDER_SETTING = "gui.batch_folder"
+
+
+@dataclass(frozen=True)
+class BatchJob:
+    """One batch: which database, which patients (a list query), where, and how."""
+
+    db_path: Path
+    query: ProfileQuery
+    folder: Path
+    options: SheetOptions
+
+
+class BatchRunner(QObject):
+    """Runs one `BatchJob` away from the GUI thread; signals arrive on the GUI thread."""
+
+    #: (sheets done, sheets in the batch), after each sheet.
+    progressed = Signal(int, int)
+    #: The batch ended (done, stopped, or with failed sheets): a `BatchResult`.
+    finished = Signal(object)
+    #: The batch could not run at all (folder, database): one sentence.
+    failed = Signal(str)
+
+    def start(self) -> None:
+        raise NotImplementedError
+
+    def cancel(self) -> None:
+        """Stop after the sheet being written now."""
+        raise NotImplementedError
+
+    def wait(self, milliseconds: int = -1) -> bool:
+        """Block until the work has ended (for closing); True if it has."""
+        raise NotImplementedError
+
+
+class _BatchThread(QThread):
+    """The worker: opens its own read-only Store, finds the patients, writes the sheets."""
+
+    progressed = Signal(int, int)
+    ended = Signal(object)
+    failed = Signal(str)
+    crashed = Signal(object)
+
+    def __init__(self, job: BatchJob, bank: QuestionBank, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._job = job
+        self._bank = bank
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        job = self._job
+        try:
+            with Store.open(job.db_path, read_only=True) as store:
+                ids = [summary.id for summary in store.list_profiles(job.query)]
+                result = export_batch(
+                    store, self._bank, ids, job.folder, job.options,
+                    progress=self.progressed.emit, cancelled=self.stop.is_set,
+                )
+        except (StorageError, SheetExportError) as error:
+            self.failed.emit(str(error))
+            return
+        except Exception as error:  # noqa: BLE001 - handed to the GUI thread, which re-raises bugs
+            self.crashed.emit(error)
+            return
+        self.ended.emit(result)
+
+
+class ThreadBatchRunner(BatchRunner):
+    """`export_batch` on a QThread of its own."""
+
+    def __init__(self, job: BatchJob, bank: QuestionBank, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = _BatchThread(job, bank, self)
+        self._thread.progressed.connect(self.progressed)
+        self._thread.ended.connect(self.finished)
+        self._thread.failed.connect(self.failed)
+        self._thread.crashed.connect(self._crashed)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._thread.stop.set()
+
+    def wait(self, milliseconds: int = -1) -> bool:
+        return self._thread.wait() if milliseconds < 0 else self._thread.wait(milliseconds)
+
+    @Slot(object)
+    def _crashed(self, error: BaseException) -> None:
+        raise error  # a bug: loud, here on the GUI thread
+
+
+class FolderDialog:
+    """The system's folder chooser and file browser; tests replace these class methods."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, start: Path) -> Path | None:
+        """A folder for the sheets, or None."""
+        name = QFileDialog.getExistingDirectory(
+            parent, QCoreApplication.translate("Batch", "Choose the folder for the sheets"), str(start)
+        )
+        return Path(name) if name else None
+
+    @classmethod
+    def open(cls, folder: Path) -> bool:
+        """Show `folder` in the system's file browser; False if that did not work."""
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+@dataclass(frozen=True)
+class BatchChoices:
+    """What the window knows before the dialog opens."""
+
+    db_path: Path
+    all_count: int
+    filtered_query: ProfileQuery | None  # the list's search and filters, if any are set
+    filtered_count: int
+    folder: Path
+
+
+class BatchDialog(QDialog):
+    """Options → progress with Stop → summary with Open the folder."""
+
+    SETUP, RUNNING, DONE = range(3)
+
+    #: Makes the worker; replace it (a process runner, a test double) without touching the dialog.
+    runner_factory: Callable[[BatchJob, QuestionBank, QObject], BatchRunner] = ThreadBatchRunner
+
+    #: The batch ended; the `BatchResult` (tests and the window may listen).
+    batch_finished = Signal(object)
+
+    def __init__(
+        self, choices: BatchChoices, bank: QuestionBank, store: Store | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._choices = choices
+        self._bank = bank
+        self._store = store
+        self._runner: BatchRunner | None = None
+        self._close_when_done = False
+        self.result_of_batch: BatchResult | None = None
+        self.setWindowTitle(self.tr("Print sheets for many patients"))
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_setup())
+        self.pages.addWidget(self._build_running())
+        self.pages.addWidget(self._build_done())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        self.resize(640, self.sizeHint().height())
+
+    # ================================================================ pages
+
+    def _build_setup(self) -> QWidget:
+        choices = self._choices
+        intro = QLabel(self.tr(
+            "StemPrep writes one question sheet (a PDF file) per patient into a folder; "
+            "you can then print them all at once. A sheet already in the folder for the same "
+            "patient is replaced."
+        ))
+        intro.setWordWrap(True)
+
+        who = QGroupBox(self.tr("Which patients"))
+        who_layout = QVBoxLayout(who)
+        self.all_patients = QRadioButton(self.tr("&All patients ({count})").format(count=choices.all_count))
+        self.all_patients.setAccessibleName(self.tr("All patients"))
+        self.listed_patients = QRadioButton(
+            self.tr("&Only those in the list now ({count}, as searched and filtered)").format(
+                count=choices.filtered_count
+            )
+        )
+        self.listed_patients.setAccessibleName(self.tr("Only the patients the list shows now"))
+        group = QButtonGroup(self)
+        group.addButton(self.all_patients)
+        group.addButton(self.listed_patients)
+        filtered = choices.filtered_query is not None
+        self.listed_patients.setEnabled(filtered and choices.filtered_count > 0)
+        (self.listed_patients if filtered and choices.filtered_count > 0 else self.all_patients).setChecked(True)
+        who_layout.addWidget(self.all_patients)
+        who_layout.addWidget(self.listed_patients)
+
+        sheet = QGroupBox(self.tr("Each sheet"))
+        sheet_form = QFormLayout(sheet)
+        self.paper_a4 = QRadioButton(self.tr("A&4"))
+        self.paper_a4.setAccessibleName(self.tr("A4 paper"))
+        self.paper_letter = QRadioButton(self.tr("US &Letter"))
+        self.paper_letter.setAccessibleName(self.tr("US Letter paper"))
+        self.paper_a4.setChecked(True)
+        paper_group = QButtonGroup(self)
+        paper_group.addButton(self.paper_a4)
+        paper_group.addButton(self.paper_letter)
+        paper_row = QHBoxLayout()
+        paper_row.addWidget(self.paper_a4)
+        paper_row.addWidget(self.paper_letter)
+        paper_row.addStretch(1)
+        sheet_form.addRow(self.tr("Paper:"), paper_row)
+        self.large_print = QCheckBox(self.tr("La&rge print"))
+        self.large_print.setAccessibleName(self.tr("Large print"))
+        self.leave_out_personal = QCheckBox(self.tr("Leave out name, &birth year and contact"))
+        self.leave_out_personal.setAccessibleName(self.tr("Leave out personal details"))
+        self.leave_out_personal.setToolTip(self.tr("The files are then named by patient number, not by name."))
+        self.essential_only = QCheckBox(self.tr("Only the &essential questions"))
+        self.essential_only.setAccessibleName(self.tr("Only the essential questions"))
+        for box in (self.large_print, self.leave_out_personal, self.essential_only):
+            sheet_form.addRow(box)
+
+        self.folder = QLineEdit(str(choices.folder))
+        self.folder.setAccessibleName(self.tr("Folder for the sheets"))
+        folder_label = QLabel(self.tr("&Folder:"))
+        folder_label.setBuddy(self.folder)
+        choose = QPushButton(self.tr("&Choose…"))
+        choose.setAccessibleName(self.tr("Choose the folder for the sheets"))
+        choose.clicked.connect(self._choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(folder_label)
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(choose)
+
+        self.setup_problem = QLabel()
+        self.setup_problem.setWordWrap(True)
+        self.setup_problem.setTextFormat(Qt.TextFormat.PlainText)  # the sentence may quote a path
+        self.setup_problem.setAccessibleName(self.tr("Problem"))
+        bold = self.setup_problem.font()
+        bold.setBold(True)
+        self.setup_problem.setFont(bold)
+        self.setup_problem.hide()
+
+        self.start_button = QPushButton(self.tr("&Write the sheets"))
+        self.start_button.setAccessibleName(self.tr("Write the sheets"))
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.start)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setAccessibleName(self.tr("Close without writing sheets"))
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(cancel)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(intro)
+        layout.addWidget(who)
+        layout.addWidget(sheet)
+        layout.addLayout(folder_row)
+        layout.addWidget(self.setup_problem)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _build_running(self) -> QWidget:
+        self.progress_label = QLabel(self.tr("Starting…"))
+        self.progress_label.setAccessibleName(self.tr("Progress"))
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Sheets written"))
+        self.progress.setRange(0, 0)  # busy until the first sheet is done
+        note = QLabel(self.tr("You can keep working in StemPrep while the sheets are written."))
+        note.setWordWrap(True)
+        self.stop_button = QPushButton(self.tr("&Stop"))
+        self.stop_button.setAccessibleName(self.tr("Stop after the sheet being written now"))
+        self.stop_button.clicked.connect(self.cancel)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.stop_button)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addStretch(1)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.progress)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _build_done(self) -> QWidget:
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setAccessibleName(self.tr("What was written"))
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.failures = QListWidget()
+        self.failures.setAccessibleName(self.tr("Sheets that could not be written, with the reason"))
+        self.failures.setWordWrap(True)
+        self.failures.setAlternatingRowColors(True)
+        self.failures.setSpacing(2)
+        self.failures_label = QLabel(self.tr("These sheets could not be written:"))
+        self.open_button = QPushButton(self.tr("&Open the folder"))
+        self.open_button.setAccessibleName(self.tr("Open the folder with the sheets"))
+        self.open_button.clicked.connect(self.open_folder)
+        close = QPushButton(self.tr("Close"))
+        close.setAccessibleName(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(close)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.failures_label)
+        layout.addWidget(self.failures, 1)
+        layout.addLayout(buttons)
+        return page
+
+    # ================================================================ choices
+
+    def options(self) -> SheetOptions:
+        return SheetOptions(
+            paper="letter" if self.paper_letter.isChecked() else "a4",
+            large_print=self.large_print.isChecked(),
+            personal_details=not self.leave_out_personal.isChecked(),
+            essential_only=self.essential_only.isChecked(),
+        )
+
+    def job(self) -> BatchJob:
+        choices = self._choices
+        if self.listed_patients.isChecked() and choices.filtered_query is not None:
+            query = choices.filtered_query
+        else:
+            query = ProfileQuery(sort="name")
+        return BatchJob(choices.db_path, query, Path(self.folder.text().strip()).expanduser(), self.options())
+
+    @Slot()
+    def _choose_folder(self) -> None:
+        current = Path(self.folder.text().strip() or str(self._choices.folder))
+        start = current if current.is_dir() else current.parent
+        chosen = FolderDialog.ask(self, start)
+        if chosen is not None:
+            self.folder.setText(str(chosen))
+
+    # ================================================================ running
+
+    @Slot()
+    def start(self) -> None:
+        """Start writing the sheets (the Write button)."""
+        if not self.folder.text().strip():
+            self._show_setup_problem(self.tr("Choose a folder for the sheets first."))
+            return
+        job = self.job()
+        self.setup_problem.hide()
+        self.progress.setRange(0, 0)
+        self.progress_label.setText(self.tr("Starting…"))
+        self.stop_button.setEnabled(True)
+        self.pages.setCurrentIndex(self.RUNNING)
+        runner = type(self).runner_factory(job, self._bank, self)
+        runner.progressed.connect(self._progressed)
+        runner.finished.connect(self._finished)
+        runner.failed.connect(self._failed)
+        self._runner = runner
+        runner.start()
+
+    @property
+    def running(self) -> bool:
+        return self._runner is not None
+
+    @Slot()
+    def cancel(self) -> None:
+        """Stop between sheets (the Stop button)."""
+        if self._runner is None:
+            return
+        self._runner.cancel()
+        self.stop_button.setEnabled(False)
+        self.progress_label.setText(self.tr("Stopping after the sheet being written now…"))
+
+    @Slot(int, int)
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        if self.stop_button.isEnabled():
+            self.progress_label.setText(self.tr("Written {done} of {total} sheets…").format(done=done, total=total))
+
+    @Slot(object)
+    def _finished(self, result: BatchResult) -> None:
+        self._end_run()
+        self.result_of_batch = result
+        self._remember_folder()
+        self._show_summary(result)
+        self.batch_finished.emit(result)
+        if self._close_when_done:
+            self.reject()
+
+    @Slot(str)
+    def _failed(self, sentence: str) -> None:
+        self._end_run()
+        self.pages.setCurrentIndex(self.SETUP)
+        self._show_setup_problem(sentence)
+        self.batch_finished.emit(None)
+        if self._close_when_done:
+            self.reject()
+
+    def _end_run(self) -> None:
+        runner, self._runner = self._runner, None
+        if runner is not None:
+            runner.wait()  # the worker has sent its last signal; it goes with the dialog
+
+    def _show_setup_problem(self, sentence: str) -> None:
+        self.setup_problem.setText(self.tr("Problem: {sentence}").format(sentence=sentence))
+        self.setup_problem.show()
+        # Taller, not narrower: room for the sentence without squeezing the options.
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
+    def _show_summary(self, result: BatchResult) -> None:
+        written = len(result.written)
+        folder = self.job().folder
+        if written == 1:
+            text = self.tr("1 sheet was written to {folder}.").format(folder=folder)
+        else:
+            text = self.tr("{count} sheets were written to {folder}.").format(count=written, folder=folder)
+        if result.cancelled:
+            text += " " + self.tr("You stopped the batch before the end; no sheet was left half-written.")
+        if result.failed:
+            text += " " + (
+                self.tr("1 sheet could not be written.") if len(result.failed) == 1
+                else self.tr("{count} sheets could not be written.").format(count=len(result.failed))
+            )
+        if not written and not result.failed and not result.cancelled:
+            text = self.tr("No patients match, so no sheets were written.")
+        self.summary.setText(text)
+        self.failures.clear()
+        for profile_id, reason in result.failed:
+            patient = self._patient(profile_id)
+            self.failures.addItem(self.tr("{patient}: {reason}").format(patient=patient, reason=reason))
+        self.failures.setVisible(bool(result.failed))
+        self.failures_label.setVisible(bool(result.failed))
+        self.open_button.setEnabled(bool(written))
+        self.pages.setCurrentIndex(self.DONE)
+        if written:
+            self.open_button.setFocus()
+
+    def _patient(self, profile_id: int) -> str:
+        if self._store is not None:
+            try:
+                return shortened(self._store.profile(profile_id).name, 60)
+            except StorageError:
+                pass
+        return self.tr("Patient {number}").format(number=profile_id)
+
+    def _remember_folder(self) -> None:
+        if self._store is None:
+            return
+        try:
+            self._store.set_setting(LAST_FOLDER_SETTING, str(self.job().folder.parent))
+        except StorageError:
+            pass  # a convenience for next time
+
+    @Slot()
+    def open_folder(self) -> None:
+        folder = self.job().folder
+        if not FolderDialog.open(folder):
+            self.summary.setText(self.summary.text() + " " + self.tr(
+                "The folder could not be opened from here; it is {folder}."
+            ).format(folder=folder))
+
+    # ================================================================ closing
+
+    def reject(self) -> None:
+        if self._runner is not None:  # Escape or the window's close button while writing
+            self._close_when_done = True
+            self.cancel()
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self._runner is not None:
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)
+
+    @classmethod
+    def run(cls, parent: QWidget | None, choices: BatchChoices, bank: QuestionBank, store: Store) -> None:
+        """Show the dialog until the user closes it (the batch, if started, has ended then)."""
+        dialog = cls(choices, bank, store, parent)
+        dialog.exec()
+        dialog.deleteLater()
+
+
+class BatchActions(QObject):
+    """File → Print sheets for many patients…."""
+
+    def __init__(self, window: MainWindow, store: Store, bank: QuestionBank) -> None:
+        super().__init__(window)
+        self._window = window
+        self._store = store
+        self._bank = bank
+        self.action = QAction(self.tr("&Print sheets for many patients…"), window)
+        self.action.setObjectName("batchSheetsAction")
+        self.action.setStatusTip(self.tr("One question sheet per patient, as PDF files in a folder"))
+        self.action.triggered.connect(self.open_dialog)
+        add_to_file_menu(window, [self.action])
+
+    def choices(self) -> BatchChoices:
+        listing = self._window.profile_list
+        filtered = listing.is_filtered()
+        return BatchChoices(
+            db_path=self._store.path,
+            all_count=self._store.profile_count(),
+            filtered_query=listing.model.query if filtered else None,
+            filtered_count=listing.model.total if filtered else 0,
+            folder=self._default_folder(),
+        )
+
+    @Slot()
+    def open_dialog(self) -> None:
+        window = self._window
+        if not flush_edits(window):  # the sheets should say what is on screen
+            return
+        try:
+            choices = self.choices()
+        except StorageError as error:
+            window.banner.show_message(str(error))
+            return
+        BatchDialog.run(window, choices, self._bank, self._store)
+
+    def _default_folder(self) -> Path:
+        try:
+            parent = self._store.setting(LAST_FOLDER_SETTING, "")
+        except StorageError:
+            parent = ""
+        if not parent or not Path(parent).is_dir():
+            parent = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = QCoreApplication.translate("Batch", "StemPrep sheets {date}").format(date=date.today().isoformat())
+        return Path(parent) / name
+
+
+def install_batch_action(window: MainWindow, store: Store, bank: QuestionBank) -> BatchActions:
+    """Add File → Print sheets for many patients… to `window`."""
+    return BatchActions(window, store, bank)
