@@ -12,7 +12,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Slot, __version__ as qt_for_python_version, qVersion
+from PySide6.QtCore import QObject, Qt, Slot, qVersion
+from PySide6.QtCore import __version__ as qt_for_python_version
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,

@@ -21,12 +21,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import platformdirs
+import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from db.errors import StorageError
@@ -124,10 +126,6 @@ def default_cache_folder() -> Path:
 
 def qt_tool_command(tool: str) -> list[str] | None:
     """A Qt Linguist tool ("lrelease", "lupdate") that ships with PySide6, or one on PATH."""
-    import shutil  # noqa: PLC0415
-
-    import PySide6  # noqa: PLC0415 - only to find the folder its tools are in
-
     folder = Path(PySide6.__file__).resolve().parent
     name = f"{tool}.exe" if sys.platform == "win32" else tool
     for candidate in (folder / name, folder / "Qt" / "bin" / name, folder / "Qt" / "libexec" / name):

@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import FOLLOW_SYSTEM, LANGUAGES, save_language, stored_language, system_language, ui_language
+from app.gui.i18n import (
+    FOLLOW_SYSTEM,
+    LANGUAGES,
+    save_language,
+    stored_language,
+    system_language,
+    ui_language,
+)
 from db.errors import StorageError
 from db.store import Store
 

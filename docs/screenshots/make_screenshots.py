@@ -26,16 +26,23 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from PIL import Image  # noqa: E402
-from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QEventLoop, QIODevice, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget  # noqa: E402
+from PIL import Image
+from PySide6.QtCore import (
+    QBuffer,
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QIODevice,
+    QTimer,
+)
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
-from app.domain.question_bank import QuestionBank, load_question_bank  # noqa: E402
-from app.gui.application import apply_app_font, dark_palette  # noqa: E402
-from app.gui.i18n import install_translations, remove_translations  # noqa: E402
-from app.gui.main_window import MainWindow  # noqa: E402
-from app.gui.text_size import apply_text_size, show_focus_ring  # noqa: E402
-from db.store import Store  # noqa: E402
+from app.domain.question_bank import QuestionBank, load_question_bank
+from app.gui.application import apply_app_font, dark_palette
+from app.gui.i18n import install_translations, remove_translations
+from app.gui.main_window import MainWindow
+from app.gui.text_size import apply_text_size, show_focus_ring
+from db.store import Store
 
 OUT = Path(__file__).resolve().parent
 WIDTH, HEIGHT = 1280, 720

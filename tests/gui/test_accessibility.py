@@ -141,9 +141,9 @@ def live_keys(top: QWidget) -> dict[str, list[str]]:
     for widget in [top, *top.findChildren(QWidget)]:
         if not widget.isVisible():
             continue
-        if isinstance(widget, QAbstractButton) and widget.text():
-            add(QKeySequence.mnemonic(widget.text()), _describe(widget))
-        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+        if (isinstance(widget, QAbstractButton) and widget.text()) or (
+            isinstance(widget, QLabel) and widget.buddy() is not None
+        ):
             add(QKeySequence.mnemonic(widget.text()), _describe(widget))
         elif isinstance(widget, QTabWidget):
             for index in range(widget.count()):
@@ -154,7 +154,7 @@ def live_keys(top: QWidget) -> dict[str, list[str]]:
     for shortcut in top.findChildren(QShortcut):
         owner = shortcut.parent()
         if shortcut.isEnabled() and isinstance(owner, QWidget) and owner.isVisible():
-            for sequence in shortcut.keys():
+            for sequence in shortcut.keys():  # noqa: SIM118 (QShortcut.keys(), not a dict)
                 add(sequence, f"shortcut in {type(owner).__name__}")
     for action in top.findChildren(QAction):
         if action.isEnabled() and action.shortcutContext() != Qt.ShortcutContext.WidgetShortcut:

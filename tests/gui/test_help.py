@@ -78,7 +78,7 @@ def test_every_shortcut_in_the_window_is_listed(window: MainWindow) -> None:
     keys = {
         sequence.toString(QKeySequence.SequenceFormat.NativeText)
         for shortcut in window.findChildren(QShortcut)
-        for sequence in shortcut.keys()
+        for sequence in shortcut.keys()  # noqa: SIM118 (QShortcut.keys(), not a dict)
     }
     keys |= {
         sequence.toString(QKeySequence.SequenceFormat.NativeText)
