@@ -47,7 +47,9 @@ def keys_text(*keys: str) -> str:
 
 
 def _standard_keys(key: QKeySequence.StandardKey) -> str:
-    return " / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in QKeySequence.keyBindings(key))
+    """The usual keys for a standard action on this system (the first; others are special keyboard keys)."""
+    bindings = QKeySequence.keyBindings(key)
+    return bindings[0].toString(QKeySequence.SequenceFormat.NativeText) if bindings else ""
 
 
 # ====================================================================== guide
@@ -167,6 +169,8 @@ class ShortcutsDialog(QDialog):
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.table.addTopLevelItem(heading)
             for keys, what in rows:
+                if not keys:
+                    continue  # a standard action this system gives no key (Quit on some desktops)
                 item = QTreeWidgetItem([keys, what])
                 item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{keys}: {what}")
                 self.table.addTopLevelItem(item)
