@@ -1784,6 +1784,170 @@ This cannot be undone. Backups made before now still hold it until newer backups
     </message>
 </context>
 <context>
+    <name>Recovery</name>
+    <message>
+        <source>StemPrep&apos;s file is damaged</source>
+        <extracomment>How often the window asks for an automatic backup (one is made only if something changed). The file names backups get; the chooser lists these first.</extracomment>
+        <translation>StemPrep 파일이 손상되었습니다</translation>
+    </message>
+    <message>
+        <source>StemPrep&apos;s file on this computer is damaged, so it cannot be opened as it is.</source>
+        <translation>이 컴퓨터에 있는 StemPrep 파일이 손상되어 그대로는 열 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>StemPrep will set the damaged file aside (it is renamed, not deleted) and carry on from the newest backup, made {date}. Anything changed after that is not in the backup.</source>
+        <translation>StemPrep은 손상된 파일을 따로 보관하고(삭제하지 않고 이름만 바꿉니다) {date}에 만든 가장 최근 백업으로 계속합니다. 그 이후에 바뀐 내용은 백업에 들어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Restore the newest backup ({date})</source>
+        <translation>가장 최근 백업 복원 ({date})</translation>
+    </message>
+    <message>
+        <source>There is no backup of it. StemPrep can set the damaged file aside (it is renamed, not deleted, so someone can still try to recover it) and start with an empty file.</source>
+        <translation>이 파일의 백업이 없습니다. StemPrep은 손상된 파일을 따로 보관하고(삭제하지 않고 이름만 바꾸므로 나중에 복구를 시도할 수 있습니다) 빈 파일로 시작할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Start with an empty file</source>
+        <translation>빈 파일로 시작</translation>
+    </message>
+    <message>
+        <source>Damaged file: {path}</source>
+        <translation>손상된 파일: {path}</translation>
+    </message>
+    <message>
+        <source>Backup: {path}</source>
+        <translation>백업: {path}</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>끝내기</translation>
+    </message>
+    <message>
+        <source>StemPrep is already open in another window.</source>
+        <translation>StemPrep이 이미 다른 창에서 열려 있습니다.</translation>
+    </message>
+    <message>
+        <source>StemPrep could not open its file even after setting it aside.</source>
+        <translation>손상된 파일을 따로 보관한 뒤에도 StemPrep 파일을 열 수 없었습니다.</translation>
+    </message>
+    <message>
+        <source>Carried on from the backup made {date}; the damaged file is kept as {name}.</source>
+        <translation>{date}에 만든 백업으로 계속합니다. 손상된 파일은 {name}(으)로 보관했습니다.</translation>
+    </message>
+    <message>
+        <source>Started with an empty file; the damaged one is kept as {name}.</source>
+        <translation>빈 파일로 시작했습니다. 손상된 파일은 {name}(으)로 보관했습니다.</translation>
+    </message>
+    <message>
+        <source>Back up all patients — the copy holds health information</source>
+        <extracomment>(kind, result): &quot;auto&quot; → Path | None, &quot;manual&quot; → Path. (kind, one sentence).</extracomment>
+        <translation>모든 환자 백업 — 백업에는 건강 정보가 들어 있습니다</translation>
+    </message>
+    <message>
+        <source>StemPrep backups (*.db)</source>
+        <translation>StemPrep 백업 (*.db)</translation>
+    </message>
+    <message>
+        <source>Restored the backup made {date}. The file as it was is kept as {name}.</source>
+        <translation>{date}에 만든 백업을 복원했습니다. 복원 전의 파일은 {name}(으)로 보관했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryActions</name>
+    <message>
+        <source>&amp;Back up now…</source>
+        <extracomment>The user confirmed restoring this backup; `WindowSession` closes, restores, reopens. A backup finished (&quot;auto&quot; or &quot;manual&quot;, and its path or None when none was due).</extracomment>
+        <translation>지금 백업(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Copy all patients to a file, for example on a USB stick</source>
+        <translation>모든 환자를 파일로 복사합니다(예: USB 메모리)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>백업 복원(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Go back to an earlier copy of all patients</source>
+        <translation>모든 환자를 이전 백업 상태로 되돌립니다</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>백업하는 중…</translation>
+    </message>
+    <message>
+        <source>Backed up all patients to {path}. The copy holds health information: keep it private.</source>
+        <translation>모든 환자를 {path}에 백업했습니다. 백업에는 건강 정보가 들어 있으니 안전하게 보관하십시오.</translation>
+    </message>
+    <message>
+        <source>Automatic backup: {problem}</source>
+        <translation>자동 백업: {problem}</translation>
+    </message>
+    <message>
+        <source>Go back to the backup made {date}?
+
+StemPrep will close this window and open again with that backup. The patients as they are now are not deleted: the current file is kept beside it under another name. Anything changed after {date} is not in the backup.</source>
+        <translation>{date}에 만든 백업으로 되돌리시겠습니까?
+
+StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 환자 정보는 삭제되지 않고, 현재 파일은 다른 이름으로 그 옆에 보관됩니다. {date} 이후에 바뀐 내용은 백업에 들어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Restore and open again</source>
+        <translation>복원하고 다시 열기</translation>
+    </message>
+    <message>
+        <source>Restoring needs StemPrep to start again: close it and run “stemprep restore {path}”.</source>
+        <translation>복원하려면 StemPrep을 다시 시작해야 합니다. StemPrep을 닫고 “stemprep restore {path}”를 실행하십시오.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>백업 복원</translation>
+    </message>
+    <message>
+        <source>Choose the backup to go back to. StemPrep keeps the patients as they are now in a file beside it (set aside, not deleted), then opens again with the backup.</source>
+        <translation>되돌아갈 백업을 고르십시오. StemPrep은 지금의 환자 정보를 옆에 파일로 보관한(삭제하지 않습니다) 다음 그 백업으로 다시 열립니다.</translation>
+    </message>
+    <message>
+        <source>Backups, newest first</source>
+        <translation>백업 (최근 순)</translation>
+    </message>
+    <message>
+        <source>There are no backups yet. StemPrep makes one when it starts and every 30 minutes while you work, when something has changed.</source>
+        <translation>아직 백업이 없습니다. StemPrep은 시작할 때와 작업하는 동안 30분마다, 바뀐 내용이 있으면 백업을 만듭니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Another backup file…</source>
+        <translation>다른 백업 파일(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Choose another backup file, for example on a USB stick</source>
+        <translation>다른 백업 파일을 고릅니다(예: USB 메모리에 있는 파일)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>복원(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Restore the chosen backup</source>
+        <translation>고른 백업 복원</translation>
+    </message>
+    <message>
+        <source>Cancel: restore nothing</source>
+        <translation>취소: 아무것도 복원하지 않음</translation>
+    </message>
+    <message>
+        <source>Choose a StemPrep backup</source>
+        <translation>StemPrep 백업 고르기</translation>
+    </message>
+    <message>
+        <source>StemPrep backups (*.db);;All files (*)</source>
+        <translation>StemPrep 백업 (*.db);;모든 파일 (*)</translation>
+    </message>
+</context>
+<context>
     <name>SampleMarkDelegate</name>
     <message>
         <source>sample</source>
