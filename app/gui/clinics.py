@@ -39,7 +39,7 @@ from app.gui.checklist import gather_checklist
 from app.gui.comparison import ComparisonModel, format_price
 from app.gui.dialogs import ConfirmDialog
 from app.gui.step import StepPage
-from app.gui.text_size import fit_lines
+from app.gui.text_size import fit_lines, scale_max_width
 from db.errors import StorageError
 from db.records import Clinic, ClinicId
 from db.store import Store
@@ -179,7 +179,7 @@ class ClinicsStep(StepPage):
         form.addRow(self.tr("Notes:"), self.notes)
         form_widget = QWidget()
         form_widget.setLayout(form)
-        form_widget.setMaximumWidth(820)
+        scale_max_width(form_widget, 820)
         form_scroll = QScrollArea()
         form_scroll.setWidgetResizable(True)
         form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)

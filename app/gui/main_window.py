@@ -44,7 +44,7 @@ from app.gui.profile_list import ProfileList
 from app.gui.questions import QuestionsStep
 from app.gui.sheet import SheetStep
 from app.gui.step import StepPage
-from app.gui.text_size import TextSizeMenu, scale_font
+from app.gui.text_size import TextSizeMenu, scale_font, scale_max_width
 from db.errors import StorageError
 from db.records import ProfileId
 from db.store import Store
@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
         buttons.addWidget(self.demo_button)
         buttons.addStretch(1)
         column = QWidget()
-        column.setMaximumWidth(760)
+        scale_max_width(column, 760)
         column_layout = QVBoxLayout(column)
         column_layout.addWidget(title)
         column_layout.addWidget(self.welcome_text)

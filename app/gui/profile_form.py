@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.domain.question_bank import Condition, QuestionBank
 from app.gui.i18n import other_language, ui_language
 from app.gui.step import StepPage
-from app.gui.text_size import fit_lines, scale_font
+from app.gui.text_size import fit_lines, scale_font, scale_max_width
 from db.errors import StorageError
 from db.records import Profile, ProfileId
 from db.store import Store
@@ -170,7 +170,7 @@ class ProfileStep(StepPage):
         intro.setWordWrap(True)
 
         content = QWidget()
-        content.setMaximumWidth(FORM_MAX_WIDTH)
+        scale_max_width(content, FORM_MAX_WIDTH)
         column = QVBoxLayout(content)
         for widget in (title, intro, about, condition_group, health, plans):
             column.addWidget(widget)

@@ -60,6 +60,7 @@ _SIZE_PROPERTY = "stemprep_text_size"
 _SCALE_PROPERTY = "stemprep_font_scale"
 _BOLD_PROPERTY = "stemprep_font_bold"
 _LINES_PROPERTY = "stemprep_text_lines"
+_WIDTH_PROPERTY = "stemprep_max_width"
 
 #: Room a multi-line box needs beyond its lines of text (frame and document margins).
 TEXT_BOX_PADDING = 16
@@ -109,6 +110,8 @@ def apply_text_size(app: QGuiApplication, size: str) -> None:
             _set_scaled_font(widget)
         if widget.property(_LINES_PROPERTY) is not None:
             _set_line_height(widget)
+        if widget.property(_WIDTH_PROPERTY) is not None:
+            _set_max_width(widget)
 
 
 def scale_font(widget: QWidget, factor: float = 1.0, *, bold: bool = False) -> QWidget:
@@ -124,6 +127,21 @@ def fit_lines(edit: QPlainTextEdit | QTextEdit, lines: int) -> QPlainTextEdit | 
     edit.setProperty(_LINES_PROPERTY, int(lines))
     _set_line_height(edit)
     return edit
+
+
+def scale_max_width(widget: QWidget, width: int) -> QWidget:
+    """Cap `widget` at `width` pixels at Normal size, and as much wider as the text is larger.
+
+    Long lines are hard to read, so forms stop growing; but a form of larger text needs the
+    room, or its labels squeeze the fields.
+    """
+    widget.setProperty(_WIDTH_PROPERTY, int(width))
+    _set_max_width(widget)
+    return widget
+
+
+def _set_max_width(widget: QWidget) -> None:
+    widget.setMaximumWidth(round(int(widget.property(_WIDTH_PROPERTY)) * TEXT_SIZES[current_text_size()]))
 
 
 def _set_scaled_font(widget: QWidget) -> None:
