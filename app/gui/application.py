@@ -11,14 +11,34 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontInfo,
+    QGuiApplication,
+    QPalette,
+)
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.domain.question_bank import load_question_bank
 from app.gui.dialogs import MessageDialog
-from app.gui.i18n import choose_language, install_translations, remove_translations, stored_language, ui_language
+from app.gui.i18n import (
+    choose_language,
+    install_translations,
+    remove_translations,
+    stored_language,
+    ui_language,
+)
 from app.gui.main_window import MainWindow
-from app.gui.text_size import DEFAULT_TEXT_SIZE, apply_text_size, show_focus_ring, stored_text_size
+from app.gui.text_size import (
+    DEFAULT_TEXT_SIZE,
+    TextSizeStyle,
+    apply_text_size,
+    scaling_style,
+    show_focus_ring,
+    stored_text_size,
+)
 from db.errors import StorageError
 from db.store import Store
 from resources import resource_path
@@ -106,7 +126,7 @@ def apply_color_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
     """Give the application a dark palette for a dark scheme if its style did not, and take it back after."""
     ours = bool(app.property(_DARK_PROPERTY))
     if scheme == Qt.ColorScheme.Dark and not _palette_is_dark(app.palette()):
-        app.setStyle(QStyleFactory.create("Fusion"))
+        app.setStyle(scaling_style("Fusion"))
         app.setPalette(dark_palette())
         app.setProperty(_DARK_PROPERTY, True)
     elif scheme != Qt.ColorScheme.Dark and ours:
@@ -164,6 +184,8 @@ def run_gui(
     app.setApplicationName("StemPrep")
     app.setApplicationDisplayName("StemPrep")
     apply_app_font(app)
+    if not isinstance(app.style(), TextSizeStyle):
+        app.setStyle(scaling_style(app.style().name()))
     follow_color_scheme(app)
     show_focus_ring(app)
     # Before the Store opens, so that even "cannot open the database" comes in the user's language.

@@ -36,6 +36,9 @@ from PySide6.QtWidgets import (
     QMenu,
     QMenuBar,
     QPlainTextEdit,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
     QTextEdit,
     QWidget,
 )
@@ -157,6 +160,34 @@ def _set_line_height(widget: QWidget) -> None:
         return
     lines = int(widget.property(_LINES_PROPERTY))
     widget.setFixedHeight(widget.fontMetrics().lineSpacing() * lines + TEXT_BOX_PADDING)
+
+
+class TextSizeStyle(QProxyStyle):
+    """The platform's style, with check boxes and radio buttons as much larger as the text.
+
+    A style draws these at a fixed size in pixels; beside Extra-large text a 13-pixel box is
+    hard to see and to hit.
+    """
+
+    SCALED = (
+        QStyle.PixelMetric.PM_IndicatorWidth,
+        QStyle.PixelMetric.PM_IndicatorHeight,
+        QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+        QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+    )
+
+    def pixelMetric(  # noqa: N802 (Qt's name)
+        self, metric: QStyle.PixelMetric, option: QStyleOption | None = None, widget: QWidget | None = None
+    ) -> int:
+        value = super().pixelMetric(metric, option, widget)
+        if metric in self.SCALED:
+            return round(value * TEXT_SIZES[current_text_size()])
+        return value
+
+
+def scaling_style(key: str) -> QStyle:
+    """The style called `key` ("Fusion", "Windows"…), with indicators that follow the text size."""
+    return TextSizeStyle(key)
 
 
 class TextSizeMenu(QObject):

@@ -35,13 +35,13 @@ from PySide6.QtCore import (
     QIODevice,
     QTimer,
 )
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.domain.question_bank import QuestionBank, load_question_bank
 from app.gui.application import apply_app_font, dark_palette
 from app.gui.i18n import install_translations, remove_translations
 from app.gui.main_window import MainWindow
-from app.gui.text_size import apply_text_size, show_focus_ring
+from app.gui.text_size import apply_text_size, scaling_style, show_focus_ring
 from db.store import Store
 
 OUT = Path(__file__).resolve().parent
@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication(["stemprep-screenshots"])
     app.setApplicationName("StemPrep")
     app.setApplicationDisplayName("StemPrep")
-    app.setStyle(QStyleFactory.create("Fusion"))  # the same look on every machine that runs this
+    app.setStyle(scaling_style("Fusion"))  # the same look on every machine that runs this
     apply_app_font(app)
     show_focus_ring(app)
     bank = load_question_bank()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QAbstractButton, QApplication, QStyleFactory, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QStyle, QStyleFactory, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.demo import create_demo
@@ -24,6 +24,7 @@ from app.gui.text_size import (
     apply_text_size,
     base_point_size,
     current_text_size,
+    scaling_style,
     show_focus_ring,
 )
 from db.store import Store
@@ -149,6 +150,14 @@ def test_every_step_fits_a_small_laptop_screen_in_extra_large_text(
     finally:
         remove_translations(qapp)
     assert problems == [], "\n".join(problems)
+
+
+def test_check_boxes_and_radio_buttons_grow_with_the_text(qapp: QApplication) -> None:
+    style = scaling_style("Fusion")
+    metrics = (QStyle.PixelMetric.PM_IndicatorWidth, QStyle.PixelMetric.PM_ExclusiveIndicatorHeight)
+    normal = [style.pixelMetric(metric) for metric in metrics]
+    apply_text_size(qapp, "extra-large")
+    assert [style.pixelMetric(metric) for metric in metrics] == [round(value * 1.5) for value in normal]
 
 
 # ====================================================================== focus ring
