@@ -183,7 +183,10 @@ def compiled_catalogue(language: str, cache_folder: Path | None = None) -> Path 
         Path(temporary).unlink(missing_ok=True)
     for old in folder.glob(f"{CATALOGUE_STEM}_{language}-*.qm"):
         if old != target:
-            old.unlink(missing_ok=True)
+            try:
+                old.unlink(missing_ok=True)
+            except OSError:
+                pass  # another StemPrep still has it open (Windows); it goes next time
     return target
 
 
