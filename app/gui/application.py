@@ -22,7 +22,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.domain.question_bank import load_question_bank
-from app.gui.dialogs import MessageDialog
 from app.gui.i18n import (
     choose_language,
     install_translations,
@@ -31,6 +30,7 @@ from app.gui.i18n import (
     ui_language,
 )
 from app.gui.main_window import MainWindow
+from app.gui.recovery import WindowSession, open_database
 from app.gui.text_size import (
     DEFAULT_TEXT_SIZE,
     TextSizeStyle,
@@ -39,8 +39,6 @@ from app.gui.text_size import (
     show_focus_ring,
     stored_text_size,
 )
-from db.errors import StorageError
-from db.store import Store
 from resources import resource_path
 
 #: Smallest base font size: many users are older and read on laptops.
@@ -191,22 +189,23 @@ def run_gui(
     # Before the Store opens, so that even "cannot open the database" comes in the user's language.
     install_translations(app, choose_language(language, ""))
 
-    try:
-        store = Store.open(db_path)
-    except StorageError as error:
+    # A damaged file is explained and set aside (a backup offered); a second window is one sentence.
+    opened = open_database(db_path, interactive=not exit_after_startup)
+    if opened is None:
         remove_translations(app)
-        if exit_after_startup:
-            print(str(error), file=sys.stderr)
-        else:
-            MessageDialog.error(None, str(error))
         return 1
+    store = opened.store
+    session: WindowSession | None = None
 
     try:
         chosen = choose_language(language, stored_language(store))
         if chosen != ui_language():
             install_translations(app, chosen)
         apply_text_size(app, stored_text_size(store))
-        window = MainWindow(store, load_question_bank())
+        bank = load_question_bank()
+        # The session swaps the Store and the window when a backup is restored.
+        session = WindowSession(db_path, opened, lambda opened_store: MainWindow(opened_store, bank))
+        window = session.window
         if exit_after_startup:
             _FirstPaint(window)
             give_up = QTimer(window)  # dies with the window, so it never fires into a later loop
@@ -215,12 +214,13 @@ def run_gui(
             give_up.start(STARTUP_CHECK_TIMEOUT_MS)
         window.show()
         code = app.exec()
+        window = session.window  # a new one if a backup was restored
         window.close()  # flushes edits when the loop ended without a close (start-up check)
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         return code
     finally:
-        store.close()
+        (session.store if session is not None else store).close()
         # Leave the application as it was: tests open many windows in one process.
         remove_translations(app)
         apply_text_size(app, DEFAULT_TEXT_SIZE)

@@ -30,18 +30,19 @@ from app.domain.demo import create_demo
 from app.domain.question_bank import QuestionBank
 from app.export.sheet_text import shortened
 from app.gui.banner import Banner
-from app.gui.clinics import ClinicsStep
 from app.gui.batch_dialog import install_batch_action
+from app.gui.clinics import ClinicsStep
 from app.gui.dialogs import ConfirmDialog
 from app.gui.facilitator_dialog import install_facilitator_action
-from app.gui.profile_file_dialogs import install_profile_file_actions
 from app.gui.help import HelpActions
 from app.gui.i18n import ui_language
 from app.gui.marks import CHECKED_BUTTON_STYLE
 from app.gui.preferences import add_language_action
+from app.gui.profile_file_dialogs import install_profile_file_actions
 from app.gui.profile_form import ProfileStep
 from app.gui.profile_list import ProfileList
 from app.gui.questions import QuestionsStep
+from app.gui.recovery import install_recovery_actions
 from app.gui.sheet import SheetStep
 from app.gui.step import StepPage
 from app.gui.text_size import TextSizeMenu, scale_font, scale_max_width
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.agency_details = install_facilitator_action(self, store)
         self.profile_files = install_profile_file_actions(self, store, bank)
         self.batch_sheets = install_batch_action(self, store, bank)
+        self.recovery = install_recovery_actions(self, store)
         self._build_shortcuts()
         self._open_first_profile()
         # A patient with one profile does not need the list; it is one click away ("Patients").

@@ -342,11 +342,17 @@ def add_to_file_menu(window: MainWindow, actions: list[QAction]) -> None:
     """Put `actions` in the File menu above Quit, as their own group."""
     menu = window.file_menu
     quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
-    quit_action = next((a for a in menu.actions() if any(k in quit_keys for k in a.shortcuts())), None)
+    # Some systems give Quit no key, so it is also known by its (translated) name.
+    quit_text = QCoreApplication.translate("MainWindow", "&Quit")
+    quit_action = next(
+        (a for a in menu.actions() if a.text() == quit_text or any(k in quit_keys for k in a.shortcuts())), None
+    )
     if quit_action is None:
         menu.addSeparator()
         menu.addActions(actions)
         return
+    # Separators on both sides; the menu folds two in a row into one.
+    menu.insertSeparator(quit_action)
     menu.insertActions(quit_action, actions)
     menu.insertSeparator(quit_action)
 
