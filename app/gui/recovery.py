@@ -68,8 +68,9 @@ if TYPE_CHECKING:
 #: How often the window asks for an automatic backup (one is made only if something changed).
 BACKUP_EVERY = backup.DEFAULT_EVERY
 
-#: The file names backups get; the chooser lists these first.
-BACKUP_FILTER = "*.db"
+#: The start-up backup waits this long, so the window paints and answers first (and a
+#: start-up check that quits at the first paint makes no copy).
+STARTUP_DELAY_MS = 2000
 
 
 def backup_date_text(taken: datetime) -> str:
@@ -289,9 +290,12 @@ class BackupScheduler(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(int(every.total_seconds() * 1000))
         self._timer.timeout.connect(self.back_up_if_due)
+        self._first = QTimer(self)  # a child: it cannot fire after the window has gone
+        self._first.setSingleShot(True)
+        self._first.timeout.connect(self.back_up_if_due)
 
     def start(self) -> None:
-        QTimer.singleShot(0, self.back_up_if_due)
+        self._first.start(STARTUP_DELAY_MS)
         self._timer.start()
 
     @Slot()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.question_bank import QuestionBank
+from app.gui import recovery
 from app.gui.application import run_gui
 from app.gui.dialogs import MessageDialog
 from app.gui.main_window import MainWindow
@@ -170,6 +171,7 @@ def test_a_backup_is_made_at_start_up_on_a_worker_without_blocking(
         return real(opened, every)
 
     monkeypatch.setattr(backup, "backup_if_due", recording)
+    monkeypatch.setattr(recovery, "STARTUP_DELAY_MS", 50)
     window = MainWindow(store, bank)
     qtbot.addWidget(window)
     assert backup.list_backups(db_path) == []  # building the window did not wait for a copy
@@ -189,6 +191,7 @@ def test_an_automatic_backup_that_fails_is_one_sentence_in_the_banner(
         raise DatabaseUnavailable("The disk is full, so StemPrep could not save to the backups folder.")
 
     monkeypatch.setattr(backup, "backup_if_due", full_disk)
+    monkeypatch.setattr(recovery, "STARTUP_DELAY_MS", 0)
     window = MainWindow(store, bank)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.recovery.backup_finished, timeout=BACKUP_TIMEOUT_MS):
