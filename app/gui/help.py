@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.gui import doctor_view, questions, text_size
+from db import backup
 from db.store import Store
 from resources import resource_path
 
@@ -75,7 +76,7 @@ class GuideDialog(QDialog):
     def guide_html(self, data_file: Path) -> str:
         """The guide as simple HTML; every sentence goes through tr()."""
         path = html.escape(str(data_file))
-        folder = html.escape(str(data_file.parent))
+        backups = html.escape(str(backup.backups_folder(data_file)))
         steps = [
             self.tr(
                 "<b>Profile</b>: who the patient is — the condition and how severe it is, current "
@@ -129,10 +130,11 @@ class GuideDialog(QDialog):
             ).format(path=path) + "</p>",
             "<h3>" + self.tr("Backing up") + "</h3>",
             "<p>" + self.tr(
-                "Close StemPrep, then copy the folder <code>{folder}</code> to a USB stick or another safe "
-                "place. To restore it, close StemPrep and copy the folder back. Keep the copy private: it "
-                "holds health information."
-            ).format(folder=folder) + "</p>",
+                "StemPrep backs up every patient by itself when it starts and every {minutes} minutes while "
+                "you work, into <code>{backups}</code>. To keep a copy somewhere else, such as a USB stick, "
+                "choose File → Back up now…; to go back to an earlier copy, File → Restore a backup…. "
+                "Keep every copy private: it holds health information."
+            ).format(minutes=int(backup.DEFAULT_EVERY.total_seconds() // 60), backups=backups) + "</p>",
             "<h3>" + self.tr("Larger text and language") + "</h3>",
             "<p>" + self.tr(
                 "View → Text size makes everything larger ({larger} and {smaller} also work). "

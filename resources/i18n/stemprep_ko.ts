@@ -839,8 +839,8 @@ This cannot be undone.</source>
         <translation>백업하기</translation>
     </message>
     <message>
-        <source>Close StemPrep, then copy the folder &lt;code&gt;{folder}&lt;/code&gt; to a USB stick or another safe place. To restore it, close StemPrep and copy the folder back. Keep the copy private: it holds health information.</source>
-        <translation>StemPrep을 닫은 다음 &lt;code&gt;{folder}&lt;/code&gt; 폴더를 USB 메모리나 다른 안전한 곳에 복사하십시오. 복원하려면 StemPrep을 닫고 폴더를 원래 위치로 다시 복사하십시오. 복사본에는 건강 정보가 들어 있으므로 다른 사람이 보지 않도록 보관하십시오.</translation>
+        <source>StemPrep backs up every patient by itself when it starts and every {minutes} minutes while you work, into &lt;code&gt;{backups}&lt;/code&gt;. To keep a copy somewhere else, such as a USB stick, choose File → Back up now…; to go back to an earlier copy, File → Restore a backup…. Keep every copy private: it holds health information.</source>
+        <translation>StemPrep은 시작할 때와 작업하는 동안 {minutes}분마다 모든 환자 정보를 &lt;code&gt;{backups}&lt;/code&gt;에 자동으로 백업합니다. USB 메모리 같은 다른 곳에도 사본을 두려면 파일 → 지금 백업…을 선택하십시오. 이전 사본으로 되돌리려면 파일 → 백업 복원…을 선택하십시오. 사본에는 건강 정보가 들어 있으니 안전하게 보관하십시오.</translation>
     </message>
     <message>
         <source>Larger text and language</source>
@@ -1787,7 +1787,7 @@ This cannot be undone. Backups made before now still hold it until newer backups
     <name>Recovery</name>
     <message>
         <source>StemPrep&apos;s file is damaged</source>
-        <extracomment>How often the window asks for an automatic backup (one is made only if something changed). The file names backups get; the chooser lists these first.</extracomment>
+        <extracomment>How often the window asks for an automatic backup (one is made only if something changed). The start-up backup waits this long, so the window paints and answers first (and a start-up check that quits at the first paint makes no copy).</extracomment>
         <translation>StemPrep 파일이 손상되었습니다</translation>
     </message>
     <message>

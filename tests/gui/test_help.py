@@ -62,7 +62,8 @@ def test_the_help_menu_opens_the_guide_with_f1_the_shortcuts_and_about(qtbot: Qt
 def test_the_guide_explains_the_steps_red_flags_where_the_data_is_and_backing_up(window: MainWindow, store: Store) -> None:
     text = window.help_actions.show_guide().browser.toPlainText()  # type: ignore[attr-defined]
     for words in ("Profile", "Clinics", "Questions", "Sheet", "Serious red flag", "Warning", "F11",
-                  str(store.path), str(store.path.parent), "copy the folder", "does not give medical advice"):
+                  str(store.path), str(store.path.parent / "backups"), "Back up now", "Restore a backup",
+                  "does not give medical advice"):
         assert words.lower() in text.lower(), words
 
 
