@@ -8,6 +8,7 @@ why it exists in a docstring.
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -90,3 +91,17 @@ def test_every_module_says_why_it_exists() -> None:
         if not ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
     ]
     assert not missing, missing
+
+
+def test_opening_the_window_does_not_load_the_pdf_renderer() -> None:
+    """reportlab costs about half a second and 16 MiB; it loads with the first sheet, not at start-up."""
+    code = (
+        "import sys\n"
+        "import app.gui.application\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('reportlab'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.stdout.strip() == ""

@@ -7,6 +7,7 @@ closes the database.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -206,6 +207,10 @@ def run_gui(
         # The session swaps the Store and the window when a backup is restored.
         session = WindowSession(db_path, opened, lambda opened_store: MainWindow(opened_store, bank))
         window = session.window
+        # Everything built so far lives as long as the window: keep it out of the garbage
+        # collector's full passes, which a worker thread (batch printing, backups) would
+        # otherwise run while holding the GIL, freezing the window for 100 ms or more.
+        gc.freeze()
         if exit_after_startup:
             _FirstPaint(window)
             give_up = QTimer(window)  # dies with the window, so it never fires into a later loop

@@ -56,7 +56,7 @@ from PySide6.QtWidgets import (
 from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetOptions
 from app.export.batch import BatchResult, export_batch
-from app.export.question_sheet import SheetExportError
+from app.export.files import SheetExportError
 from app.export.sheet_text import shortened
 from app.gui.profile_file_dialogs import add_to_file_menu, flush_edits
 from db.errors import StorageError

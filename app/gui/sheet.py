@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SECTIONS, InvalidSheetOptions, QuestionSheet, SheetOptions, gather_sheet
 from app.export.batch import sheet_file_name
-from app.export.question_sheet import SheetExportError, render_pdf, save_pdf
+from app.export.files import SheetExportError, save_pdf
 from app.gui.dialogs import PrintDialog, SaveDialog
 from app.gui.step import StepPage
 from db.errors import StorageError
@@ -88,6 +88,8 @@ class _RenderJob(QRunnable):
 
     def run(self) -> None:
         try:
+            from app.export.question_sheet import render_pdf  # reportlab loads with the first preview
+
             data = render_pdf(self._sheet, self._options)
         except Exception as error:  # noqa: BLE001 - handed to the GUI thread, which re-raises bugs
             self._signals.failed.emit(self._generation, error)
@@ -351,6 +353,8 @@ class SheetStep(StepPage):
         if self._rendered is not None and self._rendered.options == options and not self._timer.isActive():
             return self._rendered.data
         try:
+            from app.export.question_sheet import render_pdf
+
             sheet = gather_sheet(self._store, self._bank, self.profile_id, options)
             return render_pdf(sheet, options)
         except (StorageError, SheetExportError, InvalidSheetOptions) as error:
