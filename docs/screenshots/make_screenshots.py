@@ -35,7 +35,7 @@ from PySide6.QtCore import (
     QIODevice,
     QTimer,
 )
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from app.domain.question_bank import QuestionBank, load_question_bank
 from app.gui.application import apply_app_font, dark_palette
@@ -128,6 +128,10 @@ def shoot_all(app: QApplication, bank: QuestionBank, suffix: str, only: tuple[st
         clinics.tabs.setCurrentIndex(clinics.DETAILS_TAB)
         window.go_to_step(MainWindow.QUESTIONS)
         go_to_a_red_flag(window)
+        # The list lays its rows out lazily; scroll once they are laid out, so every run looks the same.
+        settle(app, 200)
+        questions = window.questions_step.question_list
+        questions.scrollTo(questions.currentIndex(), QAbstractItemView.ScrollHint.PositionAtCenter)
         shot(window, "questions")
         window.questions_step.show_doctor()
         doctor = window.questions_step.doctor_view
