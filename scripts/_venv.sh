@@ -1,9 +1,11 @@
-# Sourced by scripts/stemprep and scripts/test: make sure .venv exists and holds
-# exactly what pyproject.toml asks for, installing on first use or after a change.
-# Needs only Python 3.11+ (with its venv module) and access to PyPI.
+# Sourced by scripts/stemprep, scripts/test and the other scripts: make sure .venv
+# exists and holds exactly what pyproject.toml asks for, installing on first use or
+# after a change. Needs only Python 3.11+ (with its venv module) and access to PyPI.
+# The optional dependency group to add comes in $STEMPREP_EXTRAS (e.g. "test"), never
+# from the positional arguments, which belong to the calling script's user.
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${STEMPREP_VENV:-$here/.venv}"
-extras="${1:-}"
+extras="${STEMPREP_EXTRAS:-}"
 
 python_bin=""
 for candidate in python3.13 python3.12 python3.11 python3; do
