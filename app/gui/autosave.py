@@ -19,6 +19,7 @@ from collections.abc import Callable, Hashable, Iterator
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from app.gui.text_size import fit_lines
 from db.errors import StorageError
 
 #: How long after the last keystroke an edit is written.
@@ -97,6 +98,24 @@ class Autosave(QObject):
         self._pending.clear()
 
     # --------------------------------------------------------------- widgets
+
+    def line_edit(self, name: str, accessible: str, key: Callable[[], Hashable]) -> QLineEdit:
+        """A one-line form field that saves itself under `key()`."""
+        edit = QLineEdit()
+        edit.setAccessibleName(accessible)
+        edit.setObjectName(name)
+        self.watch_line(edit, key)
+        return edit
+
+    def text_edit(self, name: str, accessible: str, key: Callable[[], Hashable]) -> QPlainTextEdit:
+        """A multi-line form field, three lines high, that saves itself under `key()`."""
+        edit = QPlainTextEdit()
+        edit.setAccessibleName(accessible)
+        edit.setObjectName(name)
+        edit.setTabChangesFocus(True)  # Tab moves on, as in the one-line fields
+        fit_lines(edit, 3)
+        self.watch_text(edit, key)
+        return edit
 
     def watch_line(self, widget: QLineEdit, key: Callable[[], Hashable]) -> None:
         """Save a one-line field's text as it is typed."""

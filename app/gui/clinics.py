@@ -39,7 +39,7 @@ from app.gui.checklist import gather_checklist
 from app.gui.comparison import ComparisonModel, format_price
 from app.gui.dialogs import ConfirmDialog
 from app.gui.step import StepPage
-from app.gui.text_size import fit_lines, scale_max_width
+from app.gui.text_size import scale_max_width
 from db.errors import StorageError
 from db.records import Clinic, ClinicId
 from db.store import Store
@@ -244,20 +244,10 @@ class ClinicsStep(StepPage):
         return (self._clinic.id if self._clinic else None, field)
 
     def _line(self, field: str, accessible: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setAccessibleName(accessible)
-        edit.setObjectName(field)
-        self.autosave.watch_line(edit, lambda: self._key(field))
-        return edit
+        return self.autosave.line_edit(field, accessible, lambda: self._key(field))
 
     def _text(self, field: str, accessible: str) -> QPlainTextEdit:
-        edit = QPlainTextEdit()
-        edit.setAccessibleName(accessible)
-        edit.setObjectName(field)
-        edit.setTabChangesFocus(True)
-        fit_lines(edit, 3)
-        self.autosave.watch_text(edit, lambda: self._key(field))
-        return edit
+        return self.autosave.text_edit(field, accessible, lambda: self._key(field))
 
     # ------------------------------------------------------------ step API
 

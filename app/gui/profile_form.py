@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.domain.question_bank import Condition, QuestionBank
 from app.gui.i18n import other_language, ui_language
 from app.gui.step import StepPage
-from app.gui.text_size import fit_lines, scale_font, scale_max_width
+from app.gui.text_size import scale_font, scale_max_width
 from db.errors import StorageError
 from db.records import Profile, ProfileId
 from db.store import Store
@@ -196,20 +196,10 @@ class ProfileStep(StepPage):
         return (self.profile_id, field)
 
     def _line(self, field: str, accessible: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setAccessibleName(accessible)
-        edit.setObjectName(field)
-        self.autosave.watch_line(edit, lambda: self._key(field))
-        return edit
+        return self.autosave.line_edit(field, accessible, lambda: self._key(field))
 
     def _text(self, field: str, accessible: str) -> QPlainTextEdit:
-        edit = QPlainTextEdit()
-        edit.setAccessibleName(accessible)
-        edit.setObjectName(field)
-        edit.setTabChangesFocus(True)  # Tab moves on, as in the one-line fields
-        fit_lines(edit, 3)
-        self.autosave.watch_text(edit, lambda: self._key(field))
-        return edit
+        return self.autosave.text_edit(field, accessible, lambda: self._key(field))
 
     def _group(
         self,
