@@ -56,22 +56,30 @@ class MessageDialog:
         box.exec()
 
 
+def ask_save_path(
+    parent: QWidget | None, title: str, suggested: Path, file_filter: str, suffix: str
+) -> Path | None:
+    """The system's Save dialog; the chosen path always ends in `suffix`, or None if cancelled."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
 class SaveDialog:
     """Where to save the question sheet."""
 
     @classmethod
     def ask(cls, parent: QWidget | None, suggested: Path) -> Path | None:
         """The chosen path (always ending in .pdf), or None if the user cancelled."""
-        name, _ = QFileDialog.getSaveFileName(
+        return ask_save_path(
             parent,
             QCoreApplication.translate("Dialogs", "Save the question sheet"),
-            str(suggested),
+            suggested,
             QCoreApplication.translate("Dialogs", "PDF files (*.pdf)"),
+            ".pdf",
         )
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
 class PrintDialog:

@@ -43,6 +43,7 @@ from app.domain.profile_file import (
 from app.domain.question_bank import QuestionBank
 from app.export.batch import sheet_file_name
 from app.export.sheet_text import shortened
+from app.gui.dialogs import ask_save_path
 from app.gui.i18n import ui_language
 from db.errors import StorageError
 from db.store import Store
@@ -71,18 +72,15 @@ class ProfileFileDialogs:
     @classmethod
     def ask_export_path(cls, parent: QWidget | None, suggested: Path) -> Path | None:
         """Where to write the patient's file (always ending in .stemprep), or None."""
-        name, _ = QFileDialog.getSaveFileName(
+        return ask_save_path(
             parent,
             QCoreApplication.translate(
                 "ProfileFiles", "Export the patient to a file — it holds health information, keep it private"
             ),
-            str(suggested),
+            suggested,
             QCoreApplication.translate("ProfileFiles", "StemPrep patient files (*.stemprep)"),
+            FILE_SUFFIX,
         )
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == FILE_SUFFIX else path.with_name(path.name + FILE_SUFFIX)
 
     @classmethod
     def ask_import_path(cls, parent: QWidget | None, folder: Path) -> Path | None:

@@ -56,7 +56,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.dialogs import ConfirmDialog, MessageDialog
+from app.gui.dialogs import ConfirmDialog, MessageDialog, ask_save_path
 from app.gui.profile_file_dialogs import add_to_file_menu, flush_edits
 from db import backup, integrity, lock
 from db.errors import DatabaseDamaged, DatabaseInUse, StorageError
@@ -312,16 +312,13 @@ class BackupDialogs:
 
     @classmethod
     def ask_destination(cls, parent: QWidget | None, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
+        return ask_save_path(
             parent,
             QCoreApplication.translate("Recovery", "Back up all patients — the copy holds health information"),
-            str(suggested),
+            suggested,
             QCoreApplication.translate("Recovery", "StemPrep backups (*.db)"),
+            ".db",
         )
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".db" else path.with_name(path.name + ".db")
 
     @classmethod
     def ask_backup(cls, parent: QWidget | None, backups: list[backup.Backup], folder: Path) -> Path | None:
