@@ -198,3 +198,52 @@ def m003_profile_uid(db: Database) -> None:
 def m004_recent_index(db: Database) -> None:
     """The profile list's default order (most recently changed first) read straight from an index."""
     db.execute("CREATE INDEX profiles_recent ON profiles (updated_at DESC, id DESC)")
+
+
+@migrations(name="m005_consultation")
+def m005_consultation(db: Database) -> None:
+    """What the patient prepares for each consultation, beyond the answers.
+
+    - `question_picks`: the questions the patient chose to ask, in their order. A profile
+      whose `picks_chosen` is 0 has never changed the pick and follows the bank's default
+      for its condition; once the patient picks or unpicks, the whole list is stored.
+    - `flag_dismissals`: red flags the patient judged not a concern for one clinic, with
+      the patient's note (kept, and printed as dismissed in their notebook).
+    - `document_ticks`: the documents to bring that the patient has ticked off.
+    - each clinic's consultation appointment, its place and the interpreter.
+    """
+    db.execute("ALTER TABLE profiles ADD COLUMN picks_chosen INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        """
+        CREATE TABLE question_picks (
+            profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (profile_id, question_id)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE flag_dismissals (
+            clinic_id INTEGER NOT NULL REFERENCES clinics (id) ON DELETE CASCADE,
+            rule_id TEXT NOT NULL,
+            note TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (clinic_id, rule_id)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE document_ticks (
+            profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+            document_id TEXT NOT NULL,
+            PRIMARY KEY (profile_id, document_id)
+        )
+        """
+    )
+    db.execute("ALTER TABLE clinics ADD COLUMN appointment TEXT")
+    db.execute("ALTER TABLE clinics ADD COLUMN appointment_place TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE clinics ADD COLUMN interpreter TEXT NOT NULL DEFAULT ''")
+    db.execute("CREATE INDEX clinics_appointment ON clinics (appointment) WHERE appointment IS NOT NULL")

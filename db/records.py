@@ -85,6 +85,10 @@ class Clinic:
     currency: str = ""
     claimed_credentials: str = ""
     notes: str = ""
+    #: The consultation booked with this clinic: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (local time in Korea), or None.
+    appointment: str | None = None
+    appointment_place: str = ""
+    interpreter: str = ""
     position: int = 0
     created_at: str = ""
     updated_at: str = ""
@@ -139,6 +143,16 @@ class CustomQuestion:
     def question_id(self) -> str:
         """The id its answers are stored under."""
         return f"{CUSTOM_PREFIX}{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class FlagDismissal:
+    """The patient's word that a red flag raised against one clinic is not a concern, and why."""
+
+    clinic_id: ClinicId
+    rule_id: str
+    note: str
+    created_at: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ from db.records import (
     ClinicId,
     CustomQuestion,
     CustomQuestionId,
+    FlagDismissal,
     Profile,
     ProfileId,
     ProfileSummary,
@@ -578,8 +579,110 @@ class Store:
                 "DELETE FROM answers WHERE profile_id = ? AND question_id = ?",
                 [question.profile_id, f"{CUSTOM_PREFIX}{question_id}"],
             )
+            db.execute(
+                "DELETE FROM question_picks WHERE profile_id = ? AND question_id = ?",
+                [question.profile_id, f"{CUSTOM_PREFIX}{question_id}"],
+            )
             db.execute("DELETE FROM custom_questions WHERE id = ?", [question_id])
             self._touch_profile(db, question.profile_id)
+
+    # ------------------------------------------------------------ my questions
+
+    def question_picks(self, profile_id: int) -> list[str] | None:
+        """The ids of the questions the patient chose to ask, in their order.
+
+        None when the patient has never changed the pick: the profile then follows the
+        question bank's default pick for its condition (the bank lives above this layer).
+        """
+        rows = self._rows("SELECT picks_chosen FROM profiles WHERE id = ?", (profile_id,))
+        if not rows:
+            raise NotFound(f"There is no profile with id {profile_id}.")
+        if not rows[0]["picks_chosen"]:
+            return None
+        picks = self._rows(
+            "SELECT question_id FROM question_picks WHERE profile_id = ? ORDER BY position", (profile_id,)
+        )
+        return [r["question_id"] for r in picks]
+
+    def set_question_picks(self, profile_id: ProfileId, question_ids: Sequence[str]) -> list[str]:
+        """Store the whole ordered list of picked questions (duplicates keep their first place)."""
+        self.profile(profile_id)
+        ordered = list(dict.fromkeys(question_ids))
+        for question_id in ordered:
+            if not isinstance(question_id, str) or not question_id.strip():
+                raise InvalidValue("A picked question needs its id.")
+        with self._writing() as db:
+            db.execute("DELETE FROM question_picks WHERE profile_id = ?", [profile_id])
+            db.conn.executemany(
+                "INSERT INTO question_picks (profile_id, question_id, position) VALUES (?, ?, ?)",
+                [(profile_id, question_id, position) for position, question_id in enumerate(ordered)],
+            )
+            db.execute("UPDATE profiles SET picks_chosen = 1 WHERE id = ?", [profile_id])
+            self._touch_profile(db, profile_id)
+        return ordered
+
+    def reset_question_picks(self, profile_id: ProfileId) -> None:
+        """Forget the patient's own pick: the profile follows the default pick again."""
+        self.profile(profile_id)
+        with self._writing() as db:
+            db.execute("DELETE FROM question_picks WHERE profile_id = ?", [profile_id])
+            db.execute("UPDATE profiles SET picks_chosen = 0 WHERE id = ?", [profile_id])
+            self._touch_profile(db, profile_id)
+
+    # ---------------------------------------------------------- red-flag notes
+
+    def dismiss_flag(self, clinic_id: ClinicId, rule_id: str, note: str) -> FlagDismissal:
+        """Record that the red flag `rule_id` raised against this clinic is not a concern, and why."""
+        clinic = self.clinic(clinic_id)
+        if not isinstance(rule_id, str) or not rule_id.strip():
+            raise InvalidValue("A dismissed red flag needs the id of its rule.")
+        _check_text("The note", note)
+        if not note.strip():
+            raise InvalidValue("Say in a few words why this red flag is not a concern.")
+        with self._writing() as db:
+            db.execute(
+                "INSERT INTO flag_dismissals (clinic_id, rule_id, note, created_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (clinic_id, rule_id) DO UPDATE SET note = excluded.note",
+                [clinic_id, rule_id, note, now_iso()],
+            )
+            self._touch_profile(db, clinic.profile_id)
+        return self.flag_dismissals(clinic_id)[rule_id]
+
+    def restore_flag(self, clinic_id: ClinicId, rule_id: str) -> None:
+        """Take back a dismissal: the red flag counts again."""
+        clinic = self.clinic(clinic_id)
+        with self._writing() as db:
+            db.execute("DELETE FROM flag_dismissals WHERE clinic_id = ? AND rule_id = ?", [clinic_id, rule_id])
+            self._touch_profile(db, clinic.profile_id)
+
+    def flag_dismissals(self, clinic_id: int) -> dict[str, FlagDismissal]:
+        """The clinic's dismissed red flags, by rule id."""
+        rows = self._rows("SELECT * FROM flag_dismissals WHERE clinic_id = ? ORDER BY rule_id", (clinic_id,))
+        return {r["rule_id"]: _record(FlagDismissal, r) for r in rows}
+
+    # ------------------------------------------------------- documents to bring
+
+    def ticked_documents(self, profile_id: int) -> set[str]:
+        """The ids of the documents to bring that the patient has ticked off."""
+        rows = self._rows("SELECT document_id FROM document_ticks WHERE profile_id = ?", (profile_id,))
+        return {r["document_id"] for r in rows}
+
+    def tick_document(self, profile_id: ProfileId, document_id: str, ticked: bool = True) -> None:
+        """Tick a document off the list to bring (or untick it)."""
+        self.profile(profile_id)
+        if not isinstance(document_id, str) or not document_id.strip():
+            raise InvalidValue("A document needs its id.")
+        with self._writing() as db:
+            if ticked:
+                db.execute(
+                    "INSERT OR IGNORE INTO document_ticks (profile_id, document_id) VALUES (?, ?)",
+                    [profile_id, document_id],
+                )
+            else:
+                db.execute(
+                    "DELETE FROM document_ticks WHERE profile_id = ? AND document_id = ?", [profile_id, document_id]
+                )
+            self._touch_profile(db, profile_id)
 
     # --------------------------------------------------------------- settings
 
@@ -686,7 +789,9 @@ def _clean_clinic_values(values: Mapping[str, Any], *, creating: bool) -> dict[s
         raise InvalidValue(f"Clinics have no field called {', '.join(sorted(unknown))}.")
     clean: dict[str, Any] = {}
     for key, value in values.items():
-        if key == "price":
+        if key == "appointment":
+            clean[key] = _appointment(value)
+        elif key == "price":
             if value is None or (isinstance(value, str) and not value.strip()):
                 clean[key] = None
                 continue
@@ -706,3 +811,16 @@ def _clean_clinic_values(values: Mapping[str, Any], *, creating: bool) -> dict[s
     if creating and "name" not in clean:
         raise InvalidValue("Please give the clinic a name.")
     return clean
+
+
+def _appointment(value: Any) -> str | None:
+    """A consultation time as stored: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM", or None for none booked."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    text = str(value).strip().replace(" ", "T", 1)
+    for pattern in ("%Y-%m-%dT%H:%M", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, pattern).strftime(pattern)
+        except ValueError:
+            continue
+    raise InvalidValue("The appointment must be a date like 2027-04-12, with a time if known (2027-04-12 14:30).")

@@ -97,6 +97,10 @@ class Question:
     sources: tuple[str, ...]
     conditions: tuple[str, ...]  # empty: asked whatever the patient's condition
     choices: tuple[Choice, ...] = ()
+    #: Place in the default pick a new patient starts with (1 first); None: not picked by default.
+    pick: int | None = None
+    #: A few words naming the question in a list ("Legal route"); None: the list shows the question.
+    short: Text | None = None
 
     def applies_to(self, condition: str) -> bool:
         """Whether a patient with `condition` should be asked this question."""
@@ -265,6 +269,13 @@ class QuestionBank:
             key=lambda q: (category_rank.get(q.category, len(category_rank)), PRIORITIES.index(q.priority)),
         )
 
+    def default_pick(self, condition: str) -> list[Question]:
+        """The short list a new patient with `condition` starts with, in the order to ask them."""
+        applicable = self.questions_for(condition)
+        order = {q.id: i for i, q in enumerate(applicable)}
+        picked = [q for q in applicable if q.pick is not None]
+        return sorted(picked, key=lambda q: (q.pick, order[q.id]))
+
     def documents_for(self, condition: str) -> list[Document]:
         """The documents a patient with `condition` should bring, in the order of the file."""
         return [d for d in self.documents if d.applies_to(condition)]
@@ -381,6 +392,9 @@ class _QuestionEntry(_Entry):
     ko: _Ko
     why_en: _En
     why_ko: _Ko
+    pick: Annotated[int, Field(ge=1)] | None = None
+    short_en: _En | None = None
+    short_ko: _Ko | None = None
 
     @model_validator(mode="after")
     def _choices_fit_kind(self) -> _QuestionEntry:
@@ -391,6 +405,8 @@ class _QuestionEntry(_Entry):
         ids = [c.id for c in self.choices]
         if len(ids) != len(set(ids)):
             raise ValueError("choice ids must be unique within the question")
+        if (self.short_en is None) != (self.short_ko is None):
+            raise ValueError("a short title needs both short_en and short_ko")
         return self
 
 
@@ -839,6 +855,8 @@ def _question(q: _QuestionEntry) -> Question:
         sources=tuple(q.sources),
         conditions=tuple(q.conditions),
         choices=tuple(Choice(c.id, Text(c.en, c.ko)) for c in q.choices),
+        pick=q.pick,
+        short=_optional_text(q.short_en, q.short_ko),
     )
 
 
