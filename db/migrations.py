@@ -2,33 +2,49 @@
 
 A released migration is never edited: a change to the schema is a new function at
 the end. Each runs in its own transaction (sqlite-utils `Migrations`), so a crash
-half-way leaves the previous schema intact.
+half-way leaves the previous schema intact. A migration reads nothing from live code:
+the lists, names and recipes it needs are written into it as they were when it was
+released, so a later change elsewhere cannot change what an old migration does.
 """
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+import unicodedata
 
-from db.records import ANSWER_STATUSES, CONDITIONS
+from sqlite_utils import Database, Migrations
 
 migrations = Migrations("stemprep")
 
 
-def _sql_list(values: tuple[str, ...]) -> str:
-    return ", ".join(f"'{v}'" for v in values)
+def latest_version() -> str:
+    """The name of the newest migration: the schema version this code writes."""
+    return all_versions()[-1]
+
+
+def all_versions() -> list[str]:
+    """Every migration's name, in the order they apply (all pending on an empty database)."""
+    return [m.name for m in migrations.pending(Database(memory=True))]
+
+
+def apply_migrations(db: Database) -> list[str]:
+    """Bring `db` to the newest schema; returns the names of the migrations applied."""
+    pending = [m.name for m in migrations.pending(db)]
+    if pending:
+        migrations.apply(db)
+    return pending
 
 
 @migrations(name="m001_initial")
 def m001_initial(db: Database) -> None:
     db.execute(
-        f"""
+        """
         CREATE TABLE profiles (
             id INTEGER PRIMARY KEY,
             name TEXT NOT NULL,
             birth_year INTEGER CHECK (birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100),
             languages TEXT NOT NULL DEFAULT '',
             contact TEXT NOT NULL DEFAULT '',
-            condition TEXT NOT NULL DEFAULT 'other' CHECK (condition IN ({_sql_list(CONDITIONS)})),
+            condition TEXT NOT NULL DEFAULT 'other' CHECK (condition IN ('knee-oa', 'stroke', 'parkinsons', 'heart', 'skin', 'other')),
             diagnosis TEXT NOT NULL DEFAULT '',
             diagnosed TEXT NOT NULL DEFAULT '',
             kl_grade INTEGER CHECK (kl_grade IS NULL OR kl_grade BETWEEN 0 AND 4),
@@ -91,12 +107,12 @@ def m001_initial(db: Database) -> None:
     )
     db.execute("CREATE INDEX custom_questions_profile ON custom_questions (profile_id, position)")
     db.execute(
-        f"""
+        """
         CREATE TABLE answers (
             profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
             clinic_id INTEGER NOT NULL REFERENCES clinics (id) ON DELETE CASCADE,
             question_id TEXT NOT NULL,
-            status TEXT NOT NULL DEFAULT 'to-ask' CHECK (status IN ({_sql_list(ANSWER_STATUSES)})),
+            status TEXT NOT NULL DEFAULT 'to-ask' CHECK (status IN ('to-ask', 'asked', 'answered', 'skipped')),
             value TEXT NOT NULL DEFAULT '',
             text TEXT NOT NULL DEFAULT '',
             flagged INTEGER NOT NULL DEFAULT 0,
@@ -117,19 +133,6 @@ def m001_initial(db: Database) -> None:
     )
 
 
-def latest_version() -> str:
-    """The name of the newest migration: the schema version this code writes."""
-    return migrations._migrations[-1].name
-
-
-def apply_migrations(db: Database) -> list[str]:
-    """Bring `db` to the newest schema; returns the names of the migrations applied."""
-    pending = [m.name for m in migrations.pending(db)]
-    if pending:
-        migrations.apply(db)
-    return pending
-
-
 @migrations(name="m002_profile_search")
 def m002_profile_search(db: Database) -> None:
     """Search as you type over names, conditions, clinics and cities, in English and Korean.
@@ -138,8 +141,6 @@ def m002_profile_search(db: Database) -> None:
     the Store); an FTS5 trigram index over it answers substrings of three or more
     characters, and short Korean words such as 무릎 fall back to LIKE on the same text.
     """
-    from db.search import search_body  # the body's recipe lives with the queries
-
     db.execute(
         """
         CREATE TABLE profile_search_text (
@@ -179,8 +180,30 @@ def m002_profile_search(db: Database) -> None:
     for (profile_id,) in db.execute("SELECT id FROM profiles").fetchall():
         db.execute(
             "INSERT INTO profile_search_text (profile_id, body) VALUES (?, ?)",
-            [profile_id, search_body(db.conn, profile_id)],
+            [profile_id, _m002_search_body(db, profile_id)],
         )
+
+
+#: The condition names m002 indexed, as they were when it was released.
+_M002_CONDITION_NAMES = {
+    "knee-oa": "Knee osteoarthritis 무릎 골관절염",
+    "stroke": "Stroke 뇌졸중",
+    "parkinsons": "Parkinson's disease 파킨슨병",
+    "heart": "Heart attack (myocardial infarction) 심근경색",
+    "skin": "Skin, wounds and cosmetic use 피부·상처 및 미용 목적",
+    "other": "Another condition 기타 질환",
+}
+
+
+def _m002_search_body(db: Database, profile_id: int) -> str:
+    """One profile's search line by m002's recipe: its words joined by " | ", NFC, case-folded."""
+    name, condition, diagnosis, languages, travel = db.execute(
+        "SELECT name, condition, diagnosis, languages, travel_window FROM profiles WHERE id = ?", [profile_id]
+    ).fetchone()
+    parts = [name, condition, _M002_CONDITION_NAMES.get(condition, ""), diagnosis, languages, travel]
+    for clinic in db.execute("SELECT name, city, treatment FROM clinics WHERE profile_id = ?", [profile_id]):
+        parts += list(clinic)
+    return unicodedata.normalize("NFC", " | ".join(p for p in parts if p)).casefold()
 
 
 @migrations(name="m003_profile_uid")
@@ -247,3 +270,4 @@ def m005_consultation(db: Database) -> None:
     db.execute("ALTER TABLE clinics ADD COLUMN appointment_place TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE clinics ADD COLUMN interpreter TEXT NOT NULL DEFAULT ''")
     db.execute("CREATE INDEX clinics_appointment ON clinics (appointment) WHERE appointment IS NOT NULL")
+

@@ -65,9 +65,6 @@ PROFILE_FIELDS: tuple[str, ...] = tuple(
     if f not in ("id", "synthetic", "uid", "created_at", "updated_at")
 )
 
-#: Fields that identify the person; left off sheets that go to third parties.
-PERSONAL_FIELDS: tuple[str, ...] = ("name", "birth_year", "contact")
-
 
 @dataclass(frozen=True, slots=True)
 class Clinic:

@@ -25,7 +25,6 @@ SORTS = {
     "condition": "p.condition ASC, p.updated_at DESC, p.id DESC",
     "travel": "p.travel_window = '' ASC, p.travel_window ASC, p.id ASC",
 }
-PROGRESS = ("not-started", "in-progress")
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,33 +21,41 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db.errors import DatabaseUnavailable, InvalidValue, NotFound, StorageError, explain_sqlite_error
 from db import backup, integrity, lock
+from db.errors import (
+    DatabaseUnavailable,
+    InvalidValue,
+    NotFound,
+    StorageError,
+    explain_sqlite_error,
+)
+from db.fields import CLINIC_SPEC, PROFILE_SPEC, clean_values
 from db.migrations import apply_migrations, migrations
-from db.search import ProfileQuery, compose_search_body, order_clause, search_body, where_clause
 from db.records import (
     ANSWER_STATUSES,
-    CLINIC_FIELDS,
-    CONDITIONS,
     CUSTOM_PREFIX,
-    HOEHN_YAHR_STAGES,
-    PROFILE_FIELDS,
-    NewProfile,
     Answer,
     Clinic,
     ClinicId,
     CustomQuestion,
     CustomQuestionId,
     FlagDismissal,
+    NewProfile,
     Profile,
     ProfileId,
     ProfileSummary,
+)
+from db.search import (
+    ProfileQuery,
+    compose_search_body,
+    order_clause,
+    search_body,
+    where_clause,
 )
 
 log = logging.getLogger("stemprep.store")
 
 _PRIORITIES = ("essential", "recommended", "optional")
-_INT_FIELDS = {"birth_year", "kl_grade", "mrs", "lvef"}
 
 
 def now_iso() -> str:
@@ -730,97 +738,9 @@ def _check_text(label: str, value: Any) -> str:
     return value
 
 
-def _optional_int(field: str, value: Any, low: int, high: int, label: str) -> int | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    try:
-        number = int(str(value).strip()) if not isinstance(value, int) or isinstance(value, bool) else value
-    except ValueError:
-        raise InvalidValue(f"{label} must be a whole number from {low} to {high}.") from None
-    if isinstance(value, bool) or not low <= number <= high:
-        raise InvalidValue(f"{label} must be a whole number from {low} to {high}.")
-    return number
-
-
 def _clean_profile_values(values: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:
-    unknown = set(values) - set(PROFILE_FIELDS)
-    if unknown:
-        raise InvalidValue(f"Profiles have no field called {', '.join(sorted(unknown))}.")
-    clean: dict[str, Any] = {}
-    this_year = datetime.now(UTC).year
-    for key, value in values.items():
-        if key == "birth_year":
-            clean[key] = _optional_int(key, value, 1900, this_year, "The birth year")
-        elif key == "kl_grade":
-            clean[key] = _optional_int(key, value, 0, 4, "The Kellgren–Lawrence grade")
-        elif key == "mrs":
-            clean[key] = _optional_int(key, value, 0, 6, "The modified Rankin Scale score")
-        elif key == "lvef":
-            clean[key] = _optional_int(key, value, 1, 100, "The ejection fraction (LVEF, %)")
-        elif key == "hoehn_yahr":
-            if value is None or (isinstance(value, str) and not value.strip()):
-                clean[key] = None
-            else:
-                try:
-                    stage = float(str(value).strip())
-                except ValueError:
-                    stage = -1.0
-                if stage not in HOEHN_YAHR_STAGES:
-                    raise InvalidValue("The Hoehn & Yahr stage must be one of 1, 1.5, 2, 2.5, 3, 4 or 5.")
-                clean[key] = stage
-        elif key == "condition":
-            if value not in CONDITIONS:
-                raise InvalidValue(f"'{value}' is not a condition StemPrep knows; use one of {', '.join(CONDITIONS)}.")
-            clean[key] = value
-        else:
-            if value is None:
-                value = ""
-            clean[key] = _check_text(f"The profile's {key.replace('_', ' ')}", value)
-    if "name" in clean and not clean["name"].strip():
-        raise InvalidValue("Please give a name or an alias for the profile.")
-    if creating and "name" not in clean:
-        raise InvalidValue("Please give a name or an alias for the profile.")
-    return clean
+    return clean_values(PROFILE_SPEC, values, owner="profile", creating=creating)
 
 
 def _clean_clinic_values(values: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:
-    unknown = set(values) - set(CLINIC_FIELDS)
-    if unknown:
-        raise InvalidValue(f"Clinics have no field called {', '.join(sorted(unknown))}.")
-    clean: dict[str, Any] = {}
-    for key, value in values.items():
-        if key == "appointment":
-            clean[key] = _appointment(value)
-        elif key == "price":
-            if value is None or (isinstance(value, str) and not value.strip()):
-                clean[key] = None
-                continue
-            try:
-                price = float(str(value).replace(",", "").strip()) if not isinstance(value, (int, float)) else float(value)
-            except ValueError:
-                raise InvalidValue("The quoted price must be a number, like 12000000.") from None
-            if price < 0 or price != price or price in (float("inf"), float("-inf")):
-                raise InvalidValue("The quoted price must be zero or more.")
-            clean[key] = price
-        else:
-            if value is None:
-                value = ""
-            clean[key] = _check_text(f"The clinic's {key.replace('_', ' ')}", value)
-    if "name" in clean and not clean["name"].strip():
-        raise InvalidValue("Please give the clinic a name.")
-    if creating and "name" not in clean:
-        raise InvalidValue("Please give the clinic a name.")
-    return clean
-
-
-def _appointment(value: Any) -> str | None:
-    """A consultation time as stored: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM", or None for none booked."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    text = str(value).strip().replace(" ", "T", 1)
-    for pattern in ("%Y-%m-%dT%H:%M", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text, pattern).strftime(pattern)
-        except ValueError:
-            continue
-    raise InvalidValue("The appointment must be a date like 2027-04-12, with a time if known (2027-04-12 14:30).")
+    return clean_values(CLINIC_SPEC, values, owner="clinic", creating=creating)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +24,13 @@ FORBIDDEN = {
     "resources": ("PySide6", "shiboken6", "reportlab", "app", "db"),
     "app/domain": ("PySide6", "shiboken6", "reportlab", "app.export", "app.gui"),
     "app/export": ("PySide6", "shiboken6", "app.gui"),
+    # The GUI goes through the Store: no database driver, no SQL of its own.
+    "app/gui": ("sqlite3", "sqlite_utils", "app.cli"),
+    # The command line wires pieces together; queries stay in db/.
+    "app/cli.py": ("sqlite3", "sqlite_utils"),
+    # The log is the bottom of the app: everything may log, so it imports none of it.
+    "app/logs.py": ("PySide6", "shiboken6", "reportlab", "sqlite3", "sqlite_utils", "app.domain", "app.export",
+                    "app.gui", "app.cli"),
 }
 
 
@@ -38,7 +46,9 @@ def _imports(path: Path) -> set[str]:
 
 
 def _python_files(folder: str) -> list[Path]:
-    return sorted((ROOT / folder).rglob("*.py"))
+    """The Python files of a package folder, or the one file named."""
+    path = ROOT / folder
+    return [path] if path.suffix == ".py" else sorted(path.rglob("*.py"))
 
 
 @pytest.mark.parametrize("package", sorted(FORBIDDEN))
@@ -50,6 +60,41 @@ def test_no_upward_or_qt_imports(package: str) -> None:
                 if name == banned or name.startswith(banned + "."):
                     offences.append(f"{path.relative_to(ROOT)} imports {name}")
     assert not offences, "\n".join(offences)
+
+
+#: SQL as the GUI must never write it: a statement keyword followed by its clause.
+_SQL = re.compile(
+    r"\b(SELECT\b.+\bFROM|INSERT\s+INTO|UPDATE\b.+\bSET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX)|PRAGMA\s+\w+)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _sql_strings(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+        and _SQL.search(node.value)
+    ]
+
+
+@pytest.mark.parametrize("package", ["app/gui", "app/cli.py"])
+def test_no_sql_above_the_storage_layer(package: str) -> None:
+    offences = [f"{path.relative_to(ROOT)}: {text[:60]!r}" for path in _python_files(package) for text in _sql_strings(path)]
+    assert not offences, "\n".join(offences)
+
+
+def test_the_sql_check_recognises_a_query(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text('"""Doc: select the patient from the list."""\nQUERY = "SELECT name FROM profiles"\n')
+    assert _sql_strings(sample) == ["SELECT name FROM profiles"]
 
 
 def test_importing_everything_below_the_gui_loads_no_qt() -> None:

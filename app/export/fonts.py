@@ -25,7 +25,6 @@ BOLD = "StemPrepSans-Bold"
 #: A standard PDF font (not embedded; every viewer has it) that covers the Western
 #: European letters NanumGothic lacks, such as "Ä", "Ö", "Å" and "ã".
 LATIN_FALLBACK = "Helvetica"
-LATIN_FALLBACK_BOLD = "Helvetica-Bold"
 
 _FONT_FILES = {
     REGULAR: ("fonts", "NanumGothic.ttf"),

@@ -2,14 +2,16 @@
 
 These are the printed sheet's interface text (like a screen's labels), not content: the
 questions, red flags, documents and sources come from the question bank in `resources/`.
-The Korean follows `shared/reference/glossary-ko.md` so that a Korean clinician reads the
-sheet the way an official form reads. Each label is a bank `Text`, so the sheet asks
-every label for its second language the same way it asks a question.
+The Korean uses the terms a Korean clinician expects on an official form. Field labels
+come from the field registry (`db/fields.py`), so a field is named the same everywhere.
+Each label is a bank `Text`, so the sheet asks every label for its second language the
+same way it asks a question.
 """
 
 from __future__ import annotations
 
 from app.domain.question_bank import Text
+from db.fields import CLINIC_SPECS, PROFILE_SPECS
 
 TITLE = Text(en="Questions for my consultation", ko="상담 때 여쭤볼 질문")
 SUBTITLE = Text(en="Stem cell therapy in South Korea", ko="한국 줄기세포 치료 상담")
@@ -31,31 +33,10 @@ FACILITATOR_REGISTRATION = Text(en="Facilitator reg. no.", ko="유치업자 등�
 SUMMARY = Text(en="About me", ko="환자 정보")
 FOR_CLINICS = Text(en="Clinics this sheet is for", ko="상담 병원")
 PATIENT_FIELDS: dict[str, Text] = {
-    "name": Text(en="Name or alias", ko="이름(별칭)"),
-    "birth_year": Text(en="Year of birth", ko="출생 연도"),
-    "contact": Text(en="Contact", ko="연락처"),
-    "languages": Text(en="Languages I speak", ko="사용 언어"),
-    "condition": Text(en="Condition", ko="질환"),
-    "diagnosis": Text(en="Diagnosis", ko="진단명"),
-    "diagnosed": Text(en="When diagnosed", ko="진단 시기"),
-    "medicines": Text(en="Current medicines", ko="복용 중인 약"),
-    "allergies": Text(en="Allergies", ko="알레르기"),
-    "other_conditions": Text(en="Other conditions", ko="다른 질환"),
-    "prior_treatments": Text(en="Prior treatments", ko="이전 치료"),
-    "imaging": Text(en="Imaging available", ko="보유 영상 자료"),
-    "goals": Text(en="What I hope for", ko="치료 목표"),
-    "travel_window": Text(en="When I can travel", ko="방문 가능 기간"),
-    "notes": Text(en="Notes", ko="메모"),
+    spec.name: Text(en=spec.label_en, ko=spec.label_ko) for spec in PROFILE_SPECS if spec.section == "summary"
 }
 CLINIC_FIELDS: dict[str, Text] = {
-    "city": Text(en="City", ko="도시"),
-    "contact": Text(en="Contact", ko="연락처"),
-    "facilitator": Text(en="Facilitator", ko="유치업자"),
-    "treatment": Text(en="Treatment offered", ko="제안받은 치료"),
-    "cell_source": Text(en="Cell source", ko="세포 출처"),
-    "price": Text(en="Quoted price", ko="견적 금액"),
-    "claimed_credentials": Text(en="Credentials the clinic claims", ko="병원이 밝힌 자격"),
-    "notes": Text(en="My notes", ko="메모"),
+    spec.name: Text(en=spec.label_en, ko=spec.label_ko) for spec in CLINIC_SPECS if spec.section == "clinic"
 }
 CLINIC = Text(en="Clinic", ko="병원")
 DOCTOR = Text(en="Doctor", ko="담당 의사")

@@ -83,7 +83,8 @@ from app.export.styles import (
     build_styles,
 )
 from app.export.files import SheetExportError, save_pdf  # noqa: F401  (re-exported: part of this module's API)
-from db.records import PERSONAL_FIELDS, Answer
+from db.fields import PERSONAL_FIELDS
+from db.records import Answer
 
 if TYPE_CHECKING:
     from app.domain.question_bank import QuestionBank
@@ -566,7 +567,7 @@ class SheetRenderer:
             if key == "price":
                 value = " ".join(part for part in (_format_price(clinic.price), clinic.currency.strip()) if part)
             else:
-                value = getattr(clinic, key)
+                value = getattr(clinic, key) or ""
             if value.strip():
                 rows.append(_Row(self._both(label), value))
         return self._user_paragraphs(clinic.name, self.styles.clinic) + self._label_rows(rows)

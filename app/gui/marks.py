@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor
 
 from app.domain.red_flags import RaisedFlag
 
@@ -61,7 +60,3 @@ def flag_style(severity: str, selector: str = "QFrame") -> str:
         f"{selector} {{ background: {background}; border: 1px solid {text}; border-radius: 4px; }}"
         f" QLabel {{ color: {text}; background: transparent; border: none; }}"
     )
-
-
-def placeholder_colour(widget: QWidget) -> QColor:
-    return widget.palette().color(QPalette.ColorRole.PlaceholderText)

@@ -55,7 +55,6 @@ class ProfileStep(StepPage):
         super().__init__(parent)
         self._store = store
         self._bank = bank
-        self._profile: Profile | None = None
         self.autosave = self._autosave_with(self._save_field)
 
         # ---------------------------------------------------------- about you
@@ -236,7 +235,6 @@ class ProfileStep(StepPage):
 
     def enter(self) -> None:
         if self.profile_id is None:
-            self._profile = None
             self.setEnabled(False)
             return
         try:
@@ -244,7 +242,6 @@ class ProfileStep(StepPage):
         except StorageError as error:
             self.problem.emit(str(error))
             return
-        self._profile = profile
         self._fill(profile)
         self.setEnabled(True)
 
@@ -313,8 +310,6 @@ class ProfileStep(StepPage):
         profile_id, field = key  # type: ignore[misc]
         if field == "birth_year" and isinstance(value, str):
             value = value.strip() or None
-        profile = self._store.update_profile(profile_id, **{field: value})
-        if profile.id == self.profile_id:
-            self._profile = profile
+        self._store.update_profile(profile_id, **{field: value})
         if field in ("name", "condition", "travel_window"):
             self.profile_touched.emit()

@@ -18,7 +18,7 @@ from app.export import labels
 from app.export.fonts import sheet_fonts
 from app.export.question_sheet import render_pdf
 from app.export.sheet_text import SheetText
-from db.records import CLINIC_FIELDS, PROFILE_FIELDS
+from db.fields import CLINIC_SPECS, PROFILE_SPECS
 from db.store import Store
 
 _NOTE = "\n".join(
@@ -61,10 +61,10 @@ def test_hostile_text_in_every_field_is_printed_or_marked(kind: str, store: Stor
     def tagged(field: str) -> str:
         return f"[{field}] {hostile}"
 
-    text_fields = [f for f in PROFILE_FIELDS if f not in ("birth_year", "condition", "kl_grade", "mrs", "hoehn_yahr", "lvef")]
+    text_fields = [spec.name for spec in PROFILE_SPECS if spec.kind == "text"]
     profile_values = {f: tagged(f"p.{f}") for f in text_fields}
     profile = store.create_profile(profile_values.pop("name"), condition="knee-oa", kl_grade=2, **profile_values)
-    clinic_fields = [f for f in CLINIC_FIELDS if f != "price"]
+    clinic_fields = [spec.name for spec in CLINIC_SPECS if spec.kind == "text"]
     clinic_values = {f: tagged(f"c.{f}") for f in clinic_fields}
     clinic = store.add_clinic(profile.id, clinic_values.pop("name"), price=9_500_000, **clinic_values)
     questions = bank.questions_for("knee-oa")

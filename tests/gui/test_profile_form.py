@@ -108,7 +108,7 @@ def test_an_impossible_birth_year_is_explained_and_kept_on_screen(
     qtbot.keyClicks(form.birth_year, "1850")
     wait_for_autosave(qtbot)
 
-    assert "birth year" in window.banner.message
+    assert "Year of birth" in window.banner.message
     assert form.birth_year.text() == "1850"
     with reopen() as second:
         assert second.profile(profile.id).birth_year == 1950

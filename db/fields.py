@@ -1,0 +1,230 @@
+"""Every field a patient or facilitator edits on a profile or a clinic, declared once.
+
+A field's type, its range, whether it may be empty, its labels in English and Korean and
+the sheet section that shows it live here and nowhere else. The Store validates with
+`clean_value`; the profile-file schema, the sheet's summary rows and the tests against
+the schema's CHECK constraints are derived from the same declarations, so the rules
+cannot drift apart.
+
+Labels are plain strings (this layer knows nothing of the question bank's `Text`); the
+sheet wraps them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from db.errors import InvalidValue
+from db.records import CLINIC_FIELDS, CONDITIONS, HOEHN_YAHR_STAGES, PROFILE_FIELDS
+
+FieldKind = Literal["text", "whole-number", "number", "one-of", "condition", "appointment"]
+
+#: Where a field is printed: the patient summary card, the condition's measure row (printed
+#: with the condition), the clinic's facts, or nowhere.
+SheetSection = Literal["summary", "measure", "clinic", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One editable field: what it holds, what it may hold, and what it is called."""
+
+    name: str
+    kind: FieldKind
+    label_en: str
+    label_ko: str
+    section: SheetSection = "summary"
+    #: Whole numbers and numbers: the smallest and largest allowed. `high` None with
+    #: `up_to_this_year` means "no later than the current year".
+    low: float | None = None
+    high: float | None = None
+    up_to_this_year: bool = False
+    #: one-of: the allowed values.
+    values: tuple[float, ...] = ()
+    #: Identifies the person; left off sheets that go to others.
+    personal: bool = False
+    #: Must not be empty (a profile's name, a clinic's name).
+    required: bool = False
+
+    @property
+    def nullable(self) -> bool:
+        """Whether the empty value is stored as NULL (numbers, dates) rather than ""."""
+        return self.kind not in ("text", "condition")
+
+    def highest(self) -> float | None:
+        """The largest value allowed today."""
+        return float(datetime.now(UTC).year) if self.up_to_this_year else self.high
+
+    def describe_range(self) -> str:
+        """The allowed values in words, for messages: "a whole number from 0 to 4"."""
+        if self.kind == "one-of":
+            shown = [f"{v:g}" for v in self.values]
+            return "one of " + ", ".join(shown[:-1]) + f" or {shown[-1]}"
+        if self.kind == "whole-number":
+            return f"a whole number from {self.low:g} to {self.highest():g}"
+        if self.kind == "number":
+            return "a number of zero or more" if self.high is None else f"a number from {self.low:g} to {self.high:g}"
+        if self.kind == "appointment":
+            return "a date like 2027-04-12, with a time if known (2027-04-12 14:30)"
+        return "text"
+
+
+def _text(name: str, en: str, ko: str, **options: Any) -> FieldSpec:
+    return FieldSpec(name=name, kind="text", label_en=en, label_ko=ko, **options)
+
+
+PROFILE_SPECS: tuple[FieldSpec, ...] = (
+    _text("name", "Name or alias", "이름(별칭)", personal=True, required=True),
+    FieldSpec("birth_year", "whole-number", "Year of birth", "출생 연도", low=1900, up_to_this_year=True,
+              personal=True),
+    _text("contact", "Contact", "연락처", personal=True),
+    _text("languages", "Languages I speak", "사용 언어"),
+    FieldSpec("condition", "condition", "Condition", "질환"),
+    _text("diagnosis", "Diagnosis", "진단명"),
+    _text("diagnosed", "When diagnosed", "진단 시기"),
+    FieldSpec("kl_grade", "whole-number", "Kellgren–Lawrence grade", "Kellgren–Lawrence 등급", low=0, high=4,
+              section="measure"),
+    # A living patient's modified Rankin Scale score stops at 5 (6 means death).
+    FieldSpec("mrs", "whole-number", "Modified Rankin Scale score", "수정 랭킨 척도(mRS)", low=0, high=5,
+              section="measure"),
+    FieldSpec("hoehn_yahr", "one-of", "Hoehn & Yahr stage", "Hoehn & Yahr 단계", values=HOEHN_YAHR_STAGES,
+              section="measure"),
+    FieldSpec("lvef", "whole-number", "Ejection fraction (LVEF, %)", "좌심실 박출률(LVEF, %)", low=1, high=100,
+              section="measure"),
+    _text("medicines", "Current medicines", "복용 중인 약"),
+    _text("allergies", "Allergies", "알레르기"),
+    _text("other_conditions", "Other conditions", "다른 질환"),
+    _text("prior_treatments", "Prior treatments", "이전 치료"),
+    _text("imaging", "Imaging available", "보유 영상 자료"),
+    _text("goals", "What I hope for", "치료 목표"),
+    _text("budget", "Budget", "예산", section="none"),
+    _text("travel_window", "When I can travel", "방문 가능 기간"),
+    _text("notes", "Notes", "메모"),
+)
+
+CLINIC_SPECS: tuple[FieldSpec, ...] = (
+    _text("name", "Clinic", "병원", required=True),
+    _text("city", "City", "도시", section="clinic"),
+    _text("contact", "Contact", "연락처", section="clinic"),
+    _text("facilitator", "Facilitator", "유치업자", section="clinic"),
+    _text("treatment", "Treatment offered", "제안받은 치료", section="clinic"),
+    _text("cell_source", "Cell source", "세포 출처", section="clinic"),
+    FieldSpec("price", "number", "Quoted price", "견적 금액", section="clinic", low=0),
+    _text("currency", "Currency", "통화", section="none"),
+    _text("claimed_credentials", "Credentials the clinic claims", "병원이 밝힌 자격", section="clinic"),
+    _text("notes", "My notes", "메모", section="clinic"),
+    FieldSpec("appointment", "appointment", "Consultation", "상담 일시", section="clinic"),
+    _text("appointment_place", "Place", "장소", section="clinic"),
+    _text("interpreter", "Interpreter", "통역", section="clinic"),
+)
+
+#: Fields that identify the person; left off sheets that go to others.
+PERSONAL_FIELDS: tuple[str, ...] = tuple(spec.name for spec in PROFILE_SPECS if spec.personal)
+
+PROFILE_SPEC: Mapping[str, FieldSpec] = {spec.name: spec for spec in PROFILE_SPECS}
+CLINIC_SPEC: Mapping[str, FieldSpec] = {spec.name: spec for spec in CLINIC_SPECS}
+
+
+def clean_value(spec: FieldSpec, value: Any, *, owner: str) -> Any:
+    """`value` as the Store writes it, or InvalidValue naming the field and what it may hold.
+
+    `owner` ("profile", "clinic") words the messages about a missing name. Text is kept
+    exactly as given (it must round-trip); numbers may arrive as text from a form or a file.
+    """
+    what = spec.label_en
+    if spec.kind == "text":
+        text = "" if value is None else _text_value(what, value)
+        if spec.required and not text.strip():
+            raise InvalidValue(_required_message(owner))
+        return text
+    if spec.kind == "condition":
+        if value not in CONDITIONS:
+            raise InvalidValue(f"'{value}' is not a condition StemPrep knows; use one of {', '.join(CONDITIONS)}.")
+        return value
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if spec.kind == "appointment":
+        return _appointment(what, spec, value)
+    number = _number(value)
+    if spec.kind == "whole-number":
+        if number is None or number != int(number) or not spec.low <= number <= spec.highest():  # type: ignore[operator]
+            raise InvalidValue(f"{what} must be {spec.describe_range()}.")
+        return int(number)
+    if spec.kind == "one-of":
+        if number not in spec.values:
+            raise InvalidValue(f"{what} must be {spec.describe_range()}.")
+        return number
+    if number is None or number < (spec.low or 0) or (spec.high is not None and number > spec.high):
+        raise InvalidValue(f"{what} must be {spec.describe_range()}, like 12000000.")
+    return number
+
+
+def clean_values(specs: Mapping[str, FieldSpec], values: Mapping[str, Any], *, owner: str,
+                 creating: bool) -> dict[str, Any]:
+    """Every value in `values` cleaned by its field; unknown fields and a missing name refused."""
+    unknown = set(values) - set(specs)
+    if unknown:
+        raise InvalidValue(f"{owner.capitalize()}s have no field called {', '.join(sorted(unknown))}.")
+    clean = {key: clean_value(specs[key], value, owner=owner) for key, value in values.items()}
+    required = [spec.name for spec in specs.values() if spec.required]
+    if creating and any(name not in clean for name in required):
+        raise InvalidValue(_required_message(owner))
+    return clean
+
+
+def _required_message(owner: str) -> str:
+    return "Please give a name or an alias for the profile." if owner == "profile" else "Please give the clinic a name."
+
+
+def _text_value(what: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise InvalidValue(f"{what} must be text.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidValue(f"{what} contains a broken character that cannot be saved; retype it.") from None
+    return value
+
+
+#: A number typed by a person has at most this many characters ("12,000,000.50" has 13);
+#: longer text is refused before it is converted, however many digits it has.
+_MAX_NUMBER_CHARACTERS = 32
+
+
+def _number(value: Any) -> float | None:
+    """A finite number from an int, a float or text like " 3 ", "12,000,000"; None if it is none."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        number = float(value)
+    elif isinstance(value, str) and len(value) <= _MAX_NUMBER_CHARACTERS:
+        try:
+            number = float(value.replace(",", "").strip())
+        except ValueError:
+            return None
+    else:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _appointment(what: str, spec: FieldSpec, value: Any) -> str:
+    text = str(value).strip().replace(" ", "T", 1)
+    for pattern in ("%Y-%m-%dT%H:%M", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, pattern).strftime(pattern)
+        except ValueError:
+            continue
+    raise InvalidValue(f"{what} must be {spec.describe_range()}.")
+
+
+def _check_registry() -> None:
+    """The registry covers exactly the records' editable fields (checked at import, cheaply)."""
+    if set(PROFILE_SPEC) != set(PROFILE_FIELDS) or set(CLINIC_SPEC) != set(CLINIC_FIELDS):
+        missing = (set(PROFILE_FIELDS) ^ set(PROFILE_SPEC)) | (set(CLINIC_FIELDS) ^ set(CLINIC_SPEC))
+        raise RuntimeError(f"db/fields.py and db/records.py disagree about: {', '.join(sorted(missing))}")
+
+
+_check_registry()

@@ -1,0 +1,96 @@
+"""The field registry: one declaration per field, and everything that checks a value agrees with it.
+
+The Store validates with the registry; the schema's CHECK constraints were written by hand
+in released migrations, so these tests prove that every value the registry allows is one
+the database accepts, and that the Store refuses the values just outside each range.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from datetime import UTC, datetime
+
+import pytest
+
+from db.errors import InvalidValue
+from db.fields import CLINIC_SPECS, PERSONAL_FIELDS, PROFILE_SPECS, FieldSpec
+from db.records import CLINIC_FIELDS, PROFILE_FIELDS
+from db.store import Store
+
+NUMERIC = [s for s in PROFILE_SPECS + CLINIC_SPECS if s.kind in ("whole-number", "number", "one-of")]
+
+
+def test_the_registry_declares_every_editable_field_once() -> None:
+    assert sorted(s.name for s in PROFILE_SPECS) == sorted(PROFILE_FIELDS)
+    assert sorted(s.name for s in CLINIC_SPECS) == sorted(CLINIC_FIELDS)
+
+
+@pytest.mark.parametrize("spec", PROFILE_SPECS + CLINIC_SPECS, ids=lambda s: s.name)
+def test_every_field_is_labelled_in_english_and_korean(spec: FieldSpec) -> None:
+    assert spec.label_en.strip()
+    assert re.search(r"[\uac00-\ud7a3]", spec.label_ko), spec.label_ko
+
+
+def test_personal_fields_are_the_ones_that_identify_the_person() -> None:
+    assert PERSONAL_FIELDS == ("name", "birth_year", "contact")
+
+
+def _edges(spec: FieldSpec) -> tuple[list[float], list[float]]:
+    """Values the registry allows at its edges, and values just outside them."""
+    if spec.kind == "one-of":
+        return [min(spec.values), max(spec.values)], [min(spec.values) - 0.5, max(spec.values) + 0.5]
+    high = spec.highest()
+    inside = [spec.low] + ([high] if high is not None else [1e12])
+    outside = [spec.low - 1] + ([high + 1] if high is not None else [])
+    return inside, outside
+
+
+@pytest.mark.parametrize("spec", NUMERIC, ids=lambda s: s.name)
+def test_the_database_accepts_every_value_the_registry_allows(spec: FieldSpec, store: Store) -> None:
+    table = "profiles" if spec in PROFILE_SPECS else "clinics"
+    inside, _ = _edges(spec)
+    profile = store.create_profile("Kim")
+    clinic = store.add_clinic(profile.id, "Seoul")
+    row_id = profile.id if table == "profiles" else clinic.id
+    for value in inside:
+        # Straight into SQLite: only the schema's own CHECK constraints judge it.
+        store.database.execute(f"UPDATE {table} SET {spec.name} = ? WHERE id = ?", [value, row_id])
+
+
+@pytest.mark.parametrize("spec", NUMERIC, ids=lambda s: s.name)
+def test_the_store_refuses_values_just_outside_the_registry(spec: FieldSpec, store: Store) -> None:
+    _, outside = _edges(spec)
+    profile = store.create_profile("Kim")
+    clinic = store.add_clinic(profile.id, "Seoul")
+    for value in outside:
+        with pytest.raises(InvalidValue, match=re.escape(spec.label_en)):
+            if spec in PROFILE_SPECS:
+                store.update_profile(profile.id, **{spec.name: value})
+            else:
+                store.update_clinic(clinic.id, **{spec.name: value})
+
+
+def test_a_birth_year_in_the_future_is_refused(store: Store) -> None:
+    profile = store.create_profile("Kim")
+    with pytest.raises(InvalidValue, match=f"from 1900 to {datetime.now(UTC).year}"):
+        store.update_profile(profile.id, birth_year=2090)
+
+
+def test_a_living_patients_rankin_score_stops_at_five(store: Store) -> None:
+    profile = store.create_profile("Kim")
+    assert store.update_profile(profile.id, mrs=5).mrs == 5
+    with pytest.raises(InvalidValue):
+        store.update_profile(profile.id, mrs=6)
+
+
+def test_a_number_with_thousands_of_digits_is_refused_in_one_sentence(store: Store) -> None:
+    profile = store.create_profile("Kim")
+    with pytest.raises(InvalidValue, match="Year of birth must be a whole number"):
+        store.update_profile(profile.id, birth_year="9" * 5000)
+
+
+def test_the_schema_refuses_what_the_check_constraints_refuse(store: Store) -> None:
+    profile = store.create_profile("Kim")
+    with pytest.raises(sqlite3.IntegrityError):
+        store.database.execute("UPDATE profiles SET kl_grade = 5 WHERE id = ?", [profile.id])
