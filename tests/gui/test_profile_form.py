@@ -117,7 +117,7 @@ def test_an_impossible_birth_year_is_explained_and_kept_on_screen(
     confirm.answer = False
     window.close()
     assert window.isVisible()
-    assert "birth year" in confirm.asked[-1]
+    assert "Year of birth" in confirm.asked[-1]
     confirm.answer = True
     window.close()
     assert not window.isVisible()
