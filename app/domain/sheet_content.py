@@ -29,15 +29,65 @@ from app.domain.question_bank import (
     Source,
     Text,
 )
+from app.domain.picks import my_question_ids
 from app.domain.red_flags import RaisedFlag, evaluate_red_flags
 from db.errors import NotFound
-from db.records import Answer, Clinic, CustomQuestion, Profile
+from db.records import Answer, Clinic, CustomQuestion, FlagDismissal, Profile
 
 if TYPE_CHECKING:
     from db.store import Store
 
-#: Every part a sheet can have, in the order they are printed.
+#: Every part a sheet can have, in the order the full checklist prints them.
 SECTIONS: tuple[str, ...] = ("summary", "questions", "red_flags", "documents", "comparison", "reference")
+
+
+@dataclass(frozen=True)
+class SheetKind:
+    """A kind of sheet, named for who reads it; the CLI, the Sheet step and batch printing all offer these."""
+
+    id: str
+    title: Text
+    description: Text
+    #: The parts this kind can print, in its own order.
+    sections: tuple[str, ...]
+
+
+SHEET_KINDS: tuple[SheetKind, ...] = (
+    SheetKind(
+        "doctor",
+        Text(en="Doctor copy", ko="의사용 사본"),
+        Text(
+            en="For one clinic, handed to the doctor: Korean first, a one-page summary of you, then your "
+            "picked questions with room for the answers. Nothing private: no other clinic, prices, notes, "
+            "worries or red flags.",
+            ko="한 병원의 의사에게 건네는 사본입니다. 한국어가 먼저 나오고, 환자 요약 한 쪽과 고른 질문, 답변을 적을 "
+            "칸이 있습니다. 다른 병원, 가격, 메모, 우려 표시, 위험 신호 같은 개인적인 내용은 넣지 않습니다.",
+        ),
+        ("summary", "questions"),
+    ),
+    SheetKind(
+        "notebook",
+        Text(en="My notebook", ko="나의 기록"),
+        Text(
+            en="Your own record: red flags, worries and the documents to bring first, then the clinics "
+            "compared, the answers so far, your notes and the reference page.",
+            ko="환자 본인의 기록입니다. 위험 신호, 우려 사항, 준비할 서류가 먼저 나오고, 병원 비교, 지금까지의 답변, "
+            "메모, 참고 자료가 이어집니다.",
+        ),
+        ("red_flags", "documents", "comparison", "questions", "reference"),
+    ),
+    SheetKind(
+        "checklist",
+        Text(en="Full checklist", ko="전체 질문 목록"),
+        Text(
+            en="Every question in the bank for your condition, for each clinic, with everything recorded.",
+            ko="질환에 해당하는 모든 질문을 병원별로, 기록된 내용과 함께 인쇄합니다.",
+        ),
+        SECTIONS,
+    ),
+)
+
+KINDS: dict[str, SheetKind] = {kind.id: kind for kind in SHEET_KINDS}
 
 PAPERS: tuple[str, ...] = ("a4", "letter")
 
@@ -50,7 +100,7 @@ FACILITATOR_SETTINGS = {
 
 
 class InvalidSheetOptions(ValueError):
-    """Options that cannot make a sheet (an unknown paper size or section)."""
+    """Options that cannot make a sheet (an unknown kind, paper size or section)."""
 
 
 class UnknownCondition(ValueError):
@@ -59,13 +109,17 @@ class UnknownCondition(ValueError):
 
 @dataclass(frozen=True)
 class SheetOptions:
-    """How to print a sheet: paper, print size, privacy, language and parts.
+    """How to print a sheet: its kind, paper, print size, privacy, language and parts.
 
-    `clinic_id` None prints every clinic of the profile. `essential_only` prints only
-    the essential questions (and the patient's own), keeping their numbers, for a
-    shorter sheet: about half the pages.
+    `kind` is one of `SHEET_KINDS`: the doctor copy (the default), the patient's
+    notebook or the full checklist. `clinic_id` None prints every clinic of the profile
+    (for the doctor copy, one copy per clinic). `personal_details` False leaves out the
+    name, birth year and contact, and every free-text note. `essential_only` (the full
+    checklist) prints only the essential questions and the patient's own, keeping their
+    numbers. `sections` narrows the parts the kind prints.
     """
 
+    kind: str = "doctor"
     paper: str = "a4"
     large_print: bool = False
     personal_details: bool = True
@@ -75,6 +129,10 @@ class SheetOptions:
     essential_only: bool = False
 
     def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise InvalidSheetOptions(
+                f"'{self.kind}' is not a kind of sheet; choose from {', '.join(KINDS)}."
+            )
         if self.paper not in PAPERS:
             raise InvalidSheetOptions(f"'{self.paper}' is not a paper size StemPrep prints on; use a4 or letter.")
         unknown = [s for s in self.sections if s not in SECTIONS]
@@ -88,7 +146,8 @@ class SheetOptions:
             raise InvalidSheetOptions("Say which second language to print, for example ko.")
 
     def includes(self, section: str) -> bool:
-        return section in self.sections
+        """Whether this sheet prints `section`: chosen, and a part of its kind."""
+        return section in self.sections and section in KINDS[self.kind].sections
 
 
 @dataclass(frozen=True)
@@ -131,6 +190,8 @@ class ClinicAnswers:
     clinic: Clinic
     answers: Mapping[str, Answer]
     flags: tuple[RaisedFlag, ...]
+    #: The raised flags the patient dismissed, by rule id, with their note.
+    dismissed: Mapping[str, FlagDismissal] = field(default_factory=lambda: MappingProxyType({}))
 
     def answer(self, question_id: str) -> Answer | None:
         return self.answers.get(question_id)
@@ -138,6 +199,10 @@ class ClinicAnswers:
     def flags_for(self, question_id: str) -> tuple[RaisedFlag, ...]:
         """The red flags this question's answer is part of."""
         return tuple(flag for flag in self.flags if question_id in flag.question_ids)
+
+    def flags_serious_first(self) -> tuple[RaisedFlag, ...]:
+        """The raised flags, serious ones first, each group in the rules' order."""
+        return tuple(sorted(self.flags, key=lambda flag: flag.rule.severity != "serious"))
 
     def patient_flagged(self) -> tuple[str, ...]:
         """Ids of the questions whose answers the patient marked as worrying."""
@@ -163,6 +228,11 @@ class QuestionSheet:
     sources: tuple[Source, ...]  # every source cited by the printed parts, first citation first
     facilitator: FacilitatorDetails | None
     warning_signs: tuple[RedFlagRule, ...] = field(default=())  # listed when there are no answers to judge
+    kind: str = "checklist"
+    #: The patient's picked questions in the order they chose, numbered 1, 2, 3… (the doctor copy).
+    picked: tuple[SheetQuestion, ...] = field(default=())
+    #: Ids of the documents the patient has ticked as ready.
+    ticked_documents: frozenset[str] = field(default=frozenset())
 
     @property
     def is_blank(self) -> bool:
@@ -172,6 +242,10 @@ class QuestionSheet:
     def questions(self) -> tuple[SheetQuestion, ...]:
         """Every question on the sheet, in printed order."""
         return tuple(q for group in self.groups for q in group.questions)
+
+    @property
+    def sources_by_id(self) -> dict[str, Source]:
+        return {source.id: source for source in self.sources}
 
     @property
     def essential_questions(self) -> tuple[SheetQuestion, ...]:
@@ -211,7 +285,7 @@ def gather_sheet(
     Raises `db.errors.NotFound` for an unknown profile or clinic, and for a clinic that
     belongs to another profile.
     """
-    profile = store.profile(profile_id)
+    profile = _printable_profile(store.profile(profile_id), options)
     if options.clinic_id is None:
         clinics = store.clinics_for(profile.id)
     else:
@@ -220,12 +294,21 @@ def gather_sheet(
             raise NotFound(f"Clinic {clinic.id} is not one of profile {profile.id}'s clinics.")
         clinics = [clinic]
     condition = _condition(bank, profile.condition)
-    groups = _question_groups(bank, condition.id, store.custom_questions(profile.id))
+    custom = store.custom_questions(profile.id)
+    groups = _question_groups(bank, condition.id, custom)
+    picked_ids = my_question_ids(bank, profile, custom, store.question_picks(profile.id))
     clinic_answers = []
     for clinic in clinics:
+        if options.kind == "doctor":
+            # Handed to the clinic: its name and the appointment, never what the patient recorded.
+            clinic_answers.append(ClinicAnswers(_for_the_doctor(clinic), MappingProxyType({}), ()))
+            continue
+        if not options.personal_details:
+            clinic = replace(clinic, notes="")
         answers = store.answers_for_clinic(clinic.id)
         flags = tuple(evaluate_red_flags(bank, clinic, answers.values()))
-        clinic_answers.append(ClinicAnswers(clinic, MappingProxyType(dict(answers)), flags))
+        dismissed = MappingProxyType(store.flag_dismissals(clinic.id))
+        clinic_answers.append(ClinicAnswers(clinic, MappingProxyType(dict(answers)), flags, dismissed))
     return _sheet(
         bank,
         options,
@@ -235,6 +318,8 @@ def gather_sheet(
         clinics=tuple(clinic_answers),
         groups=groups,
         facilitator=facilitator_details(store),
+        picked=_picked(groups, picked_ids),
+        ticked=frozenset(store.ticked_documents(profile.id)) if options.kind != "doctor" else frozenset(),
     )
 
 
@@ -252,8 +337,10 @@ def blank_sheet(
     """
     found = _condition(bank, condition)
     groups = _question_groups(bank, found.id, ())
+    picked = _picked(groups, [q.id for q in bank.default_pick(found.id)])
     return _sheet(
-        bank, options, today, condition=found, profile=None, clinics=(), groups=groups, facilitator=facilitator
+        bank, options, today, condition=found, profile=None, clinics=(), groups=groups, facilitator=facilitator,
+        picked=picked, ticked=frozenset(),
     )
 
 
@@ -267,7 +354,16 @@ def _sheet(
     clinics: tuple[ClinicAnswers, ...],
     groups: tuple[QuestionGroup, ...],
     facilitator: FacilitatorDetails | None,
+    picked: tuple[SheetQuestion, ...],
+    ticked: frozenset[str],
 ) -> QuestionSheet:
+    if options.kind == "doctor":
+        # The doctor copy cites nothing and lists no documents or warning signs.
+        return QuestionSheet(
+            date=today or date.today(), condition=condition, profile=profile, clinics=clinics, groups=(),
+            documents=(), reference=bank.reference, sources=(), facilitator=facilitator, kind="doctor",
+            picked=picked,
+        )
     if options.essential_only:
         groups = _essential_only(groups)
     documents = tuple(bank.documents_for(condition.id))
@@ -275,6 +371,9 @@ def _sheet(
     warning_signs = tuple(bank.red_flags) if not clinics else ()
     cited = _cited_sources(bank, options, groups, clinics, documents, warning_signs)
     return QuestionSheet(
+        kind=options.kind,
+        picked=picked,
+        ticked_documents=ticked,
         date=today or date.today(),
         condition=condition,
         profile=profile,
@@ -332,6 +431,36 @@ def _question_groups(
         if numbered:
             groups.append(QuestionGroup(category, tuple(numbered)))
     return tuple(groups)
+
+
+def _picked(groups: tuple[QuestionGroup, ...], picked_ids: Iterable[str]) -> tuple[SheetQuestion, ...]:
+    """The picked questions in the patient's order, numbered from 1 as the doctor copy prints them."""
+    by_id = {q.id: q for group in groups for q in group.questions}
+    chosen = [by_id[question_id] for question_id in picked_ids if question_id in by_id]
+    return tuple(replace(q, number=number) for number, q in enumerate(chosen, start=1))
+
+
+#: Profile fields the doctor copy never prints: money and the patient's own notes.
+_NOT_FOR_THE_DOCTOR = {"budget": "", "notes": "", "travel_window": ""}
+
+
+def _printable_profile(profile: Profile, options: SheetOptions) -> Profile:
+    """The profile as this sheet may print it: without what the options leave out."""
+    if options.kind == "doctor":
+        profile = replace(profile, **_NOT_FOR_THE_DOCTOR)
+    if not options.personal_details:
+        # The notes are left out too: they name family, doctors and places.
+        profile = replace(profile, name="", birth_year=None, contact="", notes="")
+    return profile
+
+
+def _for_the_doctor(clinic: Clinic) -> Clinic:
+    """A clinic as its own doctor may see it: the name, city and the appointment, nothing recorded about it."""
+    return Clinic(
+        id=clinic.id, profile_id=clinic.profile_id, name=clinic.name, city=clinic.city,
+        appointment=clinic.appointment, appointment_place=clinic.appointment_place,
+        interpreter=clinic.interpreter, position=clinic.position,
+    )
 
 
 def _essential_only(groups: tuple[QuestionGroup, ...]) -> tuple[QuestionGroup, ...]:
