@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from app import __version__
+from app.domain.sheet_kinds import SECTIONS, SHEET_KINDS
 from app.logs import error_kind, setup_logging
 from db.errors import DatabaseDamaged, DatabaseInUse, StorageError
 from db.location import database_path
-from db.records import CONDITIONS
+from db.records import CLINIC_FIELDS, CONDITIONS
 from db.store import Store
 
 log = logging.getLogger("stemprep.cli")
@@ -92,9 +93,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--all", action="store_true",
         help="one sheet per profile into the folder given with -o (filter with --condition, --search)",
     )
+    sheet.add_argument(
+        "--kind", choices=tuple(kind.id for kind in SHEET_KINDS), default=SHEET_KINDS[0].id,
+        help="which sheet (default: %(default)s): " + "; ".join(
+            f"{kind.id} = {kind.title_en.lower()}" for kind in SHEET_KINDS
+        ) + ". The doctor copy holds your summary and picked questions, Korean first, and nothing private",
+    )
     sheet.add_argument("--condition", choices=CONDITIONS, help="with --all: only profiles with this condition")
     sheet.add_argument("--search", metavar="TEXT", help="with --all: only profiles matching this text")
-    sheet.add_argument("--clinic", type=int, metavar="ID", help="only this clinic's questions")
+    sheet.add_argument(
+        "--merged", action="store_true",
+        help="with --all: every patient's sheet in one PDF (all-sheets.pdf) instead of one file per patient",
+    )
+    sheet.add_argument(
+        "--clinic", type=int, metavar="ID",
+        help="only this clinic (without it, the doctor copy holds one copy per clinic, each numbered on its own)",
+    )
     sheet.add_argument(
         "-o", "--output", required=True, metavar="FILE.pdf",
         help="where to write the PDF (a folder with --all)",
@@ -103,15 +117,16 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--large-print", action="store_true", help="body text at least 14 pt")
     sheet.add_argument(
         "--essential-only", action="store_true",
-        help="only the essential questions and your own (a shorter sheet; numbers stay the same)",
+        help="full checklist: only the essential questions and your own (numbers stay the same)",
     )
     sheet.add_argument(
         "--no-personal-details", action="store_true",
-        help="leave out name, birth year and contact (for sheets that go to others)",
+        help="leave out your name, birth year and contact, and every free-text note (your notes and your "
+        "notes on each clinic), for sheets that go to others",
     )
     sheet.add_argument(
         "--sections", metavar="LIST",
-        help="comma-separated sections to include (default: all): "
+        help="comma-separated parts to include (default: all the kind prints): "
         "summary,questions,red_flags,documents,comparison,reference",
     )
     sheet.add_argument("--lang", default="ko", metavar="CODE", help="the second language (default ko)")
@@ -150,9 +165,26 @@ def build_parser() -> argparse.ArgumentParser:
     facilitator.add_argument("--contact", metavar="TEXT")
     facilitator.add_argument("--clear", action="store_true", help="remove the details")
 
-    questions = commands.add_parser("questions", help="print the question bank")
+    questions = commands.add_parser(
+        "questions", help="print the question bank (with --profile: which questions the patient picked)"
+    )
     questions.add_argument("--json", action="store_true", help="print JSON")
+    questions.add_argument(
+        "--profile", type=int, metavar="ID",
+        help="mark the questions this profile picked, with their place, and add the profile's own",
+    )
     _db_option(questions, top_level=False)
+
+    pick = commands.add_parser("pick", help="pick questions to ask (the doctor copy prints them), or --remove them")
+    _db_option(pick, top_level=False)
+    pick.add_argument("--profile", type=int, required=True, metavar="ID")
+    pick.add_argument("question_ids", nargs="+", metavar="QUESTION_ID", help="ids as 'stemprep questions' shows")
+    pick.add_argument("--remove", action="store_true", help="take these questions off the pick")
+
+    clinics = commands.add_parser("clinics", help="a profile's clinics: ids, names, facts and appointments")
+    _db_option(clinics, top_level=False)
+    clinics.add_argument("--profile", type=int, required=True, metavar="ID")
+    clinics.add_argument("--json", action="store_true", help="print JSON")
 
     flags = commands.add_parser("flags", help="the red flags raised for a profile")
     _db_option(flags, top_level=False)
@@ -205,12 +237,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_sheet(args: argparse.Namespace) -> int:
     from app.domain.question_bank import load_question_bank
-    from app.domain.sheet_content import SECTIONS, SheetOptions
+    from app.domain.sheet_content import InvalidSheetOptions, SheetOptions, facilitator_details
     from app.export.question_sheet import SheetExportError, export_blank_sheet, export_sheet
 
     sections = SECTIONS
-    if args.sections:
+    if args.sections is not None:
         sections = tuple(s.strip() for s in args.sections.split(",") if s.strip())
+        if not sections:
+            raise UserError(f"--sections is empty; name at least one of {', '.join(SECTIONS)}.")
         unknown = [s for s in sections if s not in SECTIONS]
         if unknown:
             raise UserError(f"Unknown section '{unknown[0]}'; choose from {', '.join(SECTIONS)}.")
@@ -218,24 +252,35 @@ def cmd_sheet(args: argparse.Namespace) -> int:
         raise UserError(f"'{args.lang}' is not a language StemPrep has questions in yet; use ko.")
     if args.blank and args.clinic is not None:
         raise UserError("--clinic goes with --profile, not with --blank.")
-    options = SheetOptions(
-        paper=args.paper,
-        large_print=args.large_print,
-        personal_details=not args.no_personal_details,
-        second_language=args.lang,
-        sections=sections,
-        clinic_id=args.clinic,
-        essential_only=args.essential_only,
-    )
+    if args.blank and args.kind == "notebook":
+        raise UserError("A blank notebook would be empty; use --kind doctor or --kind checklist with --blank.")
+    try:
+        options = SheetOptions(
+            kind=args.kind,
+            paper=args.paper,
+            large_print=args.large_print,
+            personal_details=not args.no_personal_details,
+            second_language=args.lang,
+            sections=sections,
+            clinic_id=args.clinic,
+            essential_only=args.essential_only,
+        )
+    except InvalidSheetOptions as error:
+        raise UserError(str(error)) from error
     output = Path(args.output).expanduser()
     bank = load_question_bank()
     if args.all:
         return _sheet_batch(args, bank, options, output)
-    if args.condition or args.search:
-        raise UserError("--condition and --search go with --all.")
+    if args.condition or args.search or args.merged:
+        raise UserError("--condition, --search and --merged go with --all.")
     try:
         if args.blank:
-            written = export_blank_sheet(bank, args.blank, output, options)
+            # The agency's footer goes on blank sheets too, when a database with one exists.
+            facilitator = None
+            if database_path(args.db).exists():
+                with _open_store(args, read_only=True) as store:
+                    facilitator = facilitator_details(store)
+            written = export_blank_sheet(bank, args.blank, output, options, facilitator=facilitator)
         else:
             with _open_store(args, read_only=True) as store:
                 written = export_sheet(store, bank, args.profile, output, options)
@@ -263,14 +308,14 @@ def _sheet_batch(args: argparse.Namespace, bank: Any, options: Any, folder: Path
                 print(f"\r{done} of {total} sheets", end="", file=sys.stderr, flush=True)
 
         try:
-            result = export_batch(store, bank, ids, folder, options, progress=progress)
+            result = export_batch(store, bank, ids, folder, options, merged=args.merged, progress=progress)
         except SheetExportError as error:
             raise UserError(str(error)) from error
     if sys.stderr.isatty():
         print(file=sys.stderr)
     for profile_id, reason in result.failed:
         print(f"Profile {profile_id} failed: {reason}", file=sys.stderr)
-    print(f"{result.summary()[:-1]} in {folder}.")
+    print(f"{result.summary()[:-1]} in {folder} ({result.pages} pages).")
     return EXIT_ERROR if result.failed else EXIT_OK
 
 
@@ -308,6 +353,8 @@ def cmd_questions(args: argparse.Namespace) -> int:
     from app.domain.question_bank import load_question_bank
 
     bank = load_question_bank()
+    if args.profile is not None:
+        return _profile_questions(args, bank)
     if args.json:
         print(json.dumps(question_bank_document(bank), ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -319,7 +366,94 @@ def cmd_questions(args: argparse.Namespace) -> int:
         for q in in_category:
             where = f" ({', '.join(q.conditions)})" if q.conditions else ""
             print(f"  [{q.priority}] {q.id}{where}\n      {q.text.en}\n      {q.text.ko}")
-    print(f"\n{len(bank.questions)} questions, {len(bank.red_flags)} red-flag rules.")
+    print("\nRed flags / 위험 신호")
+    for rule in bank.red_flags:
+        print(f"  [{rule.severity}] {rule.id}: {rule.title.en} / {rule.title.ko}")
+    print("\nDocuments to bring / 준비할 서류")
+    for document in bank.documents:
+        where = f" ({', '.join(document.conditions)})" if document.conditions else ""
+        print(f"  {document.id}{where}: {document.text.en}")
+    print("\nSources / 출처")
+    for source in bank.sources.values():
+        print(f"  {source.id}  {source.title}{' — ' + source.url if source.url else ''}")
+    print(
+        f"\n{len(bank.questions)} questions, {len(bank.red_flags)} red-flag rules, "
+        f"{len(bank.documents)} documents, {len(bank.sources)} sources."
+    )
+    return EXIT_OK
+
+
+def _profile_questions(args: argparse.Namespace, bank: Any) -> int:
+    """The questions that apply to one profile, each marked picked (with its place) or not."""
+    from app.domain.picks import load_my_questions
+
+    with _open_store(args, read_only=True) as store:
+        profile = store.profile(args.profile)
+        picked = load_my_questions(store, bank, profile.id)
+        custom = store.custom_questions(profile.id)
+    place = {question_id: number for number, question_id in enumerate(picked, start=1)}
+    rows = [
+        {"id": q.id, "category": q.category, "priority": q.priority, "text": {"en": q.text.en, "ko": q.text.ko}}
+        for q in bank.questions_for(profile.condition)
+    ] + [
+        {"id": c.question_id, "category": c.category, "priority": c.priority, "text": {"en": c.text_en, "ko": c.text_ko},
+         "own": True}
+        for c in custom
+    ]
+    for row in rows:
+        row["picked"] = row["id"] in place
+        row["place"] = place.get(row["id"])
+        row.setdefault("own", False)
+    if args.json:
+        print(json.dumps({"profile": profile.id, "condition": profile.condition, "questions": rows},
+                         ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"Picked to ask ({len(place)}), in order:")
+    for row in sorted((r for r in rows if r["picked"]), key=lambda r: r["place"]):
+        print(f"  {row['place']:>2}. {row['id']}  {row['text']['en']}")
+    print(f"\nNot picked ({len(rows) - len(place)}):")
+    for row in rows:
+        if not row["picked"]:
+            print(f"      {row['id']}  {row['text']['en']}")
+    return EXIT_OK
+
+
+def cmd_pick(args: argparse.Namespace) -> int:
+    from app.domain.picks import known_question_ids, load_my_questions, with_pick, without_pick
+    from app.domain.question_bank import load_question_bank
+
+    bank = load_question_bank()
+    with _open_store(args) as store:
+        profile = store.profile(args.profile)
+        known = set(known_question_ids(bank, profile.condition, store.custom_questions(profile.id)))
+        unknown = [q for q in args.question_ids if q not in known]
+        if unknown:
+            raise UserError(
+                f"'{unknown[0]}' is not a question for profile {profile.id}; "
+                f"see 'stemprep questions --profile {profile.id}'."
+            )
+        picks = load_my_questions(store, bank, profile.id)
+        for question_id in args.question_ids:
+            picks = without_pick(picks, question_id) if args.remove else with_pick(picks, question_id)
+        saved = store.set_question_picks(profile.id, picks)
+    print(f"{len(saved)} questions picked for profile {profile.id}.")
+    return EXIT_OK
+
+
+def cmd_clinics(args: argparse.Namespace) -> int:
+    with _open_store(args, read_only=True) as store:
+        store.profile(args.profile)
+        clinics = store.clinics_for(args.profile)
+    if args.json:
+        print(json.dumps([
+            {"id": c.id, **{field: getattr(c, field) for field in CLINIC_FIELDS}} for c in clinics
+        ], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not clinics:
+        print("No clinics yet for this profile.")
+    for c in clinics:
+        when = f"  appointment {c.appointment.replace('T', ' ')}" if c.appointment else ""
+        print(f"{c.id:>6}  {c.name}{' (' + c.city + ')' if c.city else ''}{when}")
     return EXIT_OK
 
 
@@ -501,6 +635,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "profiles": cmd_profiles,
     "questions": cmd_questions,
     "flags": cmd_flags,
+    "pick": cmd_pick,
+    "clinics": cmd_clinics,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "sample": cmd_sample,

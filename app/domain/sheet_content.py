@@ -31,63 +31,13 @@ from app.domain.question_bank import (
 )
 from app.domain.picks import my_question_ids
 from app.domain.red_flags import RaisedFlag, evaluate_red_flags
+from app.domain.sheet_kinds import KINDS, SECTIONS, SHEET_KINDS, SheetKind  # noqa: F401 (declared there, cheap to import)
 from db.errors import NotFound
 from db.records import Answer, Clinic, CustomQuestion, FlagDismissal, Profile
 
 if TYPE_CHECKING:
     from db.store import Store
 
-#: Every part a sheet can have, in the order the full checklist prints them.
-SECTIONS: tuple[str, ...] = ("summary", "questions", "red_flags", "documents", "comparison", "reference")
-
-
-@dataclass(frozen=True)
-class SheetKind:
-    """A kind of sheet, named for who reads it; the CLI, the Sheet step and batch printing all offer these."""
-
-    id: str
-    title: Text
-    description: Text
-    #: The parts this kind can print, in its own order.
-    sections: tuple[str, ...]
-
-
-SHEET_KINDS: tuple[SheetKind, ...] = (
-    SheetKind(
-        "doctor",
-        Text(en="Doctor copy", ko="의사용 사본"),
-        Text(
-            en="For one clinic, handed to the doctor: Korean first, a one-page summary of you, then your "
-            "picked questions with room for the answers. Nothing private: no other clinic, prices, notes, "
-            "worries or red flags.",
-            ko="한 병원의 의사에게 건네는 사본입니다. 한국어가 먼저 나오고, 환자 요약 한 쪽과 고른 질문, 답변을 적을 "
-            "칸이 있습니다. 다른 병원, 가격, 메모, 우려 표시, 위험 신호 같은 개인적인 내용은 넣지 않습니다.",
-        ),
-        ("summary", "questions"),
-    ),
-    SheetKind(
-        "notebook",
-        Text(en="My notebook", ko="나의 기록"),
-        Text(
-            en="Your own record: red flags, worries and the documents to bring first, then the clinics "
-            "compared, the answers so far, your notes and the reference page.",
-            ko="환자 본인의 기록입니다. 위험 신호, 우려 사항, 준비할 서류가 먼저 나오고, 병원 비교, 지금까지의 답변, "
-            "메모, 참고 자료가 이어집니다.",
-        ),
-        ("red_flags", "documents", "comparison", "questions", "reference"),
-    ),
-    SheetKind(
-        "checklist",
-        Text(en="Full checklist", ko="전체 질문 목록"),
-        Text(
-            en="Every question in the bank for your condition, for each clinic, with everything recorded.",
-            ko="질환에 해당하는 모든 질문을 병원별로, 기록된 내용과 함께 인쇄합니다.",
-        ),
-        SECTIONS,
-    ),
-)
-
-KINDS: dict[str, SheetKind] = {kind.id: kind for kind in SHEET_KINDS}
 
 PAPERS: tuple[str, ...] = ("a4", "letter")
 

@@ -38,12 +38,14 @@ HEADER_CHARS = 80
 class CopyStart(PartMarker):
     """The start of one copy in a PDF of several: its pages are numbered on their own.
 
-    `detail` is a second header line for the copy's pages (the clinic's appointment).
+    `detail` is a second header line for the copy's pages (the clinic's appointment);
+    `patient` names whom the copy is for (several patients share a merged PDF).
     """
 
-    def __init__(self, label: str, detail: str = "") -> None:
+    def __init__(self, label: str, detail: str = "", patient: str = "") -> None:
         super().__init__(label)
         self.detail = detail
+        self.patient = patient
 
 
 class _PageCountingCanvas(Canvas):
@@ -78,12 +80,14 @@ class _SheetDocument(BaseDocTemplate):
 
     part_label = ""
     copy_detail = ""
+    copy_patient = ""
     copy_number = 0
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
         if isinstance(flowable, CopyStart):
             self.copy_number += 1
             self.copy_detail = flowable.detail
+            self.copy_patient = flowable.patient
         if isinstance(flowable, PartMarker):
             self.part_label = flowable.label
 
@@ -102,6 +106,11 @@ class SheetPages:
         document = self._document(buffer)
         document.build(story, canvasmaker=self._canvas_maker)
         return buffer.getvalue()
+
+    @property
+    def page_count(self) -> int:
+        """The pages laid out by the last `build`."""
+        return len(self._copy_of_page)
 
     def _document(self, buffer: BytesIO) -> _SheetDocument:
         s = self.d.styles
@@ -152,7 +161,7 @@ class SheetPages:
         top = height - HEADER_BASELINE_MM * mm
         day = self.sheet.date.isoformat()
         day_width = stringWidth(day, d.fonts.regular, size)
-        header = " \u00b7 ".join(part for part in (self.patient_label(), document.part_label) if part)
+        header = " \u00b7 ".join(part for part in (document.copy_patient, document.part_label) if part)
         if document.copy_detail:
             # The appointment sits under the clinic's name, both above the rule.
             self._draw_line(canvas, left, top + leading, header, size, right - left - day_width - 6 * mm)

@@ -26,6 +26,9 @@ from db.records import Answer
 #: A recorded value longer than this is printed like the clinic's own words, not in bold.
 SHORT_VALUE_CHARS = 60
 
+#: Choices that describe the clinic's reply rather than answer the question: left off the doctor copy.
+NOT_FOR_THE_DOCTOR = ("not-sure", "refused", "none")
+
 #: The doctor's answer space, in ruled lines, by kind of answer.
 DOCTOR_LINES = {"text": 3, "number": 1, "yes-no": 1, "choice": 1}
 
@@ -58,7 +61,8 @@ def _doctor_block(d: SheetDrawing, question: SheetQuestion) -> list[Flowable]:
     if question.answer_kind == "yes-no":
         block.append(d.tick_boxes([d.text.plain(d.plain_both(labels.YES_NO[v])) for v in YES_NO_VALUES[:3]]))
     elif question.answer_kind == "choice":
-        block.append(d.tick_boxes([d.text.plain(d.plain_bilingual(c.text)) for c in question.choices]))
+        choices = [c for c in question.choices if c.id not in NOT_FOR_THE_DOCTOR]
+        block.append(d.tick_boxes([d.text.plain(d.plain_bilingual(c.text)) for c in choices]))
     lines = DOCTOR_LINES.get(question.answer_kind, 2)
     block.append(RuledLines(lines, s.answer.leading, s.answer.leftIndent, RULE,
                             label=f"{d.plain_both(labels.ANSWER)}:", font=d.fonts.bold, size=s.detail.fontSize))

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,8 +67,29 @@ _render_lock = threading.Lock()
 
 def render_pdf(sheet: QuestionSheet, options: SheetOptions) -> bytes:
     """The sheet as PDF bytes; the same sheet and options always give the same bytes."""
+    return render_counted(sheet, options)[0]
+
+
+def render_counted(sheet: QuestionSheet, options: SheetOptions) -> tuple[bytes, int]:
+    """The sheet as PDF bytes, and its number of pages."""
     with _render_lock, _reportlab_settings(invariant=1, useA85=0):
-        return SheetRenderer(sheet, options).render()
+        renderer = SheetRenderer(sheet, options)
+        return renderer.pages.build(renderer.story()), renderer.pages.page_count
+
+
+def render_merged(sheets: Sequence[QuestionSheet], options: SheetOptions) -> tuple[bytes, int]:
+    """Several sheets (one per patient) in one PDF, each copy starting a new page and numbered on its own."""
+    if not sheets:
+        raise ValueError("render_merged needs at least one sheet")
+    with _render_lock, _reportlab_settings(invariant=1, useA85=0):
+        story: list[Flowable] = []
+        renderers = [SheetRenderer(sheet, options) for sheet in sheets]
+        for renderer in renderers:
+            if story:
+                story.append(PageBreak())
+            story += renderer.story()
+        pages = renderers[0].pages
+        return pages.build(story), pages.page_count
 
 
 @contextlib.contextmanager
@@ -133,12 +154,12 @@ class SheetRenderer:
         )
         self.pages = SheetPages(sheet, options, self.d)
 
-    def render(self) -> bytes:
+    def story(self) -> list[Flowable]:
+        """Everything the sheet says, as flowables; each copy opens with a `CopyStart`."""
         stories: dict[str, Callable[[], list[Flowable]]] = {
             "doctor": self._doctor_story, "notebook": self._notebook_story, "checklist": self._checklist_story,
         }
-        story = stories[self.options.kind]()
-        return self.pages.build(story)
+        return stories[self.options.kind]()
 
     # ------------------------------------------------------------ doctor copy
 
@@ -150,7 +171,7 @@ class SheetRenderer:
             if story:
                 story.append(PageBreak())
             name = shortened(entry.clinic.name, HEADER_CHARS) if entry else ""
-            story.append(CopyStart(name, appointment_line(d, entry) if entry else ""))
+            story.append(CopyStart(name, appointment_line(d, entry) if entry else "", self.pages.patient_label()))
             story += self._title_block(labels.DOCTOR_TITLE, entry.clinic.name if entry else "")
             parts = []
             if self.options.includes("summary"):
@@ -169,7 +190,8 @@ class SheetRenderer:
         """Attention first (flags, worries, documents), then the comparison, the answers, notes, reference."""
         sheet, d, options = self.sheet, self.d, self.options
         all_clinics = self.pages.all_clinics_label()
-        story: list[Flowable] = [PartMarker(all_clinics), *self._title_block(labels.NOTEBOOK_TITLE, "")]
+        story: list[Flowable] = [CopyStart(all_clinics, patient=self.pages.patient_label()),
+                                 *self._title_block(labels.NOTEBOOK_TITLE, "")]
         if options.includes("red_flags"):
             story += attention(d, sheet)
         if options.includes("documents"):
@@ -214,7 +236,7 @@ class SheetRenderer:
         sheet, d, options = self.sheet, self.d, self.options
         all_clinics = self.pages.all_clinics_label()
         title = self._title_block(labels.TITLE, "")
-        story: list[Flowable] = [PartMarker(all_clinics), *title]
+        story: list[Flowable] = [CopyStart(all_clinics, patient=self.pages.patient_label()), *title]
         builders: dict[str, Callable[[], list[list[Flowable]]]] = {
             "summary": lambda: [patient_summary(d, sheet, options)],
             "questions": lambda: checklist_questions(d, sheet, all_clinics),
