@@ -194,12 +194,19 @@ class SheetDrawing:
         ]
 
 
+#: A source title longer than this is cited in running text by its part before the first colon.
+SHORT_TITLE_CHARS = 60
+
+
 def short_source(source: Source) -> str:
-    """A source as running text cites it: its title and the site it is on."""
+    """A source as running text cites it: its title (its head, if long) and the site it is on."""
+    title = source.title
+    if len(title) > SHORT_TITLE_CHARS and ":" in title:
+        title = title.split(":", 1)[0]
     site = ""
     if source.url:
         site = source.url.split("://", 1)[-1].split("/", 1)[0].removeprefix("www.")
-    return f"{source.title} \u2014 {site}" if site else source.title
+    return f"{title} \u2014 {site}" if site else title
 
 
 def hex_colour(colour: Any) -> str:
