@@ -22,7 +22,7 @@ def documents(d: SheetDrawing, sheet: QuestionSheet, *, with_ticks: bool, short_
     part: list[Flowable] = [SheetParagraph(d.both(labels.DOCUMENTS), s.heading)]
     if with_ticks and sheet.ticked_documents:
         part.append(SheetParagraph(f"\u2611 {d.both(labels.DOCUMENTS_READY)}", s.note))
-    style = s.question.clone("document")
+    style = d.style(s.question, "document")
     for document in sheet.documents:
         box = BoxedParagraph(d.text.markup(document.text.en), style)
         box.box_size = s.tick_box

@@ -66,6 +66,14 @@ class SheetDrawing:
         self.lang = second_language
         self.korean_first = korean_first
         self.page_size = PAGE_SIZES[paper]
+        self._styles: dict[str, ParagraphStyle] = {}
+
+    def style(self, base: ParagraphStyle, name: str, **changes: object) -> ParagraphStyle:
+        """`base` with `changes`, made once per sheet under `name` (cloning a style is a deep copy)."""
+        made = self._styles.get(name)
+        if made is None:
+            made = self._styles[name] = base.clone(name, **changes)
+        return made
 
     @property
     def frame_width(self) -> float:
@@ -164,7 +172,7 @@ class SheetDrawing:
             elif len(row.value) <= SUMMARY_INLINE_CHARS and "\n" not in row.value.strip():
                 value = SheetParagraph(self.text.markup(row.value), s.body)
             else:
-                flowables.append(SheetParagraph(row.label, s.label.clone("label_above", spaceBefore=3 * s.scale,
+                flowables.append(SheetParagraph(row.label, self.style(s.label, "label_above", spaceBefore=3 * s.scale,
                                                                          keepWithNext=1)))
                 flowables += self.user_paragraphs(row.value, s.body)
                 continue

@@ -52,12 +52,14 @@ def _doctor_block(d: SheetDrawing, question: SheetQuestion) -> list[Flowable]:
     s = d.styles
     korean = d.second(question.text)
     first, under = (korean, question.text.en) if korean else (question.text.en, "")
+    # The Korean (bold) and the English under it share one paragraph: one to lay out, not two.
     head = f'<font size="{s.size(11.5)}"><b>{question.number}.{SPACE}{d.text.markup(first)}</b></font>'
-    boxed = BoxedParagraph(head, s.question.clone("doctor_question", leading=s.size(15.5)))
+    if under:
+        head += (f'<br/><font size="{s.detail.fontSize}" color="{hex_colour(MUTED)}">'
+                 f"{d.text.markup(under)}</font>")
+    boxed = BoxedParagraph(head, d.style(s.question, "doctor_question", leading=s.size(14.5)))
     boxed.box_size = s.tick_box
     block: list[Flowable] = [boxed]
-    if under:
-        block.append(SheetParagraph(d.text.markup(under), s.detail.clone("doctor_english", spaceBefore=0)))
     if question.answer_kind == "yes-no":
         block.append(d.tick_boxes([d.text.plain(d.plain_both(labels.YES_NO[v])) for v in YES_NO_VALUES[:3]]))
     elif question.answer_kind == "choice":

@@ -268,7 +268,7 @@ class SheetRenderer:
         subtitle = f"{d.both(labels.SUBTITLE)} \u00b7 {d.bilingual(self.sheet.condition.title)}"
         block.append(SheetParagraph(subtitle, s.subtitle))
         if clinic:
-            block += d.user_paragraphs(clinic, s.clinic.clone("copy_clinic", spaceBefore=0))
+            block += d.user_paragraphs(clinic, d.style(s.clinic, "copy_clinic", spaceBefore=0))
         prepared = f"{d.both(labels.PREPARED)}: {self.sheet.date.isoformat()}"
         block.append(SheetParagraph(f"{prepared}<br/>{d.both(labels.NOT_ADVICE)}", s.note))
         return block

@@ -71,7 +71,8 @@ def _flag_line(d: SheetDrawing, entry: ClinicAnswers, flag: RaisedFlag, by_id: d
     colour = hex_colour(MUTED if dismissal else FLAG)
     severity = labels.SEVERITY.get(rule.severity)
     title = f"{labels.RED_FLAG_MARK} {d.both(severity) + ': ' if severity else ''}{d.bilingual(rule.title)}"
-    style = s.body.clone("flag_line", fontName=d.fonts.bold, textColor=colour, spaceAfter=0,
+    style = d.style(s.body, f"flag_line_{'dismissed' if dismissal else 'raised'}", fontName=d.fonts.bold,
+                    textColor=colour, spaceAfter=0,
                          leftIndent=4 * s.scale, firstLineIndent=-4 * s.scale)
     explanation = d.text.markup(rule.explanation.en)
     asked = [str(by_id[q].number) for q in flag.question_ids if q in by_id]
@@ -79,13 +80,13 @@ def _flag_line(d: SheetDrawing, entry: ClinicAnswers, flag: RaisedFlag, by_id: d
         explanation += f" ({d.both(labels.QUESTION)} {', '.join(asked)})"
     block: list[Flowable] = [
         SheetParagraph(title, style),
-        SheetParagraph(explanation, s.detail.clone("flag_explanation", leftIndent=4 * s.scale, spaceBefore=0)),
+        SheetParagraph(explanation, d.style(s.detail, "flag_explanation", leftIndent=4 * s.scale, spaceBefore=0)),
     ]
     if dismissal is not None:
         note = f"<b>{d.both(labels.DISMISSED)}</b>"
         if dismissal.note.strip():
             note += f": {d.text.markup(dismissal.note)}"
-        block.append(SheetParagraph(note, s.detail.clone("flag_dismissed", leftIndent=4 * s.scale, spaceBefore=0)))
+        block.append(SheetParagraph(note, d.style(s.detail, "flag_dismissed", leftIndent=4 * s.scale, spaceBefore=0)))
     block.append(Spacer(0, 3 * s.scale))
     return block
 
@@ -107,7 +108,7 @@ def _flag_box(d: SheetDrawing, flag: RaisedFlag, by_id: dict[str, SheetQuestion]
     s = d.styles
     rule = flag.rule
     severity = labels.SEVERITY.get(rule.severity)
-    title_style = s.body.clone("flag_title", fontName=d.fonts.bold, textColor=FLAG, spaceAfter=1)
+    title_style = d.style(s.body, "flag_title", fontName=d.fonts.bold, textColor=FLAG, spaceAfter=1)
     title = f"{labels.RED_FLAG_MARK} {d.both(severity) + ': ' if severity else ''}{d.text.markup(rule.title.en)}"
     content: list[Flowable] = [SheetParagraph(title, title_style)]
     if d.second(rule.title):
@@ -122,7 +123,7 @@ def _flag_box(d: SheetDrawing, flag: RaisedFlag, by_id: dict[str, SheetQuestion]
     if rule.sources:
         meta.append(f"{d.both(labels.SOURCES_SHORT)}: {d.text.markup(', '.join(rule.sources))}")
     if meta:
-        content.append(SheetParagraph(" \u00b7 ".join(meta), s.detail.clone("flag_meta", leftIndent=0)))
+        content.append(SheetParagraph(" \u00b7 ".join(meta), d.style(s.detail, "flag_meta", leftIndent=0)))
     box = Table([[content]], colWidths=[d.frame_width])
     box.setStyle(TableStyle([
         ("BOX", (0, 0), (-1, -1), 1.2, FLAG),
@@ -137,12 +138,12 @@ def _flag_box(d: SheetDrawing, flag: RaisedFlag, by_id: dict[str, SheetQuestion]
 
 def _warning_sign(d: SheetDrawing, rule: RedFlagRule) -> list[Flowable]:
     s = d.styles
-    title_style = s.body.clone("sign", fontName=d.fonts.bold, spaceAfter=0, leftIndent=4 * s.scale,
+    title_style = d.style(s.body, "sign", fontName=d.fonts.bold, spaceAfter=0, leftIndent=4 * s.scale,
                                firstLineIndent=-4 * s.scale)
     return [
         SheetParagraph(f"{labels.RED_FLAG_MARK} {d.bilingual(rule.title)}", title_style),
         SheetParagraph(
             d.text.markup(rule.explanation.en) + d.sources(rule.sources),
-            s.detail.clone("sign_detail", leftIndent=4 * s.scale, spaceAfter=5 * s.scale),
+            d.style(s.detail, "sign_detail", leftIndent=4 * s.scale, spaceAfter=5 * s.scale),
         ),
     ]

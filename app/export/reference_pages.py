@@ -64,8 +64,8 @@ def _contact(d: SheetDrawing, contact: OfficialContact) -> list[Flowable]:
     if contact.checked:
         details += f" \u00b7 {d.both(labels.CHECKED)}: {d.text.markup(contact.checked)}"
     return [
-        SheetParagraph(line, s.body.clone("contact", spaceAfter=0)),
-        SheetParagraph(details, s.detail.clone("contact_detail", leftIndent=4 * s.scale, spaceAfter=4 * s.scale)),
+        SheetParagraph(line, d.style(s.body, "contact", spaceAfter=0)),
+        SheetParagraph(details, d.style(s.detail, "contact_detail", leftIndent=4 * s.scale, spaceAfter=4 * s.scale)),
     ]
 
 
@@ -79,7 +79,7 @@ def _source_line(d: SheetDrawing, source: Source) -> Flowable:
         line += f" ({d.both(labels.CHECKED)}: {d.text.markup(source.checked)})"
     if source.caution:
         line += f" <b>[{d.both(labels.CAUTION)}]</b>"
-    return SheetParagraph(line, s.detail.clone("source", leftIndent=0, spaceAfter=2 * s.scale))
+    return SheetParagraph(line, d.style(s.detail, "source", leftIndent=0, spaceAfter=2 * s.scale))
 
 
 def source_order(source: Source) -> tuple[int, str]:
