@@ -787,8 +787,8 @@ This cannot be undone.</source>
         <translation>&lt;b&gt;질문&lt;/b&gt;: 병원마다 물어볼 질문을 영어와 한국어로 하나씩 보여 줍니다. 병원의 답변을 기록하십시오. 모든 답변은 입력하는 대로 저장됩니다. {doctor} 키를 누르면 질문이 전체 화면에 큰 한국어 글씨로 표시되어 의사가 읽고 답변을 입력할 수 있습니다. {back} 키를 누르면 돌아옵니다.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Sheet&lt;/b&gt;: a question sheet to take with you, in English and Korean, with the answers so far. Save it as a PDF or print it.</source>
-        <translation>&lt;b&gt;질문지&lt;/b&gt;: 상담에 가져갈 영어·한국어 질문지로, 지금까지 받은 답변도 함께 담깁니다. PDF로 저장하거나 인쇄하십시오.</translation>
+        <source>&lt;b&gt;Sheet&lt;/b&gt;: print what you take to the consultation, or save it as a PDF. The &lt;b&gt;doctor copy&lt;/b&gt; is for one clinic: Korean first, a one-page summary of you, then your picked questions with room for the answers, and nothing private. &lt;b&gt;My notebook&lt;/b&gt; is yours: red flags, worries and the documents to bring first, then the clinics compared and the answers so far. The &lt;b&gt;full checklist&lt;/b&gt; has every question.</source>
+        <translation>&lt;b&gt;질문지&lt;/b&gt;: 상담에 가져갈 것을 인쇄하거나 PDF로 저장합니다. &lt;b&gt;의사용 사본&lt;/b&gt;은 한 병원용으로, 한국어가 먼저 나오고 환자 요약 한 쪽과 고른 질문, 답변을 적을 칸이 있으며 개인적인 내용은 넣지 않습니다. &lt;b&gt;나의 기록&lt;/b&gt;은 본인용으로, 위험 신호, 우려 사항, 준비할 서류가 먼저 나오고 병원 비교와 지금까지의 답변이 이어집니다. &lt;b&gt;전체 질문 목록&lt;/b&gt;에는 모든 질문이 들어갑니다.</translation>
     </message>
     <message>
         <source>Using StemPrep</source>
@@ -805,6 +805,26 @@ This cannot be undone.</source>
     <message>
         <source>Move between the steps with the buttons at the top, with Back and Next at the bottom, or with {keys}.</source>
         <translation>위쪽의 단계 버튼, 아래쪽의 이전·다음 버튼 또는 {keys} 키로 단계를 이동합니다.</translation>
+    </message>
+    <message>
+        <source>From preparing to the consultation</source>
+        <translation>준비부터 상담까지</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Pick&lt;/b&gt; the questions you will ask, the most important first. About 12–15 are picked for you to start with; a consultation is short.</source>
+        <translation>물어볼 질문을 &lt;b&gt;고르고&lt;/b&gt; 가장 중요한 질문을 앞에 두십시오. 처음에는 12~15개가 골라져 있습니다. 상담 시간은 짧습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Prepare&lt;/b&gt;: record what each clinic has told you so far, and check the red flags.</source>
+        <translation>&lt;b&gt;준비&lt;/b&gt;: 각 병원이 지금까지 알려 준 내용을 기록하고 위험 신호를 확인하십시오.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Print the doctor copy&lt;/b&gt; for the clinic you are visiting, and hand it to the doctor at the start.</source>
+        <translation>방문할 병원의 &lt;b&gt;의사용 사본을 인쇄&lt;/b&gt;하여 상담을 시작할 때 의사에게 건네십시오.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bring your notebook&lt;/b&gt; for yourself: it keeps what you would not show a clinic, such as prices, other clinics and your worries.</source>
+        <translation>본인용 &lt;b&gt;나의 기록을 가져가십시오&lt;/b&gt;. 가격, 다른 병원, 우려 사항처럼 병원에 보여 주지 않을 내용이 들어 있습니다.</translation>
     </message>
     <message>
         <source>Red flags</source>
