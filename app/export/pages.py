@@ -108,6 +108,12 @@ class SheetPages:
         return buffer.getvalue()
 
     @property
+    def frame_height(self) -> float:
+        """The height the content has on a page, in points."""
+        s = self.d.styles
+        return self.d.page_size[1] - s.top_margin - s.bottom_margin
+
+    @property
     def page_count(self) -> int:
         """The pages laid out by the last `build`."""
         return len(self._copy_of_page)

@@ -36,12 +36,10 @@ DOCTOR_LINES = {"text": 3, "number": 1, "yes-no": 1, "choice": 1}
 # ------------------------------------------------------------------ doctor copy
 
 
-def doctor_questions(d: SheetDrawing, sheet: QuestionSheet, entry: ClinicAnswers | None) -> list[Flowable]:
+def doctor_questions(d: SheetDrawing, sheet: QuestionSheet) -> list[Flowable]:
     """The picked questions for one clinic, Korean first, each with room for the answer."""
     s = d.styles
     part: list[Flowable] = [SheetParagraph(d.both(labels.MY_QUESTIONS), s.heading)]
-    if entry is None:
-        part += d.label_rows(clinic_blank_rows(d))
     part.append(SheetParagraph(d.both(labels.DOCTOR_INTRO, "<br/>"), s.note))
     for question in sheet.picked:
         part.append(KeepTogether(_doctor_block(d, question)))

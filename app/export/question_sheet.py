@@ -52,7 +52,7 @@ from app.export.red_flag_pages import attention, checklist_red_flags
 from app.export.reference_pages import reference
 from app.export.sheet_text import shortened
 from app.export.styles import MUTED, SHADE
-from app.export.summary_card import appointment_line, doctor_card, patient_summary
+from app.export.summary_card import CARD_LABEL_MM, appointment_line, clinic_blank_rows, doctor_card, patient_summary
 
 if TYPE_CHECKING:
     from app.domain.question_bank import QuestionBank
@@ -173,14 +173,21 @@ class SheetRenderer:
             name = shortened(entry.clinic.name, HEADER_CHARS) if entry else ""
             story.append(CopyStart(name, appointment_line(d, entry) if entry else "", self.pages.patient_label()))
             story += self._title_block(labels.DOCTOR_TITLE, entry.clinic.name if entry else "")
+            if entry is not None and appointment_line(d, entry):
+                # In full here: the page header shortens it to one line.
+                story.append(SheetParagraph(d.text.markup(appointment_line(d, entry)), d.styles.body))
+            if entry is None:
+                # A blank copy: the clinic, doctor and date are written in by hand, on the first page.
+                story += d.label_rows(clinic_blank_rows(d), label_mm=CARD_LABEL_MM)
             parts = []
             if self.options.includes("summary"):
                 parts.append(doctor_card(d, sheet, self.options))
             if self.options.includes("questions"):
-                parts.append(doctor_questions(d, sheet, entry))
+                parts.append(doctor_questions(d, sheet))
             for index, part in enumerate(parts):
                 if index:
-                    story.append(PageBreak())
+                    # The questions start a new page, unless the card ran over onto this one.
+                    story.append(CondPageBreak(self.pages.frame_height * 0.7))
                 story += part
         return self._with_lost_note(story, position=1)
 
