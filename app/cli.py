@@ -17,25 +17,19 @@ import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from app import __version__
-from app.domain.sheet_kinds import SECTIONS, SHEET_KINDS
+from app.cli_consultation import cmd_clinics, cmd_pick, cmd_questions, cmd_sheet
+from app.cli_support import EXIT_ERROR, EXIT_OK, EXIT_USAGE, UserError, open_store
+from app.domain.sheet_kinds import SHEET_KINDS
 from app.logs import error_kind, setup_logging
-from db.errors import DatabaseDamaged, DatabaseInUse, StorageError
+from db.errors import DatabaseDamaged, StorageError
 from db.location import database_path
-from db.records import CLINIC_FIELDS, CONDITIONS
+from db.records import CONDITIONS
 from db.store import Store
 
 log = logging.getLogger("stemprep.cli")
-
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-
-
-class UserError(Exception):
-    """A problem the user can fix; the message is printed as it is."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -209,114 +203,15 @@ def build_parser() -> argparse.ArgumentParser:
 # --------------------------------------------------------------------- commands
 
 
-def _open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
-    """The database named by --db / $STEMPREP_DB / the data folder.
-
-    Commands that only read (`read_only`) fall back to reading the file without the
-    writer's lock when the window has it open, so they still work beside it.
-    """
-    path = database_path(args.db)
-    try:
-        return Store.open(path)
-    except DatabaseInUse:
-        if not read_only:
-            raise
-        return Store.open(path, read_only=True)
-
-
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.domain.demo import create_demo
 
-    with _open_store(args) as store:
+    with open_store(args) as store:
         profile = create_demo(store)
         clinics = store.clinics_for(profile.id)
     print(f"Demo profile '{profile.name}' with {len(clinics)} clinics is ready.")
     print(profile.id)
     return EXIT_OK
-
-
-def cmd_sheet(args: argparse.Namespace) -> int:
-    from app.domain.question_bank import load_question_bank
-    from app.domain.sheet_content import InvalidSheetOptions, SheetOptions, facilitator_details
-    from app.export.question_sheet import SheetExportError, export_blank_sheet, export_sheet
-
-    sections = SECTIONS
-    if args.sections is not None:
-        sections = tuple(s.strip() for s in args.sections.split(",") if s.strip())
-        if not sections:
-            raise UserError(f"--sections is empty; name at least one of {', '.join(SECTIONS)}.")
-        unknown = [s for s in sections if s not in SECTIONS]
-        if unknown:
-            raise UserError(f"Unknown section '{unknown[0]}'; choose from {', '.join(SECTIONS)}.")
-    if args.lang != "ko":
-        raise UserError(f"'{args.lang}' is not a language StemPrep has questions in yet; use ko.")
-    if args.blank and args.clinic is not None:
-        raise UserError("--clinic goes with --profile, not with --blank.")
-    if args.blank and args.kind == "notebook":
-        raise UserError("A blank notebook would be empty; use --kind doctor or --kind checklist with --blank.")
-    try:
-        options = SheetOptions(
-            kind=args.kind,
-            paper=args.paper,
-            large_print=args.large_print,
-            personal_details=not args.no_personal_details,
-            second_language=args.lang,
-            sections=sections,
-            clinic_id=args.clinic,
-            essential_only=args.essential_only,
-        )
-    except InvalidSheetOptions as error:
-        raise UserError(str(error)) from error
-    output = Path(args.output).expanduser()
-    bank = load_question_bank()
-    if args.all:
-        return _sheet_batch(args, bank, options, output)
-    if args.condition or args.search or args.merged:
-        raise UserError("--condition, --search and --merged go with --all.")
-    try:
-        if args.blank:
-            # The agency's footer goes on blank sheets too, when a database with one exists.
-            facilitator = None
-            if database_path(args.db).exists():
-                with _open_store(args, read_only=True) as store:
-                    facilitator = facilitator_details(store)
-            written = export_blank_sheet(bank, args.blank, output, options, facilitator=facilitator)
-        else:
-            with _open_store(args, read_only=True) as store:
-                written = export_sheet(store, bank, args.profile, output, options)
-    except SheetExportError as error:
-        raise UserError(str(error)) from error
-    print(f"Wrote {written}")
-    return EXIT_OK
-
-
-def _sheet_batch(args: argparse.Namespace, bank: Any, options: Any, folder: Path) -> int:
-    from app.export.batch import export_batch
-    from app.export.question_sheet import SheetExportError
-    from db.search import ProfileQuery
-
-    if args.clinic is not None:
-        raise UserError("--clinic goes with --profile, not with --all.")
-    with _open_store(args, read_only=True) as store:
-        query = ProfileQuery(text=args.search or "", condition=args.condition, sort="name")
-        ids = [p.id for p in store.list_profiles(query)]
-        if not ids:
-            raise UserError("No profiles match, so no sheets were written.")
-
-        def progress(done: int, total: int) -> None:
-            if sys.stderr.isatty():
-                print(f"\r{done} of {total} sheets", end="", file=sys.stderr, flush=True)
-
-        try:
-            result = export_batch(store, bank, ids, folder, options, merged=args.merged, progress=progress)
-        except SheetExportError as error:
-            raise UserError(str(error)) from error
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
-    for profile_id, reason in result.failed:
-        print(f"Profile {profile_id} failed: {reason}", file=sys.stderr)
-    print(f"{result.summary()[:-1]} in {folder} ({result.pages} pages).")
-    return EXIT_ERROR if result.failed else EXIT_OK
 
 
 def cmd_profiles(args: argparse.Namespace) -> int:
@@ -325,7 +220,7 @@ def cmd_profiles(args: argparse.Namespace) -> int:
     query = ProfileQuery(
         text=args.search, condition=args.condition, travel_month=args.travel_month, sort=args.sort
     )
-    with _open_store(args, read_only=True) as store:
+    with open_store(args, read_only=True) as store:
         summaries = store.list_profiles(query)
     if args.json:
         print(json.dumps([
@@ -349,156 +244,12 @@ def cmd_profiles(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_questions(args: argparse.Namespace) -> int:
-    from app.domain.question_bank import load_question_bank
-
-    bank = load_question_bank()
-    if args.profile is not None:
-        return _profile_questions(args, bank)
-    if args.json:
-        print(json.dumps(question_bank_document(bank), ensure_ascii=False, indent=2))
-        return EXIT_OK
-    for category in bank.categories:
-        in_category = [q for q in bank.questions if q.category == category.id]
-        if not in_category:
-            continue
-        print(f"\n{category.title.en} / {category.title.ko}")
-        for q in in_category:
-            where = f" ({', '.join(q.conditions)})" if q.conditions else ""
-            print(f"  [{q.priority}] {q.id}{where}\n      {q.text.en}\n      {q.text.ko}")
-    print("\nRed flags / 위험 신호")
-    for rule in bank.red_flags:
-        print(f"  [{rule.severity}] {rule.id}: {rule.title.en} / {rule.title.ko}")
-    print("\nDocuments to bring / 준비할 서류")
-    for document in bank.documents:
-        where = f" ({', '.join(document.conditions)})" if document.conditions else ""
-        print(f"  {document.id}{where}: {document.text.en}")
-    print("\nSources / 출처")
-    for source in bank.sources.values():
-        print(f"  {source.id}  {source.title}{' — ' + source.url if source.url else ''}")
-    print(
-        f"\n{len(bank.questions)} questions, {len(bank.red_flags)} red-flag rules, "
-        f"{len(bank.documents)} documents, {len(bank.sources)} sources."
-    )
-    return EXIT_OK
-
-
-def _profile_questions(args: argparse.Namespace, bank: Any) -> int:
-    """The questions that apply to one profile, each marked picked (with its place) or not."""
-    from app.domain.picks import load_my_questions
-
-    with _open_store(args, read_only=True) as store:
-        profile = store.profile(args.profile)
-        picked = load_my_questions(store, bank, profile.id)
-        custom = store.custom_questions(profile.id)
-    place = {question_id: number for number, question_id in enumerate(picked, start=1)}
-    rows = [
-        {"id": q.id, "category": q.category, "priority": q.priority, "text": {"en": q.text.en, "ko": q.text.ko}}
-        for q in bank.questions_for(profile.condition)
-    ] + [
-        {"id": c.question_id, "category": c.category, "priority": c.priority, "text": {"en": c.text_en, "ko": c.text_ko},
-         "own": True}
-        for c in custom
-    ]
-    for row in rows:
-        row["picked"] = row["id"] in place
-        row["place"] = place.get(row["id"])
-        row.setdefault("own", False)
-    if args.json:
-        print(json.dumps({"profile": profile.id, "condition": profile.condition, "questions": rows},
-                         ensure_ascii=False, indent=2))
-        return EXIT_OK
-    print(f"Picked to ask ({len(place)}), in order:")
-    for row in sorted((r for r in rows if r["picked"]), key=lambda r: r["place"]):
-        print(f"  {row['place']:>2}. {row['id']}  {row['text']['en']}")
-    print(f"\nNot picked ({len(rows) - len(place)}):")
-    for row in rows:
-        if not row["picked"]:
-            print(f"      {row['id']}  {row['text']['en']}")
-    return EXIT_OK
-
-
-def cmd_pick(args: argparse.Namespace) -> int:
-    from app.domain.picks import known_question_ids, load_my_questions, with_pick, without_pick
-    from app.domain.question_bank import load_question_bank
-
-    bank = load_question_bank()
-    with _open_store(args) as store:
-        profile = store.profile(args.profile)
-        known = set(known_question_ids(bank, profile.condition, store.custom_questions(profile.id)))
-        unknown = [q for q in args.question_ids if q not in known]
-        if unknown:
-            raise UserError(
-                f"'{unknown[0]}' is not a question for profile {profile.id}; "
-                f"see 'stemprep questions --profile {profile.id}'."
-            )
-        picks = load_my_questions(store, bank, profile.id)
-        for question_id in args.question_ids:
-            picks = without_pick(picks, question_id) if args.remove else with_pick(picks, question_id)
-        saved = store.set_question_picks(profile.id, picks)
-    print(f"{len(saved)} questions picked for profile {profile.id}.")
-    return EXIT_OK
-
-
-def cmd_clinics(args: argparse.Namespace) -> int:
-    with _open_store(args, read_only=True) as store:
-        store.profile(args.profile)
-        clinics = store.clinics_for(args.profile)
-    if args.json:
-        print(json.dumps([
-            {"id": c.id, **{field: getattr(c, field) for field in CLINIC_FIELDS}} for c in clinics
-        ], ensure_ascii=False, indent=2))
-        return EXIT_OK
-    if not clinics:
-        print("No clinics yet for this profile.")
-    for c in clinics:
-        when = f"  appointment {c.appointment.replace('T', ' ')}" if c.appointment else ""
-        print(f"{c.id:>6}  {c.name}{' (' + c.city + ')' if c.city else ''}{when}")
-    return EXIT_OK
-
-
-def question_bank_document(bank: Any) -> dict[str, Any]:
-    """The bank as one JSON-ready object: questions, red flags, documents, sources."""
-    return {
-        "questions": [
-            {
-                "id": q.id, "category": q.category, "conditions": list(q.conditions),
-                "priority": q.priority, "answer_kind": q.answer_kind, "sources": list(q.sources),
-                "text": {"en": q.text.en, "ko": q.text.ko},
-                "why": {"en": q.why.en, "ko": q.why.ko},
-                "choices": [{"id": c.id, "en": c.text.en, "ko": c.text.ko} for c in q.choices],
-            }
-            for q in bank.questions
-        ],
-        "red_flags": [
-            {
-                "id": r.id, "severity": r.severity,
-                "title": {"en": r.title.en, "ko": r.title.ko},
-                "explanation": {"en": r.explanation.en, "ko": r.explanation.ko},
-                "sources": list(r.sources),
-            }
-            for r in bank.red_flags
-        ],
-        "documents": [
-            {
-                "id": d.id, "conditions": list(d.conditions),
-                "text": {"en": d.text.en, "ko": d.text.ko}, "sources": list(d.sources),
-            }
-            for d in bank.documents
-        ],
-        "sources": [
-            {"id": s.id, "title": s.title, "url": s.url, "checked": s.checked, "caution": s.caution}
-            for s in bank.sources.values()
-        ],
-    }
-
-
 def cmd_flags(args: argparse.Namespace) -> int:
     from app.domain.question_bank import load_question_bank
     from app.domain.red_flags import evaluate_red_flags
 
     bank = load_question_bank()
-    with _open_store(args, read_only=True) as store:
+    with open_store(args, read_only=True) as store:
         store.profile(args.profile)
         raised = []
         for clinic in store.clinics_for(args.profile):
@@ -528,7 +279,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
     if not 1 <= args.count <= 1_000_000:
         raise UserError("--count must be between 1 and 1,000,000.")
-    with _open_store(args) as store:
+    with open_store(args) as store:
         made = add_sample_profiles(store, args.count, seed=args.seed)
     print(f"Added {len(made)} synthetic sample profiles (marked as samples, not real people).")
     return EXIT_OK
@@ -537,7 +288,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
 def cmd_export_profile(args: argparse.Namespace) -> int:
     from app.domain.profile_file import export_profile
 
-    with _open_store(args, read_only=True) as store:
+    with open_store(args, read_only=True) as store:
         written = export_profile(store, args.profile, Path(args.output).expanduser())
     print(f"Wrote {written} (keep it private: it holds health information).")
     return EXIT_OK
@@ -546,7 +297,7 @@ def cmd_export_profile(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from app.domain.profile_file import import_profile, preview_import
 
-    with _open_store(args) as store:
+    with open_store(args) as store:
         preview = preview_import(store, Path(args.file).expanduser())
         if preview.existing is not None and not (args.as_new or args.replace):
             raise UserError(
@@ -568,7 +319,7 @@ FACILITATOR_KEYS = {"agency": "facilitator.agency", "registration": "facilitator
 
 
 def cmd_facilitator(args: argparse.Namespace) -> int:
-    with _open_store(args) as store:
+    with open_store(args) as store:
         if args.clear:
             for key in FACILITATOR_KEYS.values():
                 store.set_setting(key, "")

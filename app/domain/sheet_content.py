@@ -2,8 +2,12 @@
 
 A sheet is decided here and drawn in `app.export`: this module picks the questions that
 apply to the patient's condition (with the patient's own questions in their place), the
-answers each clinic gave, the red flags those answers raise, the documents to bring and
-the sources cited, and hands the renderer one frozen `QuestionSheet`. It knows nothing
+patient's picked questions in their order, the answers each clinic gave, the red flags
+those answers raise (and which the patient set aside), the documents to bring (and which
+are packed) and the sources cited, and hands the renderer one frozen `QuestionSheet`.
+What is gathered depends on the kind of sheet: for the doctor copy, which is handed to a
+clinic, nothing private is gathered at all (no answers, flags, prices or notes), so no
+drawing mistake can print it. It knows nothing
 about paper, fonts or reportlab, so the CLI, the GUI preview and the tests share it, and
 a test can check exactly what will be printed before any PDF exists.
 """
