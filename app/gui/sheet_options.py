@@ -152,8 +152,9 @@ class SheetOptionsBox(QWidget):
 
     def options(self) -> SheetOptions:
         """The options as ticked (the parts may be none: `SheetOptions` says so in one sentence)."""
-        sections = tuple(s for s, box in self.section_boxes.items() if box.isChecked()) if self.section_boxes \
-            else SECTIONS
+        sections = SECTIONS
+        if self.section_boxes and self._parts_to_choose():
+            sections = tuple(s for s, box in self.section_boxes.items() if box.isChecked())
         return SheetOptions(
             kind=self.kind(),
             paper="letter" if self.paper_letter.isChecked() else "a4",
@@ -190,3 +191,9 @@ class SheetOptionsBox(QWidget):
         self.essential_only.setEnabled(kind.id == "checklist")
         for section, box in self.section_boxes.items():
             box.setVisible(section in kind.sections)
+        if self.sections_group is not None:
+            self.sections_group.setVisible(self._parts_to_choose())
+
+    def _parts_to_choose(self) -> bool:
+        """The doctor copy is always the summary card and the questions: nothing to leave out."""
+        return self.kind() != "doctor"

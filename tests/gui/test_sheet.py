@@ -58,6 +58,7 @@ def test_changing_options_renders_the_preview_again(qtbot: QtBot, sheet_step: Sh
     assert "Margaret Lee" not in _text(sheet_step.pdf_bytes)
 
     with qtbot.waitSignal(sheet_step.preview_ready, timeout=RENDER_TIMEOUT_MS):
+        sheet_step.kind_buttons["checklist"].click()  # the kind whose parts can be chosen
         for section, box in sheet_step.section_boxes.items():
             box.setChecked(section == "summary")
     assert sheet_step.document.pageCount() < pages_before or sheet_step.document.pageCount() == 1
@@ -110,6 +111,7 @@ def test_print_draws_every_page_into_the_printer(
 
     monkeypatch.setattr(PrintDialog, "ask", classmethod(to_file))
     with qtbot.waitSignal(sheet_step.preview_ready, timeout=RENDER_TIMEOUT_MS):
+        sheet_step.kind_buttons["checklist"].click()
         for section, box in sheet_step.section_boxes.items():  # a few pages, to print quickly
             box.setChecked(section in ("summary", "documents"))
     qtbot.mouseClick(sheet_step.print_button, Qt.MouseButton.LeftButton)
@@ -135,12 +137,13 @@ def test_the_three_kinds_are_offered_and_the_doctor_copy_comes_first(qtbot: QtBo
     doctor_pages = sheet_step.document.pageCount()
     doctor_text = _text(sheet_step.pdf_bytes)
     assert "의사 선생님께 드리는 질문" in doctor_text and "Red flag" not in doctor_text
-    # Only the parts the kind prints are offered.
-    assert not sheet_step.section_boxes["red_flags"].isVisibleTo(sheet_step)
+    # Only the parts the kind prints are offered; the doctor copy has none to leave out.
+    assert not sheet_step.section_boxes["summary"].isVisibleTo(sheet_step)
     with qtbot.waitSignal(sheet_step.preview_ready, timeout=RENDER_TIMEOUT_MS):
         sheet_step.kind_buttons["notebook"].click()
     assert "My notebook" in _text(sheet_step.pdf_bytes)
     assert sheet_step.section_boxes["red_flags"].isVisibleTo(sheet_step)
+    assert not sheet_step.section_boxes["summary"].isVisibleTo(sheet_step)
     assert sheet_step.document.pageCount() != doctor_pages
 
 
