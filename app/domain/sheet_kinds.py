@@ -44,7 +44,7 @@ SHEET_KINDS: tuple[SheetKind, ...] = (
     ),
     SheetKind(
         "notebook",
-        "My notebook", "나의 기록",
+        "My notebook", "제 기록",
         "Your own record: red flags, worries and the documents to bring first, then the clinics compared, "
         "the answers so far, your notes and the reference page.",
         "환자 본인의 기록입니다. 위험 신호, 우려 사항, 준비할 서류가 먼저 나오고, 병원 비교, 지금까지의 답변, 메모, "

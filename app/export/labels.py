@@ -150,12 +150,12 @@ DOCTOR_INTRO = Text(
 )
 APPOINTMENT = Text(en="Appointment", ko="상담 예약")
 PLACE = Text(en="Place", ko="장소")
-INTERPRETER = Text(en="Interpreter", ko="통역")
-MY_QUESTIONS = Text(en="My questions", ko="나의 질문")
+INTERPRETER = Text(en="Interpreter", ko="통역사")
+MY_QUESTIONS = Text(en="My questions", ko="여쭤볼 질문")
 
 # ---------------------------------------------------------------- notebook
 
-NOTEBOOK_TITLE = Text(en="My notebook", ko="나의 기록")
+NOTEBOOK_TITLE = Text(en="My notebook", ko="제 기록")
 ATTENTION = Text(en="What needs attention", ko="확인할 사항")
 DISMISSED = Text(en="I set this aside", ko="검토 후 제외함")
 DOCUMENTS_READY = Text(en="Ticked: ready", ko="표시: 준비됨")

@@ -788,7 +788,7 @@ This cannot be undone.</source>
     </message>
     <message>
         <source>&lt;b&gt;Sheet&lt;/b&gt;: print what you take to the consultation, or save it as a PDF. The &lt;b&gt;doctor copy&lt;/b&gt; is for one clinic: Korean first, a one-page summary of you, then your picked questions with room for the answers, and nothing private. &lt;b&gt;My notebook&lt;/b&gt; is yours: red flags, worries and the documents to bring first, then the clinics compared and the answers so far. The &lt;b&gt;full checklist&lt;/b&gt; has every question.</source>
-        <translation>&lt;b&gt;질문지&lt;/b&gt;: 상담에 가져갈 것을 인쇄하거나 PDF로 저장합니다. &lt;b&gt;의사용 사본&lt;/b&gt;은 한 병원용으로, 한국어가 먼저 나오고 환자 요약 한 쪽과 고른 질문, 답변을 적을 칸이 있으며 개인적인 내용은 넣지 않습니다. &lt;b&gt;나의 기록&lt;/b&gt;은 본인용으로, 위험 신호, 우려 사항, 준비할 서류가 먼저 나오고 병원 비교와 지금까지의 답변이 이어집니다. &lt;b&gt;전체 질문 목록&lt;/b&gt;에는 모든 질문이 들어갑니다.</translation>
+        <translation>&lt;b&gt;질문지&lt;/b&gt;: 상담에 가져갈 것을 인쇄하거나 PDF로 저장합니다. &lt;b&gt;의사용 사본&lt;/b&gt;은 한 병원용으로, 한국어가 먼저 나오고 환자 요약 한 쪽과 고른 질문, 답변을 적을 칸이 있으며 개인적인 내용은 넣지 않습니다. &lt;b&gt;제 기록&lt;/b&gt;은 본인용으로, 위험 신호, 우려 사항, 준비할 서류가 먼저 나오고 병원 비교와 지금까지의 답변이 이어집니다. &lt;b&gt;전체 질문 목록&lt;/b&gt;에는 모든 질문이 들어갑니다.</translation>
     </message>
     <message>
         <source>Using StemPrep</source>
@@ -824,7 +824,7 @@ This cannot be undone.</source>
     </message>
     <message>
         <source>&lt;b&gt;Bring your notebook&lt;/b&gt; for yourself: it keeps what you would not show a clinic, such as prices, other clinics and your worries.</source>
-        <translation>본인용 &lt;b&gt;나의 기록을 가져가십시오&lt;/b&gt;. 가격, 다른 병원, 우려 사항처럼 병원에 보여 주지 않을 내용이 들어 있습니다.</translation>
+        <translation>본인용 &lt;b&gt;제 기록을 가져가십시오&lt;/b&gt;. 가격, 다른 병원, 우려 사항처럼 병원에 보여 주지 않을 내용이 들어 있습니다.</translation>
     </message>
     <message>
         <source>Red flags</source>

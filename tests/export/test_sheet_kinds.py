@@ -272,3 +272,16 @@ def test_an_unknown_kind_or_no_parts_is_refused() -> None:
         SheetOptions(kind="poster")
     with pytest.raises(InvalidSheetOptions):
         SheetOptions(kind="doctor", sections=())
+
+
+def test_nothing_private_is_even_gathered_for_the_doctor_copy(
+    store: Store, bank: QuestionBank, demo: tuple[Profile, Clinic, Clinic]
+) -> None:
+    profile, careful, _ = demo
+    sheet = gather_sheet(store, bank, profile.id, DOCTOR, SHEET_DATE)
+    assert sheet.profile is not None and not sheet.profile.notes and not sheet.profile.budget
+    assert sheet.documents == () and sheet.sources == () and sheet.groups == ()
+    for entry in sheet.clinics:
+        assert not entry.answers and not entry.flags and not entry.dismissed
+        assert entry.clinic.price is None and not entry.clinic.notes and not entry.clinic.treatment
+    assert next(e for e in sheet.clinics if e.clinic.id == careful.id).clinic.appointment == "2027-04-12T10:30"

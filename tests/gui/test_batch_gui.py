@@ -98,6 +98,10 @@ def test_the_listed_patients_get_one_sheet_each_while_the_window_stays_responsiv
     dialog.folder.setText(str(folder))
     dialog.leave_out_personal.setChecked(True)
     assert dialog.options().kind == "doctor"  # a doctor copy per clinic, by default
+    # The same options form as the Sheet step, without the clinic (every clinic gets its copy).
+    assert type(dialog.option_box) is type(window.sheet_step.option_box)
+    assert list(dialog.option_box.kind_buttons) == list(window.sheet_step.kind_buttons)
+    assert dialog.options().clinic_id is None
     with qtbot.waitSignal(dialog.page_total_known, timeout=BATCH_TIMEOUT_MS) as counted:
         dialog.count_pages()
     expected_pages = counted.args[0]
