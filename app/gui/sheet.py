@@ -46,10 +46,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.question_bank import QuestionBank
-from app.domain.sheet_content import InvalidSheetOptions, QuestionSheet, SheetOptions, gather_sheet
+from app.domain.sheet_content import KINDS, InvalidSheetOptions, QuestionSheet, SheetOptions, gather_sheet
 from app.export.batch import sheet_file_name
 from app.export.files import SheetExportError, save_pdf
 from app.gui.dialogs import PrintDialog, SaveDialog
+from app.gui.i18n import ui_language
 from app.gui.sheet_options import SheetOptionsBox
 from app.gui.step import StepPage
 from db.errors import StorageError
@@ -375,7 +376,10 @@ class SheetStep(StepPage):
         except StorageError:
             pass
         personal = not self.leave_out_personal.isChecked()
-        return Path(folder) / sheet_file_name(self.profile_id or 0, name, personal_details=personal)
+        file_name = Path(sheet_file_name(self.profile_id or 0, name, personal_details=personal))
+        # The kind in the name, so that the doctor copy and the notebook do not replace each other.
+        kind = KINDS[self.option_box.kind()].title(ui_language())
+        return Path(folder) / f"{file_name.stem} - {kind}{file_name.suffix}"
 
     # ================================================================ details
 

@@ -285,3 +285,11 @@ def test_nothing_private_is_even_gathered_for_the_doctor_copy(
         assert not entry.answers and not entry.flags and not entry.dismissed
         assert entry.clinic.price is None and not entry.clinic.notes and not entry.clinic.treatment
     assert next(e for e in sheet.clinics if e.clinic.id == careful.id).clinic.appointment == "2027-04-12T10:30"
+
+
+def test_a_profile_without_clinics_gets_one_doctor_copy_with_a_clinic_line(store: Store, bank: QuestionBank) -> None:
+    profile = store.create_profile("No Clinic Yet", condition="heart")
+    data, pages = render_counted(gather_sheet(store, bank, profile.id, DOCTOR, SHEET_DATE), DOCTOR)
+    texts = _pages(data)
+    assert sum("Page 1 of" in page for page in texts) == 1 and pages <= 4
+    assert f"{labels.CLINIC.ko} / {labels.CLINIC.en}" in texts[0]

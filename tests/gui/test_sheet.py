@@ -77,7 +77,7 @@ def test_save_as_writes_the_pdf(
     monkeypatch.setattr(SaveDialog, "ask", classmethod(choose))
     qtbot.mouseClick(sheet_step.save_button, Qt.MouseButton.LeftButton)
 
-    assert suggested and suggested[0].suffix == ".pdf"
+    assert suggested and suggested[0].suffix == ".pdf" and suggested[0].stem.endswith(" - Doctor copy")
     assert target.read_bytes() == sheet_step.pdf_bytes
     assert "Walk without a stick" in _text(target)
 
