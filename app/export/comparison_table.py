@@ -17,6 +17,9 @@ from app.export.flowables import SheetParagraph
 from app.export.question_pages import recorded_answer
 from app.export.styles import FLAG, FLAG_FILL, MUTED
 
+#: Longest clinic name printed at the head of the table's columns (it repeats on every page).
+HEAD_NAME_CHARS = 120
+
 
 def comparison(d: SheetDrawing, sheet: QuestionSheet, *, answered_rows: bool) -> list[Flowable]:
     """The table; `answered_rows` keeps the questions any clinic answered, else the essential ones."""
@@ -29,8 +32,12 @@ def comparison(d: SheetDrawing, sheet: QuestionSheet, *, answered_rows: bool) ->
                      if any(recorded_answer(d, q, entry.answer(q.id)) is not None for entry in clinics)]
     else:
         questions = list(sheet.essential_questions)
+    # A name too long to repeat at the head of every page is numbered there and given whole above the table.
+    numbered = any(len(c.clinic.name) > HEAD_NAME_CHARS for c in clinics)
+    heads = [f"{d.both(labels.CLINIC)} {n}" if numbered else d.text.markup(c.clinic.name)
+             for n, c in enumerate(clinics, start=1)]
     header = [SheetParagraph(d.bilingual(labels.QUESTION, "<br/>"), s.cell_head)] + [
-        SheetParagraph(d.text.markup(c.clinic.name), s.cell_head) for c in clinics
+        SheetParagraph(head, s.cell_head) for head in heads
     ]
     rows: list[list[Flowable]] = [header]
     prices = [" ".join(p for p in (format_price(c.clinic.price), c.clinic.currency.strip()) if p) for c in clinics]
@@ -54,9 +61,14 @@ def comparison(d: SheetDrawing, sheet: QuestionSheet, *, answered_rows: bool) ->
     table = Table(rows, colWidths=[first] + [rest] * len(clinics), repeatRows=1, hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle(d.grid() + [("BACKGROUND", c, c, FLAG_FILL) for c in flagged_cells]))
     intro = labels.COMPARISON_ANSWERED if answered_rows else labels.COMPARISON_INTRO
+    names: list[Flowable] = []
+    if numbered:
+        for n, entry in enumerate(clinics, start=1):
+            names += d.user_paragraphs(f"{labels.CLINIC.en} {n}: {entry.clinic.name}", s.body)
     return [
         SheetParagraph(d.both(labels.COMPARISON), s.heading),
         SheetParagraph(d.both(intro), s.note),
+        *names,
         table,
     ]
 

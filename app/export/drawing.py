@@ -130,13 +130,15 @@ class SheetDrawing:
         """User text as paragraphs, cut into pieces reportlab can split across pages.
 
         The pieces of one text sit as close as the lines of one paragraph: the style's
-        space before goes on the first, its space after on the last.
+        space before goes on the first, its space after on the last. Only the last keeps
+        with what follows (a heading's style): a chain of pieces that all keep together
+        can be taller than a page, which reportlab cannot lay out.
         """
         pieces = self.text.paragraphs(text)
         if len(pieces) <= 1:
             return [kind(piece, style) for piece in pieces]
-        first = style.clone(f"{style.name}_first", spaceAfter=0)
-        middle = style.clone(f"{style.name}_middle", spaceBefore=0, spaceAfter=0)
+        first = style.clone(f"{style.name}_first", spaceAfter=0, keepWithNext=0)
+        middle = style.clone(f"{style.name}_middle", spaceBefore=0, spaceAfter=0, keepWithNext=0)
         last = style.clone(f"{style.name}_last", spaceBefore=0)
         return [
             kind(piece, first if index == 0 else last if index == len(pieces) - 1 else middle)

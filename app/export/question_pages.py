@@ -243,18 +243,24 @@ def answers_so_far(d: SheetDrawing, sheet: QuestionSheet) -> list[list[Flowable]
     s = d.styles
     parts = []
     for entry in sheet.clinics:
-        part: list[Flowable] = [PartMarker(shortened(entry.clinic.name, HEADER_CHARS))]
-        part.append(SheetParagraph(d.both(labels.ANSWERS_SO_FAR, "<br/>", clinic=entry.clinic.name), s.heading))
+        name = entry.clinic.name
+        if len(name) <= HEADER_CHARS:
+            heading = [SheetParagraph(d.both(labels.ANSWERS_SO_FAR, "<br/>", clinic=name), s.heading)]
+        else:
+            heading = [SheetParagraph(d.both(labels.ANSWERS), s.heading),
+                       *d.user_paragraphs(name, s.clinic)]
+        part: list[Flowable] = [PartMarker(shortened(name, HEADER_CHARS))]
         answered = [q for q in sheet.questions if recorded_answer(d, q, entry.answer(q.id)) is not None]
         if not answered:
-            part.append(SheetParagraph(d.both(labels.NO_ANSWERS_YET), s.body))
-        for question in answered:
+            part += [*heading, SheetParagraph(d.both(labels.NO_ANSWERS_YET), s.body)]
+        for index, question in enumerate(answered):
             block = question_text(d, question)
             if question.why is not None:
                 why = f"<b>{d.both(labels.WHY)}:</b> {d.text.markup(question.why.en)}"
                 block.append(SheetParagraph(why + d.short_sources(question.sources, sheet.sources_by_id), s.detail))
             block += _answer_area(d, question, entry)
             block.append(Spacer(0, 6 * s.scale))
-            part.append(KeepTogether(block))
+            # The heading travels inside its first question's block: nested keep-togethers cannot split.
+            part.append(KeepTogether([*heading, *block] if index == 0 else block))
         parts.append(part)
     return parts

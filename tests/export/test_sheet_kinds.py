@@ -293,3 +293,21 @@ def test_a_profile_without_clinics_gets_one_doctor_copy_with_a_clinic_line(store
     texts = _pages(data)
     assert sum("Page 1 of" in page for page in texts) == 1 and pages <= 4
     assert f"{labels.CLINIC.ko} / {labels.CLINIC.en}" in texts[0]
+
+
+@pytest.mark.parametrize("kind", [k.id for k in SHEET_KINDS])
+def test_long_and_strange_text_prints_in_every_kind(store: Store, bank: QuestionBank, kind: str) -> None:
+    long = "무릎 " + "x" * 2000 + " <b>&amp; 😀 " + "word " * 1500
+    profile = store.create_profile(long, condition="knee-oa", medicines=long, goals="Walk 😀", notes=long)
+    first = store.add_clinic(profile.id, long, appointment="2027-04-12", appointment_place=long, interpreter=long,
+                             notes=long, price=1234.5, currency="EUR")
+    store.add_clinic(profile.id, "Second (fictional)")
+    store.save_answer(first.id, "cost.total", status="answered", value="1234.5", text=long, flagged=True)
+    store.add_custom_question(profile.id, long, text_ko=long, priority="essential")
+    options = SheetOptions(kind=kind)
+    data, pages = render_counted(gather_sheet(store, bank, profile.id, options, SHEET_DATE), options)
+    text = squash(body_text(data))
+    assert pages >= 1
+    assert squash("word " * 50) in text  # long text flows on, whole
+    assert "<b>&amp;" in pdf_text(data)  # markup printed as typed
+    assert (squash(labels.LOST_CHARACTERS.en) in squash(pdf_text(data)))  # the emoji became □, and it says so
