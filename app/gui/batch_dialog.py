@@ -56,7 +56,7 @@ from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetOptions
 from app.export.batch import MERGED_FILE, BatchResult
 from app.export.sheet_text import shortened
-from app.gui.batch_runners import BatchJob, BatchRunner, PageCounter, ThreadBatchRunner  # noqa: F401 (BatchRunner: re-exported)
+from app.gui.batch_runners import COUNTED_SHEETS, BatchJob, BatchRunner, PageCounter, ThreadBatchRunner  # noqa: F401 (BatchRunner: re-exported)
 from app.gui.profile_file_dialogs import add_to_file_menu, flush_edits
 from app.gui.sheet_options import SheetOptionsBox
 from db.errors import StorageError
@@ -318,11 +318,15 @@ class BatchDialog(QDialog):
         self._counter = counter
         counter.start()
 
-    @Slot(int, int, int)
-    def _counted(self, generation: int, patients: int, pages: int) -> None:
+    @Slot(int, int, int, bool)
+    def _counted(self, generation: int, patients: int, pages: int, estimated: bool) -> None:
         if generation != self._counting:
             return
-        if patients == 1:
+        if estimated:
+            text = self.tr("About {pages} pages in all, for {patients} patients (from the first {counted}).").format(
+                pages=pages, patients=patients, counted=COUNTED_SHEETS
+            )
+        elif patients == 1:
             text = self.tr("{pages} pages in all, for 1 patient.").format(pages=pages)
         else:
             text = self.tr("{pages} pages in all, for {patients} patients.").format(pages=pages, patients=patients)

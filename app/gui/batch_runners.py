@@ -88,10 +88,18 @@ class _BatchThread(QThread):
         self.ended.emit(result)
 
 
-class PageCounter(QThread):
-    """Counts the pages a batch will print (each sheet laid out once), off the GUI thread."""
+#: Sheets laid out to count a batch's pages; a larger batch is estimated from this many.
+COUNTED_SHEETS = 40
 
-    counted = Signal(int, int, int)  # generation, patients, pages
+
+class PageCounter(QThread):
+    """Counts the pages a batch will print (each sheet laid out once), off the GUI thread.
+
+    Laying out thousands of sheets to count them would take as long as writing them, so
+    a large batch is estimated from its first `COUNTED_SHEETS` patients.
+    """
+
+    counted = Signal(int, int, int, bool)  # generation, patients, pages, whether estimated
 
     def __init__(self, generation: int, job: BatchJob, bank: QuestionBank, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -104,11 +112,14 @@ class PageCounter(QThread):
         try:
             with Store.open(self._job.db_path, read_only=True) as store:
                 ids = [summary.id for summary in store.list_profiles(self._job.query)]
-                pages = count_pages(store, self._bank, ids, self._job.options, cancelled=self.stop.is_set)
+                sample = ids[:COUNTED_SHEETS]
+                pages = count_pages(store, self._bank, sample, self._job.options, cancelled=self.stop.is_set)
         except (StorageError, SheetExportError):
             return  # the batch itself will say what is wrong
         if pages is not None:
-            self.counted.emit(self._generation, len(ids), pages)
+            estimated = len(ids) > len(sample)
+            total = round(pages * len(ids) / len(sample)) if estimated else pages
+            self.counted.emit(self._generation, len(ids), total, estimated)
 
 
 class ThreadBatchRunner(BatchRunner):

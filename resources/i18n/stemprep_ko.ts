@@ -281,6 +281,10 @@
         <translation>인쇄할 쪽수를 세는 중입니다…</translation>
     </message>
     <message>
+        <source>About {pages} pages in all, for {patients} patients (from the first {counted}).</source>
+        <translation>환자 {patients}명, 모두 약 {pages}쪽입니다(처음 {counted}명 기준 추정).</translation>
+    </message>
+    <message>
         <source>{pages} pages in all, for 1 patient.</source>
         <translation>환자 1명, 모두 {pages}쪽입니다.</translation>
     </message>

@@ -266,3 +266,21 @@ def test_the_folder_can_be_chosen(
     buttons = [b for b in dialog.findChildren(QWidget) if b.accessibleName() == "Choose the folder for the sheets"]
     buttons[0].click()
     assert dialog.job().folder == chosen
+
+
+def test_a_large_batch_estimates_its_pages_from_the_first_sheets(
+    qtbot: QtBot, store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.gui import batch_runners
+
+    monkeypatch.setattr(batch_runners, "COUNTED_SHEETS", 2)
+    for n in range(6):
+        store.create_profile(f"Patient {n}", condition="stroke")
+    window = make_window()
+    dialog = BatchDialog(_choices_from_the_menu(window, monkeypatch), bank, store, window)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.page_total_known, timeout=BATCH_TIMEOUT_MS) as counted:
+        dialog.count_pages()
+    assert dialog.page_total.text().startswith(f"About {counted.args[0]} pages in all, for 6 patients")
+    assert counted.args[0] % 3 == 0  # six patients like the first two: three times their pages
