@@ -17,24 +17,19 @@ import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from app import __version__
+from app.cli_consultation import cmd_clinics, cmd_pick, cmd_questions, cmd_sheet
+from app.cli_support import EXIT_ERROR, EXIT_OK, EXIT_USAGE, UserError, open_store
+from app.domain.sheet_kinds import SHEET_KINDS
 from app.logs import error_kind, setup_logging
-from db.errors import DatabaseDamaged, DatabaseInUse, StorageError
+from db.errors import DatabaseDamaged, StorageError
 from db.location import database_path
 from db.records import CONDITIONS
 from db.store import Store
 
 log = logging.getLogger("stemprep.cli")
-
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-
-
-class UserError(Exception):
-    """A problem the user can fix; the message is printed as it is."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -92,9 +87,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--all", action="store_true",
         help="one sheet per profile into the folder given with -o (filter with --condition, --search)",
     )
+    sheet.add_argument(
+        "--kind", choices=tuple(kind.id for kind in SHEET_KINDS), default=SHEET_KINDS[0].id,
+        help="which sheet (default: %(default)s): " + "; ".join(
+            f"{kind.id} = {kind.title_en.lower()}" for kind in SHEET_KINDS
+        ) + ". The doctor copy holds your summary and picked questions, Korean first, and nothing private",
+    )
     sheet.add_argument("--condition", choices=CONDITIONS, help="with --all: only profiles with this condition")
     sheet.add_argument("--search", metavar="TEXT", help="with --all: only profiles matching this text")
-    sheet.add_argument("--clinic", type=int, metavar="ID", help="only this clinic's questions")
+    sheet.add_argument(
+        "--merged", action="store_true",
+        help="with --all: every patient's sheet in one PDF (all-sheets.pdf) instead of one file per patient",
+    )
+    sheet.add_argument(
+        "--clinic", type=int, metavar="ID",
+        help="only this clinic (without it, the doctor copy holds one copy per clinic, each numbered on its own)",
+    )
     sheet.add_argument(
         "-o", "--output", required=True, metavar="FILE.pdf",
         help="where to write the PDF (a folder with --all)",
@@ -103,15 +111,16 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--large-print", action="store_true", help="body text at least 14 pt")
     sheet.add_argument(
         "--essential-only", action="store_true",
-        help="only the essential questions and your own (a shorter sheet; numbers stay the same)",
+        help="full checklist: only the essential questions and your own (numbers stay the same)",
     )
     sheet.add_argument(
         "--no-personal-details", action="store_true",
-        help="leave out name, birth year and contact (for sheets that go to others)",
+        help="leave out your name, birth year and contact, and every free-text note (your notes and your "
+        "notes on each clinic), for sheets that go to others",
     )
     sheet.add_argument(
         "--sections", metavar="LIST",
-        help="comma-separated sections to include (default: all): "
+        help="comma-separated parts to include (default: all the kind prints): "
         "summary,questions,red_flags,documents,comparison,reference",
     )
     sheet.add_argument("--lang", default="ko", metavar="CODE", help="the second language (default ko)")
@@ -150,9 +159,26 @@ def build_parser() -> argparse.ArgumentParser:
     facilitator.add_argument("--contact", metavar="TEXT")
     facilitator.add_argument("--clear", action="store_true", help="remove the details")
 
-    questions = commands.add_parser("questions", help="print the question bank")
+    questions = commands.add_parser(
+        "questions", help="print the question bank (with --profile: which questions the patient picked)"
+    )
     questions.add_argument("--json", action="store_true", help="print JSON")
+    questions.add_argument(
+        "--profile", type=int, metavar="ID",
+        help="mark the questions this profile picked, with their place, and add the profile's own",
+    )
     _db_option(questions, top_level=False)
+
+    pick = commands.add_parser("pick", help="pick questions to ask (the doctor copy prints them), or --remove them")
+    _db_option(pick, top_level=False)
+    pick.add_argument("--profile", type=int, required=True, metavar="ID")
+    pick.add_argument("question_ids", nargs="+", metavar="QUESTION_ID", help="ids as 'stemprep questions' shows")
+    pick.add_argument("--remove", action="store_true", help="take these questions off the pick")
+
+    clinics = commands.add_parser("clinics", help="a profile's clinics: ids, names, facts and appointments")
+    _db_option(clinics, top_level=False)
+    clinics.add_argument("--profile", type=int, required=True, metavar="ID")
+    clinics.add_argument("--json", action="store_true", help="print JSON")
 
     flags = commands.add_parser("flags", help="the red flags raised for a profile")
     _db_option(flags, top_level=False)
@@ -177,101 +203,15 @@ def build_parser() -> argparse.ArgumentParser:
 # --------------------------------------------------------------------- commands
 
 
-def _open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
-    """The database named by --db / $STEMPREP_DB / the data folder.
-
-    Commands that only read (`read_only`) fall back to reading the file without the
-    writer's lock when the window has it open, so they still work beside it.
-    """
-    path = database_path(args.db)
-    try:
-        return Store.open(path)
-    except DatabaseInUse:
-        if not read_only:
-            raise
-        return Store.open(path, read_only=True)
-
-
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.domain.demo import create_demo
 
-    with _open_store(args) as store:
+    with open_store(args) as store:
         profile = create_demo(store)
         clinics = store.clinics_for(profile.id)
     print(f"Demo profile '{profile.name}' with {len(clinics)} clinics is ready.")
     print(profile.id)
     return EXIT_OK
-
-
-def cmd_sheet(args: argparse.Namespace) -> int:
-    from app.domain.question_bank import load_question_bank
-    from app.domain.sheet_content import SECTIONS, SheetOptions
-    from app.export.question_sheet import SheetExportError, export_blank_sheet, export_sheet
-
-    sections = SECTIONS
-    if args.sections:
-        sections = tuple(s.strip() for s in args.sections.split(",") if s.strip())
-        unknown = [s for s in sections if s not in SECTIONS]
-        if unknown:
-            raise UserError(f"Unknown section '{unknown[0]}'; choose from {', '.join(SECTIONS)}.")
-    if args.lang != "ko":
-        raise UserError(f"'{args.lang}' is not a language StemPrep has questions in yet; use ko.")
-    if args.blank and args.clinic is not None:
-        raise UserError("--clinic goes with --profile, not with --blank.")
-    options = SheetOptions(
-        paper=args.paper,
-        large_print=args.large_print,
-        personal_details=not args.no_personal_details,
-        second_language=args.lang,
-        sections=sections,
-        clinic_id=args.clinic,
-        essential_only=args.essential_only,
-    )
-    output = Path(args.output).expanduser()
-    bank = load_question_bank()
-    if args.all:
-        return _sheet_batch(args, bank, options, output)
-    if args.condition or args.search:
-        raise UserError("--condition and --search go with --all.")
-    try:
-        if args.blank:
-            written = export_blank_sheet(bank, args.blank, output, options)
-        else:
-            with _open_store(args, read_only=True) as store:
-                written = export_sheet(store, bank, args.profile, output, options)
-    except SheetExportError as error:
-        raise UserError(str(error)) from error
-    print(f"Wrote {written}")
-    return EXIT_OK
-
-
-def _sheet_batch(args: argparse.Namespace, bank: Any, options: Any, folder: Path) -> int:
-    from app.export.batch import export_batch
-    from app.export.question_sheet import SheetExportError
-    from db.search import ProfileQuery
-
-    if args.clinic is not None:
-        raise UserError("--clinic goes with --profile, not with --all.")
-    with _open_store(args, read_only=True) as store:
-        query = ProfileQuery(text=args.search or "", condition=args.condition, sort="name")
-        ids = [p.id for p in store.list_profiles(query)]
-        if not ids:
-            raise UserError("No profiles match, so no sheets were written.")
-
-        def progress(done: int, total: int) -> None:
-            if sys.stderr.isatty():
-                print(f"\r{done} of {total} sheets", end="", file=sys.stderr, flush=True)
-
-        try:
-            result = export_batch(store, bank, ids, folder, options, progress=progress)
-        except SheetExportError as error:
-            raise UserError(str(error)) from error
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
-    for profile_id, reason in result.failed:
-        print(f"Profile {profile_id} failed: {reason}", file=sys.stderr)
-    print(f"{result.summary()[:-1]} in {folder}.")
-    return EXIT_ERROR if result.failed else EXIT_OK
 
 
 def cmd_profiles(args: argparse.Namespace) -> int:
@@ -280,7 +220,7 @@ def cmd_profiles(args: argparse.Namespace) -> int:
     query = ProfileQuery(
         text=args.search, condition=args.condition, travel_month=args.travel_month, sort=args.sort
     )
-    with _open_store(args, read_only=True) as store:
+    with open_store(args, read_only=True) as store:
         summaries = store.list_profiles(query)
     if args.json:
         print(json.dumps([
@@ -304,67 +244,12 @@ def cmd_profiles(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_questions(args: argparse.Namespace) -> int:
-    from app.domain.question_bank import load_question_bank
-
-    bank = load_question_bank()
-    if args.json:
-        print(json.dumps(question_bank_document(bank), ensure_ascii=False, indent=2))
-        return EXIT_OK
-    for category in bank.categories:
-        in_category = [q for q in bank.questions if q.category == category.id]
-        if not in_category:
-            continue
-        print(f"\n{category.title.en} / {category.title.ko}")
-        for q in in_category:
-            where = f" ({', '.join(q.conditions)})" if q.conditions else ""
-            print(f"  [{q.priority}] {q.id}{where}\n      {q.text.en}\n      {q.text.ko}")
-    print(f"\n{len(bank.questions)} questions, {len(bank.red_flags)} red-flag rules.")
-    return EXIT_OK
-
-
-def question_bank_document(bank: Any) -> dict[str, Any]:
-    """The bank as one JSON-ready object: questions, red flags, documents, sources."""
-    return {
-        "questions": [
-            {
-                "id": q.id, "category": q.category, "conditions": list(q.conditions),
-                "priority": q.priority, "answer_kind": q.answer_kind, "sources": list(q.sources),
-                "text": {"en": q.text.en, "ko": q.text.ko},
-                "why": {"en": q.why.en, "ko": q.why.ko},
-                "choices": [{"id": c.id, "en": c.text.en, "ko": c.text.ko} for c in q.choices],
-            }
-            for q in bank.questions
-        ],
-        "red_flags": [
-            {
-                "id": r.id, "severity": r.severity,
-                "title": {"en": r.title.en, "ko": r.title.ko},
-                "explanation": {"en": r.explanation.en, "ko": r.explanation.ko},
-                "sources": list(r.sources),
-            }
-            for r in bank.red_flags
-        ],
-        "documents": [
-            {
-                "id": d.id, "conditions": list(d.conditions),
-                "text": {"en": d.text.en, "ko": d.text.ko}, "sources": list(d.sources),
-            }
-            for d in bank.documents
-        ],
-        "sources": [
-            {"id": s.id, "title": s.title, "url": s.url, "checked": s.checked, "caution": s.caution}
-            for s in bank.sources.values()
-        ],
-    }
-
-
 def cmd_flags(args: argparse.Namespace) -> int:
     from app.domain.question_bank import load_question_bank
     from app.domain.red_flags import evaluate_red_flags
 
     bank = load_question_bank()
-    with _open_store(args, read_only=True) as store:
+    with open_store(args, read_only=True) as store:
         store.profile(args.profile)
         raised = []
         for clinic in store.clinics_for(args.profile):
@@ -394,7 +279,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
     if not 1 <= args.count <= 1_000_000:
         raise UserError("--count must be between 1 and 1,000,000.")
-    with _open_store(args) as store:
+    with open_store(args) as store:
         made = add_sample_profiles(store, args.count, seed=args.seed)
     print(f"Added {len(made)} synthetic sample profiles (marked as samples, not real people).")
     return EXIT_OK
@@ -403,7 +288,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
 def cmd_export_profile(args: argparse.Namespace) -> int:
     from app.domain.profile_file import export_profile
 
-    with _open_store(args, read_only=True) as store:
+    with open_store(args, read_only=True) as store:
         written = export_profile(store, args.profile, Path(args.output).expanduser())
     print(f"Wrote {written} (keep it private: it holds health information).")
     return EXIT_OK
@@ -412,7 +297,7 @@ def cmd_export_profile(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from app.domain.profile_file import import_profile, preview_import
 
-    with _open_store(args) as store:
+    with open_store(args) as store:
         preview = preview_import(store, Path(args.file).expanduser())
         if preview.existing is not None and not (args.as_new or args.replace):
             raise UserError(
@@ -434,7 +319,7 @@ FACILITATOR_KEYS = {"agency": "facilitator.agency", "registration": "facilitator
 
 
 def cmd_facilitator(args: argparse.Namespace) -> int:
-    with _open_store(args) as store:
+    with open_store(args) as store:
         if args.clear:
             for key in FACILITATOR_KEYS.values():
                 store.set_setting(key, "")
@@ -501,6 +386,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "profiles": cmd_profiles,
     "questions": cmd_questions,
     "flags": cmd_flags,
+    "pick": cmd_pick,
+    "clinics": cmd_clinics,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "sample": cmd_sample,

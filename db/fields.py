@@ -24,8 +24,8 @@ from db.records import CLINIC_FIELDS, CONDITIONS, HOEHN_YAHR_STAGES, PROFILE_FIE
 FieldKind = Literal["text", "whole-number", "number", "one-of", "condition", "appointment"]
 
 #: Where a field is printed: the patient summary card, the condition's measure row (printed
-#: with the condition), the clinic's facts, or nowhere.
-SheetSection = Literal["summary", "measure", "clinic", "none"]
+#: with the condition), the clinic's facts, the clinic's appointment block, or nowhere.
+SheetSection = Literal["summary", "measure", "clinic", "appointment", "none"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,9 +116,9 @@ CLINIC_SPECS: tuple[FieldSpec, ...] = (
     _text("currency", "Currency", "통화", section="none"),
     _text("claimed_credentials", "Credentials the clinic claims", "병원이 밝힌 자격", section="clinic"),
     _text("notes", "My notes", "메모", section="clinic"),
-    FieldSpec("appointment", "appointment", "Consultation", "상담 일시", section="clinic"),
-    _text("appointment_place", "Place", "장소", section="clinic"),
-    _text("interpreter", "Interpreter", "통역", section="clinic"),
+    FieldSpec("appointment", "appointment", "Consultation", "상담 일시", section="appointment"),
+    _text("appointment_place", "Place", "장소", section="appointment"),
+    _text("interpreter", "Interpreter", "통역", section="appointment"),
 )
 
 #: Fields that identify the person; left off sheets that go to others.

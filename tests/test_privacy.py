@@ -124,6 +124,8 @@ COMMAND_ARGS: dict[str, list[str]] = {
     "profiles": ["--json"],
     "questions": ["--json"],
     "flags": ["--profile", "{profile}"],
+    "pick": ["--profile", "{profile}", "cost.total"],
+    "clinics": ["--profile", "{profile}", "--json"],
     "sheet": ["--profile", "{profile}", "-o", "{out}/sheet.pdf"],
     "export-profile": ["{profile}", "-o", "{out}/patient.stemprep"],
     "import": ["{out}/patient.stemprep", "--as-new"],

@@ -2,8 +2,12 @@
 
 A sheet is decided here and drawn in `app.export`: this module picks the questions that
 apply to the patient's condition (with the patient's own questions in their place), the
-answers each clinic gave, the red flags those answers raise, the documents to bring and
-the sources cited, and hands the renderer one frozen `QuestionSheet`. It knows nothing
+patient's picked questions in their order, the answers each clinic gave, the red flags
+those answers raise (and which the patient set aside), the documents to bring (and which
+are packed) and the sources cited, and hands the renderer one frozen `QuestionSheet`.
+What is gathered depends on the kind of sheet: for the doctor copy, which is handed to a
+clinic, nothing private is gathered at all (no answers, flags, prices or notes), so no
+drawing mistake can print it. It knows nothing
 about paper, fonts or reportlab, so the CLI, the GUI preview and the tests share it, and
 a test can check exactly what will be printed before any PDF exists.
 """
@@ -29,15 +33,15 @@ from app.domain.question_bank import (
     Source,
     Text,
 )
+from app.domain.picks import my_question_ids
 from app.domain.red_flags import RaisedFlag, evaluate_red_flags
+from app.domain.sheet_kinds import KINDS, SECTIONS, SHEET_KINDS, SheetKind  # noqa: F401 (declared there, cheap to import)
 from db.errors import NotFound
-from db.records import Answer, Clinic, CustomQuestion, Profile
+from db.records import Answer, Clinic, CustomQuestion, FlagDismissal, Profile
 
 if TYPE_CHECKING:
     from db.store import Store
 
-#: Every part a sheet can have, in the order they are printed.
-SECTIONS: tuple[str, ...] = ("summary", "questions", "red_flags", "documents", "comparison", "reference")
 
 PAPERS: tuple[str, ...] = ("a4", "letter")
 
@@ -50,7 +54,7 @@ FACILITATOR_SETTINGS = {
 
 
 class InvalidSheetOptions(ValueError):
-    """Options that cannot make a sheet (an unknown paper size or section)."""
+    """Options that cannot make a sheet (an unknown kind, paper size or section)."""
 
 
 class UnknownCondition(ValueError):
@@ -59,13 +63,17 @@ class UnknownCondition(ValueError):
 
 @dataclass(frozen=True)
 class SheetOptions:
-    """How to print a sheet: paper, print size, privacy, language and parts.
+    """How to print a sheet: its kind, paper, print size, privacy, language and parts.
 
-    `clinic_id` None prints every clinic of the profile. `essential_only` prints only
-    the essential questions (and the patient's own), keeping their numbers, for a
-    shorter sheet: about half the pages.
+    `kind` is one of `SHEET_KINDS`: the doctor copy (the default), the patient's
+    notebook or the full checklist. `clinic_id` None prints every clinic of the profile
+    (for the doctor copy, one copy per clinic). `personal_details` False leaves out the
+    name, birth year and contact, and every free-text note. `essential_only` (the full
+    checklist) prints only the essential questions and the patient's own, keeping their
+    numbers. `sections` narrows the parts the kind prints.
     """
 
+    kind: str = "doctor"
     paper: str = "a4"
     large_print: bool = False
     personal_details: bool = True
@@ -75,6 +83,10 @@ class SheetOptions:
     essential_only: bool = False
 
     def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise InvalidSheetOptions(
+                f"'{self.kind}' is not a kind of sheet; choose from {', '.join(KINDS)}."
+            )
         if self.paper not in PAPERS:
             raise InvalidSheetOptions(f"'{self.paper}' is not a paper size StemPrep prints on; use a4 or letter.")
         unknown = [s for s in self.sections if s not in SECTIONS]
@@ -88,7 +100,8 @@ class SheetOptions:
             raise InvalidSheetOptions("Say which second language to print, for example ko.")
 
     def includes(self, section: str) -> bool:
-        return section in self.sections
+        """Whether this sheet prints `section`: chosen, and a part of its kind."""
+        return section in self.sections and section in KINDS[self.kind].sections
 
 
 @dataclass(frozen=True)
@@ -131,6 +144,8 @@ class ClinicAnswers:
     clinic: Clinic
     answers: Mapping[str, Answer]
     flags: tuple[RaisedFlag, ...]
+    #: The raised flags the patient dismissed, by rule id, with their note.
+    dismissed: Mapping[str, FlagDismissal] = field(default_factory=lambda: MappingProxyType({}))
 
     def answer(self, question_id: str) -> Answer | None:
         return self.answers.get(question_id)
@@ -138,6 +153,10 @@ class ClinicAnswers:
     def flags_for(self, question_id: str) -> tuple[RaisedFlag, ...]:
         """The red flags this question's answer is part of."""
         return tuple(flag for flag in self.flags if question_id in flag.question_ids)
+
+    def flags_serious_first(self) -> tuple[RaisedFlag, ...]:
+        """The raised flags, serious ones first, each group in the rules' order."""
+        return tuple(sorted(self.flags, key=lambda flag: flag.rule.severity != "serious"))
 
     def patient_flagged(self) -> tuple[str, ...]:
         """Ids of the questions whose answers the patient marked as worrying."""
@@ -163,6 +182,11 @@ class QuestionSheet:
     sources: tuple[Source, ...]  # every source cited by the printed parts, first citation first
     facilitator: FacilitatorDetails | None
     warning_signs: tuple[RedFlagRule, ...] = field(default=())  # listed when there are no answers to judge
+    kind: str = "checklist"
+    #: The patient's picked questions in the order they chose, numbered 1, 2, 3… (the doctor copy).
+    picked: tuple[SheetQuestion, ...] = field(default=())
+    #: Ids of the documents the patient has ticked as ready.
+    ticked_documents: frozenset[str] = field(default=frozenset())
 
     @property
     def is_blank(self) -> bool:
@@ -172,6 +196,10 @@ class QuestionSheet:
     def questions(self) -> tuple[SheetQuestion, ...]:
         """Every question on the sheet, in printed order."""
         return tuple(q for group in self.groups for q in group.questions)
+
+    @property
+    def sources_by_id(self) -> dict[str, Source]:
+        return {source.id: source for source in self.sources}
 
     @property
     def essential_questions(self) -> tuple[SheetQuestion, ...]:
@@ -211,7 +239,7 @@ def gather_sheet(
     Raises `db.errors.NotFound` for an unknown profile or clinic, and for a clinic that
     belongs to another profile.
     """
-    profile = store.profile(profile_id)
+    profile = _printable_profile(store.profile(profile_id), options)
     if options.clinic_id is None:
         clinics = store.clinics_for(profile.id)
     else:
@@ -220,12 +248,21 @@ def gather_sheet(
             raise NotFound(f"Clinic {clinic.id} is not one of profile {profile.id}'s clinics.")
         clinics = [clinic]
     condition = _condition(bank, profile.condition)
-    groups = _question_groups(bank, condition.id, store.custom_questions(profile.id))
+    custom = store.custom_questions(profile.id)
+    groups = _question_groups(bank, condition.id, custom)
+    picked_ids = my_question_ids(bank, profile, custom, store.question_picks(profile.id))
     clinic_answers = []
     for clinic in clinics:
+        if options.kind == "doctor":
+            # Handed to the clinic: its name and the appointment, never what the patient recorded.
+            clinic_answers.append(ClinicAnswers(_for_the_doctor(clinic), MappingProxyType({}), ()))
+            continue
+        if not options.personal_details:
+            clinic = replace(clinic, notes="")
         answers = store.answers_for_clinic(clinic.id)
         flags = tuple(evaluate_red_flags(bank, clinic, answers.values()))
-        clinic_answers.append(ClinicAnswers(clinic, MappingProxyType(dict(answers)), flags))
+        dismissed = MappingProxyType(store.flag_dismissals(clinic.id))
+        clinic_answers.append(ClinicAnswers(clinic, MappingProxyType(dict(answers)), flags, dismissed))
     return _sheet(
         bank,
         options,
@@ -235,6 +272,8 @@ def gather_sheet(
         clinics=tuple(clinic_answers),
         groups=groups,
         facilitator=facilitator_details(store),
+        picked=_picked(groups, picked_ids),
+        ticked=frozenset(store.ticked_documents(profile.id)) if options.kind != "doctor" else frozenset(),
     )
 
 
@@ -252,8 +291,10 @@ def blank_sheet(
     """
     found = _condition(bank, condition)
     groups = _question_groups(bank, found.id, ())
+    picked = _picked(groups, [q.id for q in bank.default_pick(found.id)])
     return _sheet(
-        bank, options, today, condition=found, profile=None, clinics=(), groups=groups, facilitator=facilitator
+        bank, options, today, condition=found, profile=None, clinics=(), groups=groups, facilitator=facilitator,
+        picked=picked, ticked=frozenset(),
     )
 
 
@@ -267,7 +308,16 @@ def _sheet(
     clinics: tuple[ClinicAnswers, ...],
     groups: tuple[QuestionGroup, ...],
     facilitator: FacilitatorDetails | None,
+    picked: tuple[SheetQuestion, ...],
+    ticked: frozenset[str],
 ) -> QuestionSheet:
+    if options.kind == "doctor":
+        # The doctor copy cites nothing and lists no documents or warning signs.
+        return QuestionSheet(
+            date=today or date.today(), condition=condition, profile=profile, clinics=clinics, groups=(),
+            documents=(), reference=bank.reference, sources=(), facilitator=facilitator, kind="doctor",
+            picked=picked,
+        )
     if options.essential_only:
         groups = _essential_only(groups)
     documents = tuple(bank.documents_for(condition.id))
@@ -275,6 +325,9 @@ def _sheet(
     warning_signs = tuple(bank.red_flags) if not clinics else ()
     cited = _cited_sources(bank, options, groups, clinics, documents, warning_signs)
     return QuestionSheet(
+        kind=options.kind,
+        picked=picked,
+        ticked_documents=ticked,
         date=today or date.today(),
         condition=condition,
         profile=profile,
@@ -332,6 +385,36 @@ def _question_groups(
         if numbered:
             groups.append(QuestionGroup(category, tuple(numbered)))
     return tuple(groups)
+
+
+def _picked(groups: tuple[QuestionGroup, ...], picked_ids: Iterable[str]) -> tuple[SheetQuestion, ...]:
+    """The picked questions in the patient's order, numbered from 1 as the doctor copy prints them."""
+    by_id = {q.id: q for group in groups for q in group.questions}
+    chosen = [by_id[question_id] for question_id in picked_ids if question_id in by_id]
+    return tuple(replace(q, number=number) for number, q in enumerate(chosen, start=1))
+
+
+#: Profile fields the doctor copy never prints: money and the patient's own notes.
+_NOT_FOR_THE_DOCTOR = {"budget": "", "notes": "", "travel_window": ""}
+
+
+def _printable_profile(profile: Profile, options: SheetOptions) -> Profile:
+    """The profile as this sheet may print it: without what the options leave out."""
+    if options.kind == "doctor":
+        profile = replace(profile, **_NOT_FOR_THE_DOCTOR)
+    if not options.personal_details:
+        # The notes are left out too: they name family, doctors and places.
+        profile = replace(profile, name="", birth_year=None, contact="", notes="")
+    return profile
+
+
+def _for_the_doctor(clinic: Clinic) -> Clinic:
+    """A clinic as its own doctor may see it: the name, city and the appointment, nothing recorded about it."""
+    return Clinic(
+        id=clinic.id, profile_id=clinic.profile_id, name=clinic.name, city=clinic.city,
+        appointment=clinic.appointment, appointment_place=clinic.appointment_place,
+        interpreter=clinic.interpreter, position=clinic.position,
+    )
 
 
 def _essential_only(groups: tuple[QuestionGroup, ...]) -> tuple[QuestionGroup, ...]:

@@ -1,6 +1,7 @@
-"""Printing by the dozen: one PDF per profile into a folder, for facilitators.
+"""Printing by the dozen: one PDF per profile into a folder, or all of them in one PDF, for facilitators.
 
-The batch is cancellable between sheets and reports progress, so the GUI can run it
+Each patient gets the chosen kind of sheet; the doctor copy holds one copy per clinic,
+each numbered on its own. The batch is cancellable between sheets and reports progress, so the GUI can run it
 on a worker thread and the CLI can print a counter. Each sheet is written through
 `save_pdf` (temp file, then rename), so cancelling or failing never leaves a partial
 PDF. One bad profile does not stop the batch: it is listed with its reason.
@@ -30,6 +31,7 @@ class BatchResult:
     written: list[Path] = field(default_factory=list)
     failed: list[tuple[int, str]] = field(default_factory=list)  # (profile id, reason)
     cancelled: bool = False
+    pages: int = 0  # pages written, in all files
 
     def summary(self) -> str:
         parts = [f"{len(self.written)} sheet{'s' if len(self.written) != 1 else ''} written"]
@@ -54,6 +56,33 @@ def sheet_file_name(profile_id: int, name: str, *, personal_details: bool = True
     return f"{clean} - {profile_id}.pdf" if clean else f"profile-{profile_id}.pdf"
 
 
+#: The one file a merged batch writes, in the batch's folder.
+MERGED_FILE = "all-sheets.pdf"
+
+
+def count_pages(
+    store: Store,
+    bank: QuestionBank,
+    profile_ids: Sequence[int],
+    options: SheetOptions,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+) -> int | None:
+    """How many pages the batch will print (each sheet is laid out once); None if cancelled."""
+    from app.export.question_sheet import render_counted
+
+    options = replace(options, clinic_id=None)
+    total = 0
+    for profile_id in profile_ids:
+        if cancelled and cancelled():
+            return None
+        try:
+            total += render_counted(gather_sheet(store, bank, profile_id, options), options)[1]
+        except StorageError:
+            continue  # the batch lists it as failed, with the reason
+    return total
+
+
 def export_batch(
     store: Store,
     bank: QuestionBank,
@@ -61,11 +90,12 @@ def export_batch(
     folder: Path,
     options: SheetOptions,
     *,
+    merged: bool = False,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> BatchResult:
-    """Write one sheet per profile into `folder` (created if needed)."""
-    from app.export.question_sheet import render_pdf  # reportlab loads only when sheets are drawn
+    """Write one sheet per profile into `folder` (created if needed), or with `merged` all in one file."""
+    from app.export.question_sheet import render_counted, render_merged  # reportlab loads only when drawing
 
     folder = Path(folder)
     try:
@@ -77,19 +107,29 @@ def export_batch(
     options = replace(options, clinic_id=None)
     result = BatchResult()
     total = len(profile_ids)
+    sheets = []
     for done, profile_id in enumerate(profile_ids):
         if cancelled and cancelled():
             result.cancelled = True
             break
         try:
             sheet = gather_sheet(store, bank, profile_id, options)
-            data = render_pdf(sheet, options)
-            name = store.profile(profile_id).name
-            path = folder / sheet_file_name(profile_id, name, personal_details=options.personal_details)
-            save_pdf(data, path)
-            result.written.append(path)
+            if merged:
+                sheets.append(sheet)
+            else:
+                data, pages = render_counted(sheet, options)
+                name = store.profile(profile_id).name
+                path = folder / sheet_file_name(profile_id, name, personal_details=options.personal_details)
+                save_pdf(data, path)
+                result.written.append(path)
+                result.pages += pages
         except (StorageError, SheetExportError) as error:
             result.failed.append((profile_id, str(error)))
         if progress:
             progress(done + 1, total)
+    if merged and sheets and not result.cancelled:
+        data, result.pages = render_merged(sheets, options)
+        path = folder / MERGED_FILE
+        save_pdf(data, path)
+        result.written.append(path)
     return result

@@ -38,8 +38,10 @@ class BatchProcess:
     that cannot be read) is raised from ``result()`` as `SheetExportError`.
     """
 
-    def __init__(self, db_path: Path, profile_ids: Sequence[int], folder: Path, options: SheetOptions) -> None:
-        self._arguments = (str(db_path), [int(i) for i in profile_ids], str(folder), options)
+    def __init__(
+        self, db_path: Path, profile_ids: Sequence[int], folder: Path, options: SheetOptions, *, merged: bool = False
+    ) -> None:
+        self._arguments = (str(db_path), [int(i) for i in profile_ids], str(folder), options, merged)
         self._messages: Any = _CONTEXT.Queue()
         self._cancel: Event = _CONTEXT.Event()
         self._process: Any = None
@@ -65,9 +67,9 @@ class BatchProcess:
             if kind == "progress":
                 updates.append((message[1], message[2]))
             elif kind == "result":
-                written, failed, cancelled = message[1:]
+                written, failed, cancelled, pages = message[1:]
                 self._result = BatchResult(
-                    written=[Path(p) for p in written], failed=list(failed), cancelled=cancelled
+                    written=[Path(p) for p in written], failed=list(failed), cancelled=cancelled, pages=pages
                 )
             elif kind == "error":
                 self._error = message[1]
@@ -99,7 +101,7 @@ class BatchProcess:
         return self._result
 
 
-def _run(db_path: str, profile_ids: list[int], folder: str, options: SheetOptions,
+def _run(db_path: str, profile_ids: list[int], folder: str, options: SheetOptions, merged: bool,
          messages: Any, cancel: Event) -> None:
     """The child: the same `export_batch` the CLI uses, reporting through `messages`."""
     from app.domain.question_bank import load_question_bank
@@ -111,11 +113,11 @@ def _run(db_path: str, profile_ids: list[int], folder: str, options: SheetOption
         bank = load_question_bank()
         with Store.open(db_path, read_only=True) as store:
             result = export_batch(
-                store, bank, profile_ids, Path(folder), options,
+                store, bank, profile_ids, Path(folder), options, merged=merged,
                 progress=lambda done, total: messages.put(("progress", done, total)),
                 cancelled=cancel.is_set,
             )
     except (StorageError, SheetExportError) as error:
         messages.put(("error", str(error)))
         return
-    messages.put(("result", [str(p) for p in result.written], result.failed, result.cancelled))
+    messages.put(("result", [str(p) for p in result.written], result.failed, result.cancelled, result.pages))

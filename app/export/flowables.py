@@ -40,11 +40,13 @@ class BoxedParagraph(SheetParagraph):
 
     box_size: float = 9.0
     continued: bool = False  # True for the part after a page break: no second box
+    ticked: bool = False  # a tick drawn in the box: done (a document packed)
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803 - reportlab's names
         parts = super().split(availWidth, availHeight)
         for index, part in enumerate(parts):
             part.box_size = self.box_size
+            part.ticked = self.ticked
             part.continued = self.continued or index > 0
         return parts
 
@@ -59,7 +61,12 @@ class BoxedParagraph(SheetParagraph):
         canvas = self.canv
         canvas.saveState()
         canvas.setLineWidth(max(0.8, size / 11))
-        canvas.rect(0, baseline - font_size * 0.12, size, size, stroke=1, fill=0)
+        bottom = baseline - font_size * 0.12
+        canvas.rect(0, bottom, size, size, stroke=1, fill=0)
+        if self.ticked:
+            canvas.setLineWidth(max(1.2, size / 7))
+            canvas.lines([(size * 0.18, bottom + size * 0.5, size * 0.42, bottom + size * 0.2),
+                          (size * 0.42, bottom + size * 0.2, size * 0.85, bottom + size * 0.85)])
         canvas.restoreState()
 
 

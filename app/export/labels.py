@@ -121,3 +121,32 @@ CONTACTS = Text(en="Official contacts", ko="공식 연락처")
 CHECKED = Text(en="Checked", ko="확인일")
 SOURCES = Text(en="Sources cited on this sheet", ko="이 질문지에 인용된 출처")
 CAUTION = Text(en="secondary source: read with care", ko="2차 출처: 주의해서 읽으십시오")
+
+# ---------------------------------------------------------------- doctor copy
+
+DOCTOR_TITLE = Text(en="Questions for the doctor", ko="의사 선생님께 드리는 질문")
+DOCTOR_INTRO = Text(
+    en="My questions for today, the most important first. Please write the answer under each one.",
+    ko="오늘 여쭤볼 질문입니다. 중요한 질문부터 적었습니다. 각 질문 아래에 답변을 적어 주시면 감사하겠습니다.",
+)
+APPOINTMENT = Text(en="Appointment", ko="상담 예약")
+PLACE = Text(en="Place", ko="장소")
+INTERPRETER = Text(en="Interpreter", ko="통역사")
+MY_QUESTIONS = Text(en="My questions", ko="여쭤볼 질문")
+
+# ---------------------------------------------------------------- notebook
+
+NOTEBOOK_TITLE = Text(en="My notebook", ko="제 기록")
+ATTENTION = Text(en="What needs attention", ko="확인할 사항")
+DISMISSED = Text(en="I set this aside", ko="검토 후 제외함")
+DOCUMENTS_READY = Text(en="Ticked: ready", ko="표시: 준비됨")
+ANSWERS = Text(en="Answers so far", ko="지금까지의 답변")
+ANSWERS_SO_FAR = Text(en="Answers so far: {clinic}", ko="지금까지의 답변: {clinic}")
+NO_ANSWERS_YET = Text(en="No answers recorded yet.", ko="아직 기록된 답변이 없습니다.")
+MY_NOTES = Text(en="My notes", ko="메모")
+COMPARISON_ANSWERED = Text(
+    en="Every question at least one clinic has answered. ▲ marks an answer that raised a red flag; "
+    "△ an answer I marked as a worry.",
+    ko="한 곳 이상의 병원이 답한 모든 질문입니다. ▲는 위험 신호가 나온 답변, △는 내가 우려 표시한 답변입니다.",
+)
+SOURCES_FULL = Text(en="Sources", ko="출처")

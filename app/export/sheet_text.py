@@ -56,12 +56,23 @@ class SheetText:
     def __init__(self, fonts: SheetFonts) -> None:
         self._fonts = fonts
         self._markup: dict[str, str] = {}
+        self._runs: dict[tuple[str, bool], tuple[list[tuple[str, bool]], bool]] = {}
         self.lost = False  # True once any character was replaced or removed
 
     # ------------------------------------------------------------------ runs
 
     def runs(self, text: str, *, keep_newlines: bool = False) -> list[tuple[str, bool]]:
         """`text` as printable runs: (run, True when it needs the Latin fallback font)."""
+        # Every page draws the same header and footer lines: convert each text once.
+        known = self._runs.get((text, keep_newlines))
+        if known is None:
+            was_lost, self.lost = self.lost, False
+            known = self._runs[(text, keep_newlines)] = (self._runs_of(text, keep_newlines), self.lost)
+            self.lost = was_lost
+        self.lost = self.lost or known[1]
+        return list(known[0])
+
+    def _runs_of(self, text: str, keep_newlines: bool) -> list[tuple[str, bool]]:
         text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
         runs: list[tuple[str, bool]] = []
         current: list[str] = []

@@ -1,7 +1,10 @@
-"""File → Print sheets for many patients…: one PDF per patient into a folder, without freezing the window.
+"""File → Print sheets for many patients…: a PDF per patient, or one merged PDF, without freezing the window.
 
 A facilitator prints sheets by the dozen before a group travels. The dialog asks for
-the sheet options, which patients (all, or those the list shows now) and the folder;
+the sheet options (the same `SheetOptionsBox` as the Sheet step; by default each
+patient gets a doctor copy per clinic), which patients (all, or those the list shows
+now), one file per patient or one merged file, and the folder. Before starting it
+counts the pages to print, on a worker of its own;
 then `export_batch` runs on a worker (`ThreadBatchRunner`) with a Store of its own,
 opened read-only on the same file (one Store per thread; reading needs no lock, so
 the window can keep saving). The dialog shows a progress bar with Stop, which takes
@@ -16,7 +19,6 @@ setting `BatchDialog.runner_factory`.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -28,7 +30,6 @@ from PySide6.QtCore import (
     QObject,
     QStandardPaths,
     Qt,
-    QThread,
     QUrl,
     Signal,
     Slot,
@@ -36,10 +37,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -55,10 +54,11 @@ from PySide6.QtWidgets import (
 
 from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetOptions
-from app.export.batch import BatchResult, export_batch
-from app.export.files import SheetExportError
+from app.export.batch import MERGED_FILE, BatchResult
 from app.export.sheet_text import shortened
+from app.gui.batch_runners import COUNTED_SHEETS, BatchJob, BatchRunner, PageCounter, ThreadBatchRunner  # noqa: F401 (BatchRunner: re-exported)
 from app.gui.profile_file_dialogs import add_to_file_menu, flush_edits
+from app.gui.sheet_options import SheetOptionsBox
 from db.errors import StorageError
 from db.search import ProfileQuery
 from db.store import Store
@@ -68,95 +68,6 @@ if TYPE_CHECKING:
 
 #: The folder the last batch went into, so the next one starts beside it.
 LAST_FOLDER_SETTING = "gui.batch_folder"
-
-
-@dataclass(frozen=True)
-class BatchJob:
-    """One batch: which database, which patients (a list query), where, and how."""
-
-    db_path: Path
-    query: ProfileQuery
-    folder: Path
-    options: SheetOptions
-
-
-class BatchRunner(QObject):
-    """Runs one `BatchJob` away from the GUI thread; signals arrive on the GUI thread."""
-
-    #: (sheets done, sheets in the batch), after each sheet.
-    progressed = Signal(int, int)
-    #: The batch ended (done, stopped, or with failed sheets): a `BatchResult`.
-    finished = Signal(object)
-    #: The batch could not run at all (folder, database): one sentence.
-    failed = Signal(str)
-
-    def start(self) -> None:
-        raise NotImplementedError
-
-    def cancel(self) -> None:
-        """Stop after the sheet being written now."""
-        raise NotImplementedError
-
-    def wait(self, milliseconds: int = -1) -> bool:
-        """Block until the work has ended (for closing); True if it has."""
-        raise NotImplementedError
-
-
-class _BatchThread(QThread):
-    """The worker: opens its own read-only Store, finds the patients, writes the sheets."""
-
-    progressed = Signal(int, int)
-    ended = Signal(object)
-    failed = Signal(str)
-    crashed = Signal(object)
-
-    def __init__(self, job: BatchJob, bank: QuestionBank, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._job = job
-        self._bank = bank
-        self.stop = threading.Event()
-
-    def run(self) -> None:
-        job = self._job
-        try:
-            with Store.open(job.db_path, read_only=True) as store:
-                ids = [summary.id for summary in store.list_profiles(job.query)]
-                result = export_batch(
-                    store, self._bank, ids, job.folder, job.options,
-                    progress=self.progressed.emit, cancelled=self.stop.is_set,
-                )
-        except (StorageError, SheetExportError) as error:
-            self.failed.emit(str(error))
-            return
-        except Exception as error:  # noqa: BLE001 - handed to the GUI thread, which re-raises bugs
-            self.crashed.emit(error)
-            return
-        self.ended.emit(result)
-
-
-class ThreadBatchRunner(BatchRunner):
-    """`export_batch` on a QThread of its own."""
-
-    def __init__(self, job: BatchJob, bank: QuestionBank, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._thread = _BatchThread(job, bank, self)
-        self._thread.progressed.connect(self.progressed)
-        self._thread.ended.connect(self.finished)
-        self._thread.failed.connect(self.failed)
-        self._thread.crashed.connect(self._crashed)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def cancel(self) -> None:
-        self._thread.stop.set()
-
-    def wait(self, milliseconds: int = -1) -> bool:
-        return self._thread.wait() if milliseconds < 0 else self._thread.wait(milliseconds)
-
-    @Slot(object)
-    def _crashed(self, error: BaseException) -> None:
-        raise error  # a bug: loud, here on the GUI thread
 
 
 class FolderDialog:
@@ -197,6 +108,8 @@ class BatchDialog(QDialog):
 
     #: The batch ended; the `BatchResult` (tests and the window may listen).
     batch_finished = Signal(object)
+    #: The pages the batch would print are counted (the number).
+    page_total_known = Signal(int)
 
     def __init__(
         self, choices: BatchChoices, bank: QuestionBank, store: Store | None = None, parent: QWidget | None = None
@@ -247,30 +160,36 @@ class BatchDialog(QDialog):
         who_layout.addWidget(self.all_patients)
         who_layout.addWidget(self.listed_patients)
 
-        sheet = QGroupBox(self.tr("Each sheet"))
-        sheet_form = QFormLayout(sheet)
-        self.paper_a4 = QRadioButton(self.tr("A&4"))
-        self.paper_a4.setAccessibleName(self.tr("A4 paper"))
-        self.paper_letter = QRadioButton(self.tr("US &Letter"))
-        self.paper_letter.setAccessibleName(self.tr("US Letter paper"))
-        self.paper_a4.setChecked(True)
-        paper_group = QButtonGroup(self)
-        paper_group.addButton(self.paper_a4)
-        paper_group.addButton(self.paper_letter)
-        paper_row = QHBoxLayout()
-        paper_row.addWidget(self.paper_a4)
-        paper_row.addWidget(self.paper_letter)
-        paper_row.addStretch(1)
-        sheet_form.addRow(self.tr("Paper:"), paper_row)
-        self.large_print = QCheckBox(self.tr("La&rge print"))
-        self.large_print.setAccessibleName(self.tr("Large print"))
-        self.leave_out_personal = QCheckBox(self.tr("Leave out name, &birth year and contact"))
-        self.leave_out_personal.setAccessibleName(self.tr("Leave out personal details"))
-        self.leave_out_personal.setToolTip(self.tr("The files are then named by patient number, not by name."))
-        self.essential_only = QCheckBox(self.tr("Only the &essential questions"))
-        self.essential_only.setAccessibleName(self.tr("Only the essential questions"))
-        for box in (self.large_print, self.leave_out_personal, self.essential_only):
-            sheet_form.addRow(box)
+        self.option_box = SheetOptionsBox(with_clinic=False, with_sections=False)
+        box = self.option_box
+        self.paper_a4, self.paper_letter = box.paper_a4, box.paper_letter
+        self.large_print, self.leave_out_personal = box.large_print, box.leave_out_personal
+        self.essential_only = box.essential_only
+        self.leave_out_personal.setToolTip(self.tr(
+            "Your name, birth year, contact and notes are left out, and the files are named by patient number."
+        ))
+
+        files = QGroupBox(self.tr("Files"))
+        files_layout = QVBoxLayout(files)
+        self.one_file_each = QRadioButton(self.tr("One PDF &per patient"))
+        self.one_file_each.setAccessibleName(self.tr("One PDF per patient"))
+        self.merged_file = QRadioButton(self.tr("All in &one PDF ({name})").format(name=MERGED_FILE))
+        self.merged_file.setAccessibleName(self.tr("All sheets in one PDF"))
+        files_group = QButtonGroup(self)
+        files_group.addButton(self.one_file_each)
+        files_group.addButton(self.merged_file)
+        self.one_file_each.setChecked(True)
+        files_layout.addWidget(self.one_file_each)
+        files_layout.addWidget(self.merged_file)
+        self.page_total = QLabel()
+        self.page_total.setWordWrap(True)
+        self.page_total.setAccessibleName(self.tr("Pages to print"))
+        files_layout.addWidget(self.page_total)
+
+        self._counting = 0  # the page count wanted now; older counts are dropped
+        self._counter: PageCounter | None = None
+        box.changed.connect(self.count_pages)
+        self.all_patients.toggled.connect(self.count_pages)
 
         self.folder = QLineEdit(str(choices.folder))
         self.folder.setAccessibleName(self.tr("Folder for the sheets"))
@@ -310,7 +229,8 @@ class BatchDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
         layout.addWidget(who)
-        layout.addWidget(sheet)
+        layout.addWidget(self.option_box)
+        layout.addWidget(files)
         layout.addLayout(folder_row)
         layout.addWidget(self.setup_problem)
         layout.addStretch(1)
@@ -376,12 +296,7 @@ class BatchDialog(QDialog):
     # ================================================================ choices
 
     def options(self) -> SheetOptions:
-        return SheetOptions(
-            paper="letter" if self.paper_letter.isChecked() else "a4",
-            large_print=self.large_print.isChecked(),
-            personal_details=not self.leave_out_personal.isChecked(),
-            essential_only=self.essential_only.isChecked(),
-        )
+        return self.option_box.options()
 
     def job(self) -> BatchJob:
         choices = self._choices
@@ -389,7 +304,41 @@ class BatchDialog(QDialog):
             query = choices.filtered_query
         else:
             query = ProfileQuery(sort="name")
-        return BatchJob(choices.db_path, query, Path(self.folder.text().strip()).expanduser(), self.options())
+        folder = Path(self.folder.text().strip()).expanduser()
+        return BatchJob(choices.db_path, query, folder, self.options(), merged=self.merged_file.isChecked())
+
+    @Slot()
+    def count_pages(self) -> None:
+        """Count the pages the batch would print now (on a worker; the label says when it is known)."""
+        self._stop_counting()
+        self._counting += 1
+        self.page_total.setText(self.tr("Counting the pages to print…"))
+        counter = PageCounter(self._counting, self.job(), self._bank, self)
+        counter.counted.connect(self._counted)
+        self._counter = counter
+        counter.start()
+
+    @Slot(int, int, int, bool)
+    def _counted(self, generation: int, patients: int, pages: int, estimated: bool) -> None:
+        if generation != self._counting:
+            return
+        if estimated:
+            text = self.tr("About {pages} pages in all, for {patients} patients (from the first {counted}).").format(
+                pages=pages, patients=patients, counted=COUNTED_SHEETS
+            )
+        elif patients == 1:
+            text = self.tr("{pages} pages in all, for 1 patient.").format(pages=pages)
+        else:
+            text = self.tr("{pages} pages in all, for {patients} patients.").format(pages=pages, patients=patients)
+        self.page_total.setText(text)
+        self.page_total_known.emit(pages)
+
+    def _stop_counting(self) -> None:
+        counter, self._counter = self._counter, None
+        if counter is not None:
+            counter.stop.set()
+            counter.wait()
+            counter.deleteLater()
 
     @Slot()
     def _choose_folder(self) -> None:
@@ -408,6 +357,7 @@ class BatchDialog(QDialog):
             self._show_setup_problem(self.tr("Choose a folder for the sheets first."))
             return
         job = self.job()
+        self._stop_counting()
         self.setup_problem.hide()
         self.progress.setRange(0, 0)
         self.progress_label.setText(self.tr("Starting…"))
@@ -477,6 +427,8 @@ class BatchDialog(QDialog):
             text = self.tr("1 sheet was written to {folder}.").format(folder=folder)
         else:
             text = self.tr("{count} sheets were written to {folder}.").format(count=written, folder=folder)
+        if written:
+            text += " " + self.tr("{pages} pages in all.").format(pages=result.pages)
         if result.cancelled:
             text += " " + self.tr("You stopped the batch before the end; no sheet was left half-written.")
         if result.failed:
@@ -529,7 +481,12 @@ class BatchDialog(QDialog):
             self._close_when_done = True
             self.cancel()
             return
+        self._stop_counting()
         super().reject()
+
+    def accept(self) -> None:
+        self._stop_counting()
+        super().accept()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self._runner is not None:
@@ -542,6 +499,7 @@ class BatchDialog(QDialog):
     def run(cls, parent: QWidget | None, choices: BatchChoices, bank: QuestionBank, store: Store) -> None:
         """Show the dialog until the user closes it (the batch, if started, has ended then)."""
         dialog = cls(choices, bank, store, parent)
+        dialog.count_pages()
         dialog.exec()
         dialog.deleteLater()
 

@@ -22,7 +22,7 @@ def gather_checklist(
     store: Store, bank: QuestionBank, profile_id: ProfileId, clinic_id: ClinicId | None = None
 ) -> QuestionSheet:
     """The profile's questions with the answers and red flags of one clinic (or all of them)."""
-    options = SheetOptions(sections=("questions", "comparison"), clinic_id=clinic_id)
+    options = SheetOptions(kind="checklist", sections=("questions", "comparison"), clinic_id=clinic_id)
     return gather_sheet(store, bank, profile_id, options)
 
 

@@ -95,8 +95,11 @@ class GuideDialog(QDialog):
                 "answer; {back} comes back."
             ).format(doctor=keys_text(doctor_view.SHOW_DOCTOR_KEY), back=keys_text(doctor_view.BACK_KEY)),
             self.tr(
-                "<b>Sheet</b>: a question sheet to take with you, in English and Korean, with the "
-                "answers so far. Save it as a PDF or print it."
+                "<b>Sheet</b>: print what you take to the consultation, or save it as a PDF. The "
+                "<b>doctor copy</b> is for one clinic: Korean first, a one-page summary of you, then your "
+                "picked questions with room for the answers, and nothing private. <b>My notebook</b> is "
+                "yours: red flags, worries and the documents to bring first, then the clinics compared "
+                "and the answers so far. The <b>full checklist</b> has every question."
             ),
         ]
         parts = [
@@ -111,6 +114,17 @@ class GuideDialog(QDialog):
                 "Move between the steps with the buttons at the top, with Back and Next at the bottom, "
                 "or with {keys}."
             ).format(keys=keys_text("Ctrl+1", "Ctrl+4").replace(" / ", " … ")) + "</p>",
+            "<h3>" + self.tr("From preparing to the consultation") + "</h3>",
+            "<ol>" + "".join(f"<li>{step}</li>" for step in (
+                self.tr("<b>Pick</b> the questions you will ask, the most important first. About 12–15 "
+                        "are picked for you to start with; a consultation is short."),
+                self.tr("<b>Prepare</b>: record what each clinic has told you so far, and check the "
+                        "red flags."),
+                self.tr("<b>Print the doctor copy</b> for the clinic you are visiting, and hand it to "
+                        "the doctor at the start."),
+                self.tr("<b>Bring your notebook</b> for yourself: it keeps what you would not show a "
+                        "clinic, such as prices, other clinics and your worries."),
+            )) + "</ol>",
             "<h3>" + self.tr("Red flags") + "</h3>",
             "<p>" + self.tr(
                 "A red flag (▲) marks an answer that is a known warning sign — for example, a clinic that "

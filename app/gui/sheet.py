@@ -35,16 +35,10 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressDialog,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -52,10 +46,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.question_bank import QuestionBank
-from app.domain.sheet_content import SECTIONS, InvalidSheetOptions, QuestionSheet, SheetOptions, gather_sheet
+from app.domain.sheet_content import KINDS, InvalidSheetOptions, QuestionSheet, SheetOptions, gather_sheet
 from app.export.batch import sheet_file_name
 from app.export.files import SheetExportError, save_pdf
 from app.gui.dialogs import PrintDialog, SaveDialog
+from app.gui.i18n import ui_language
+from app.gui.sheet_options import SheetOptionsBox
 from app.gui.step import StepPage
 from db.errors import StorageError
 from db.records import Clinic, ProfileId
@@ -135,67 +131,14 @@ class SheetStep(StepPage):
     # ================================================================ building
 
     def _build(self) -> None:
-        self.paper_a4 = QRadioButton(self.tr("A&4"))
-        self.paper_letter = QRadioButton(self.tr("&US Letter"))
-        self.paper_a4.setChecked(True)
-        self.paper_a4.setAccessibleName(self.tr("A4 paper"))
-        self.paper_letter.setAccessibleName(self.tr("US Letter paper"))
-        paper_group = QButtonGroup(self)
-        paper_group.addButton(self.paper_a4)
-        paper_group.addButton(self.paper_letter)
-        paper_row = QHBoxLayout()
-        paper_row.addWidget(self.paper_a4)
-        paper_row.addWidget(self.paper_letter)
-        paper_row.addStretch(1)
-
-        self.large_print = QCheckBox(self.tr("Large p&rint"))
-        self.large_print.setAccessibleName(self.tr("Large print"))
-        self.leave_out_personal = QCheckBox(self.tr("Leave out na&me, birth year and contact"))
-        self.leave_out_personal.setAccessibleName(self.tr("Leave out personal details"))
-        self.leave_out_personal.setToolTip(self.tr(
-            "For a sheet you send ahead to a clinic or an agency."
-        ))
-        self.essential_only = QCheckBox(self.tr("Only the essential &questions (a shorter sheet)"))
-        self.essential_only.setAccessibleName(self.tr("Only the essential questions"))
-        self.essential_only.setToolTip(self.tr(
-            "Leaves out recommended and optional questions; your own questions stay. Numbers stay the same."
-        ))
-        self.clinic_box = QComboBox()
-        self.clinic_box.setAccessibleName(self.tr("Which clinic the sheet is for"))
-        self.clinic_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.clinic_box.setMinimumContentsLength(20)
-
-        section_names = {
-            "summary": self.tr("&About the patient"),
-            "questions": self.tr("Questions to as&k"),
-            "red_flags": self.tr("R&ed flags so far"),
-            "documents": self.tr("Do&cuments to bring and ask for"),
-            "comparison": self.tr("Cli&nics compared"),
-            "reference": self.tr("Approved products and official contacts"),
-        }
-        self.section_boxes: dict[str, QCheckBox] = {}
-        sections = QGroupBox(self.tr("What to include"))
-        sections_layout = QVBoxLayout(sections)
-        for section in SECTIONS:
-            box = QCheckBox(section_names.get(section, section.replace("_", " ").capitalize()))
-            box.setChecked(True)
-            sections_layout.addWidget(box)
-            self.section_boxes[section] = box
-
-        for button in (self.paper_a4, self.paper_letter):
-            button.toggled.connect(self._options_changed)
-        for box in (self.large_print, self.leave_out_personal, self.essential_only, *self.section_boxes.values()):
-            box.toggled.connect(self._options_changed)
-        self.clinic_box.currentIndexChanged.connect(self._options_changed)
-
-        page = QGroupBox(self.tr("Paper and print"))
-        page_form = QFormLayout(page)
-        page_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        page_form.addRow(self.tr("Paper:"), paper_row)
-        page_form.addRow(self.large_print)
-        page_form.addRow(self.leave_out_personal)
-        page_form.addRow(self.essential_only)
-        page_form.addRow(self.tr("Clinics:"), self.clinic_box)
+        self.option_box = SheetOptionsBox(with_clinic=True, with_sections=True)
+        self.option_box.changed.connect(self._options_changed)
+        # The controls tests and the window reach for, by their names.
+        box = self.option_box
+        self.paper_a4, self.paper_letter = box.paper_a4, box.paper_letter
+        self.large_print, self.leave_out_personal = box.large_print, box.leave_out_personal
+        self.essential_only, self.section_boxes = box.essential_only, box.section_boxes
+        self.kind_buttons, self.clinic_box = box.kind_buttons, box.clinic_box
 
         self.save_button = QPushButton(self.tr("&Save as PDF…"))
         self.save_button.setAccessibleName(self.tr("Save the question sheet as a PDF file"))
@@ -223,8 +166,7 @@ class SheetStep(StepPage):
         options_layout = QVBoxLayout(options)
         options_layout.addLayout(actions)
         options_layout.addWidget(self.state)
-        options_layout.addWidget(page)
-        options_layout.addWidget(sections)
+        options_layout.addWidget(self.option_box)
         options_layout.addStretch(1)
         options_scroll = QScrollArea()
         options_scroll.setWidgetResizable(True)
@@ -274,14 +216,7 @@ class SheetStep(StepPage):
 
     def options(self) -> SheetOptions:
         """The options as the controls set them (sections may be empty: checked by SheetOptions)."""
-        return SheetOptions(
-            paper="letter" if self.paper_letter.isChecked() else "a4",
-            large_print=self.large_print.isChecked(),
-            personal_details=not self.leave_out_personal.isChecked(),
-            sections=tuple(s for s, box in self.section_boxes.items() if box.isChecked()),
-            clinic_id=self.clinic_box.currentData(),
-            essential_only=self.essential_only.isChecked(),
-        )
+        return self.option_box.options()
 
     @property
     def pdf_bytes(self) -> bytes | None:
@@ -441,25 +376,21 @@ class SheetStep(StepPage):
         except StorageError:
             pass
         personal = not self.leave_out_personal.isChecked()
-        return Path(folder) / sheet_file_name(self.profile_id or 0, name, personal_details=personal)
+        file_name = Path(sheet_file_name(self.profile_id or 0, name, personal_details=personal))
+        # The kind in the name, so that the doctor copy and the notebook do not replace each other.
+        kind = KINDS[self.option_box.kind()].title(ui_language())
+        return Path(folder) / f"{file_name.stem} - {kind}{file_name.suffix}"
 
     # ================================================================ details
 
     def _load_clinics(self) -> None:
-        keep = self.clinic_box.currentData()
         clinics: list[Clinic] = []
         if self.profile_id is not None:
             try:
                 clinics = self._store.clinics_for(self.profile_id)
             except StorageError as error:
                 self.problem.emit(str(error))
-        self.clinic_box.blockSignals(True)
-        self.clinic_box.clear()
-        self.clinic_box.addItem(self.tr("All clinics"), None)
-        for clinic in clinics:
-            self.clinic_box.addItem(clinic.name, clinic.id)
-        self.clinic_box.setCurrentIndex(max(self.clinic_box.findData(keep), 0))
-        self.clinic_box.blockSignals(False)
+        self.option_box.set_clinics(clinics)
 
     def _set_enabled(self) -> None:
         has_profile = self.profile_id is not None

@@ -114,7 +114,7 @@
     <name>Batch</name>
     <message>
         <source>Choose the folder for the sheets</source>
-        <extracomment>The folder the last batch went into, so the next one starts beside it. (sheets done, sheets in the batch), after each sheet. The batch ended (done, stopped, or with failed sheets): a `BatchResult`. The batch could not run at all (folder, database): one sentence.</extracomment>
+        <extracomment>The folder the last batch went into, so the next one starts beside it.</extracomment>
         <translation>질문지를 저장할 폴더 선택</translation>
     </message>
     <message>
@@ -137,7 +137,7 @@
     <name>BatchDialog</name>
     <message>
         <source>Print sheets for many patients</source>
-        <extracomment>Makes the worker; replace it (a process runner, a test double) without touching the dialog. The batch ended; the `BatchResult` (tests and the window may listen).</extracomment>
+        <extracomment>Makes the worker; replace it (a process runner, a test double) without touching the dialog. The batch ended; the `BatchResult` (tests and the window may listen). The pages the batch would print are counted (the number).</extracomment>
         <translation>여러 환자의 질문지 인쇄</translation>
     </message>
     <message>
@@ -165,56 +165,32 @@
         <translation>지금 목록에 표시된 환자만</translation>
     </message>
     <message>
-        <source>Each sheet</source>
-        <translation>각 질문지</translation>
+        <source>Your name, birth year, contact and notes are left out, and the files are named by patient number.</source>
+        <translation>이름, 출생 연도, 연락처, 메모를 빼고, 파일 이름에는 환자 번호를 씁니다.</translation>
     </message>
     <message>
-        <source>A&amp;4</source>
-        <translation>A&amp;4</translation>
+        <source>Files</source>
+        <translation>파일</translation>
     </message>
     <message>
-        <source>A4 paper</source>
-        <translation>A4 용지</translation>
+        <source>One PDF &amp;per patient</source>
+        <translation>환자마다 PDF 하나(&amp;P)</translation>
     </message>
     <message>
-        <source>US &amp;Letter</source>
-        <translation>US 레터(&amp;L)</translation>
+        <source>One PDF per patient</source>
+        <translation>환자마다 PDF 하나</translation>
     </message>
     <message>
-        <source>US Letter paper</source>
-        <translation>US 레터 용지</translation>
+        <source>All in &amp;one PDF ({name})</source>
+        <translation>모두 PDF 하나로(&amp;O) ({name})</translation>
     </message>
     <message>
-        <source>Paper:</source>
-        <translation>용지:</translation>
+        <source>All sheets in one PDF</source>
+        <translation>모든 질문지를 PDF 하나로</translation>
     </message>
     <message>
-        <source>La&amp;rge print</source>
-        <translation>큰 글씨로 인쇄(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Large print</source>
-        <translation>큰 글씨로 인쇄</translation>
-    </message>
-    <message>
-        <source>Leave out name, &amp;birth year and contact</source>
-        <translation>이름, 출생 연도, 연락처 빼기(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Leave out personal details</source>
-        <translation>개인 정보 빼기</translation>
-    </message>
-    <message>
-        <source>The files are then named by patient number, not by name.</source>
-        <translation>이 경우 파일 이름에는 환자 이름 대신 환자 번호가 쓰입니다.</translation>
-    </message>
-    <message>
-        <source>Only the &amp;essential questions</source>
-        <translation>필수 질문만(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Only the essential questions</source>
-        <translation>필수 질문만</translation>
+        <source>Pages to print</source>
+        <translation>인쇄할 쪽수</translation>
     </message>
     <message>
         <source>Folder for the sheets</source>
@@ -301,6 +277,22 @@
         <translation>닫기</translation>
     </message>
     <message>
+        <source>Counting the pages to print…</source>
+        <translation>인쇄할 쪽수를 세는 중입니다…</translation>
+    </message>
+    <message>
+        <source>About {pages} pages in all, for {patients} patients (from the first {counted}).</source>
+        <translation>환자 {patients}명, 모두 약 {pages}쪽입니다(처음 {counted}명 기준 추정).</translation>
+    </message>
+    <message>
+        <source>{pages} pages in all, for 1 patient.</source>
+        <translation>환자 1명, 모두 {pages}쪽입니다.</translation>
+    </message>
+    <message>
+        <source>{pages} pages in all, for {patients} patients.</source>
+        <translation>환자 {patients}명, 모두 {pages}쪽입니다.</translation>
+    </message>
+    <message>
         <source>Choose a folder for the sheets first.</source>
         <translation>먼저 질문지를 저장할 폴더를 선택하십시오.</translation>
     </message>
@@ -323,6 +315,10 @@
     <message>
         <source>{count} sheets were written to {folder}.</source>
         <translation>질문지 {count}부를 {folder}에 만들었습니다.</translation>
+    </message>
+    <message>
+        <source>{pages} pages in all.</source>
+        <translation>모두 {pages}쪽입니다.</translation>
     </message>
     <message>
         <source>You stopped the batch before the end; no sheet was left half-written.</source>
@@ -795,8 +791,8 @@ This cannot be undone.</source>
         <translation>&lt;b&gt;질문&lt;/b&gt;: 병원마다 물어볼 질문을 영어와 한국어로 하나씩 보여 줍니다. 병원의 답변을 기록하십시오. 모든 답변은 입력하는 대로 저장됩니다. {doctor} 키를 누르면 질문이 전체 화면에 큰 한국어 글씨로 표시되어 의사가 읽고 답변을 입력할 수 있습니다. {back} 키를 누르면 돌아옵니다.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Sheet&lt;/b&gt;: a question sheet to take with you, in English and Korean, with the answers so far. Save it as a PDF or print it.</source>
-        <translation>&lt;b&gt;질문지&lt;/b&gt;: 상담에 가져갈 영어·한국어 질문지로, 지금까지 받은 답변도 함께 담깁니다. PDF로 저장하거나 인쇄하십시오.</translation>
+        <source>&lt;b&gt;Sheet&lt;/b&gt;: print what you take to the consultation, or save it as a PDF. The &lt;b&gt;doctor copy&lt;/b&gt; is for one clinic: Korean first, a one-page summary of you, then your picked questions with room for the answers, and nothing private. &lt;b&gt;My notebook&lt;/b&gt; is yours: red flags, worries and the documents to bring first, then the clinics compared and the answers so far. The &lt;b&gt;full checklist&lt;/b&gt; has every question.</source>
+        <translation>&lt;b&gt;질문지&lt;/b&gt;: 상담에 가져갈 것을 인쇄하거나 PDF로 저장합니다. &lt;b&gt;의사용 사본&lt;/b&gt;은 한 병원용으로, 한국어가 먼저 나오고 환자 요약 한 쪽과 고른 질문, 답변을 적을 칸이 있으며 개인적인 내용은 넣지 않습니다. &lt;b&gt;제 기록&lt;/b&gt;은 본인용으로, 위험 신호, 우려 사항, 준비할 서류가 먼저 나오고 병원 비교와 지금까지의 답변이 이어집니다. &lt;b&gt;전체 질문 목록&lt;/b&gt;에는 모든 질문이 들어갑니다.</translation>
     </message>
     <message>
         <source>Using StemPrep</source>
@@ -813,6 +809,26 @@ This cannot be undone.</source>
     <message>
         <source>Move between the steps with the buttons at the top, with Back and Next at the bottom, or with {keys}.</source>
         <translation>위쪽의 단계 버튼, 아래쪽의 이전·다음 버튼 또는 {keys} 키로 단계를 이동합니다.</translation>
+    </message>
+    <message>
+        <source>From preparing to the consultation</source>
+        <translation>준비부터 상담까지</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Pick&lt;/b&gt; the questions you will ask, the most important first. About 12–15 are picked for you to start with; a consultation is short.</source>
+        <translation>물어볼 질문을 &lt;b&gt;고르고&lt;/b&gt; 가장 중요한 질문을 앞에 두십시오. 처음에는 12~15개가 골라져 있습니다. 상담 시간은 짧습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Prepare&lt;/b&gt;: record what each clinic has told you so far, and check the red flags.</source>
+        <translation>&lt;b&gt;준비&lt;/b&gt;: 각 병원이 지금까지 알려 준 내용을 기록하고 위험 신호를 확인하십시오.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Print the doctor copy&lt;/b&gt; for the clinic you are visiting, and hand it to the doctor at the start.</source>
+        <translation>방문할 병원의 &lt;b&gt;의사용 사본을 인쇄&lt;/b&gt;하여 상담을 시작할 때 의사에게 건네십시오.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bring your notebook&lt;/b&gt; for yourself: it keeps what you would not show a clinic, such as prices, other clinics and your worries.</source>
+        <translation>본인용 &lt;b&gt;제 기록을 가져가십시오&lt;/b&gt;. 가격, 다른 병원, 우려 사항처럼 병원에 보여 주지 않을 내용이 들어 있습니다.</translation>
     </message>
     <message>
         <source>Red flags</source>
@@ -1955,11 +1971,23 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
     </message>
 </context>
 <context>
-    <name>SheetStep</name>
+    <name>SheetOptionsBox</name>
+    <message>
+        <source>Which sheet</source>
+        <extracomment>Any option changed.</extracomment>
+        <translation>질문지 종류</translation>
+    </message>
+    <message>
+        <source>What this sheet holds</source>
+        <translation>이 질문지에 들어가는 내용</translation>
+    </message>
     <message>
         <source>A&amp;4</source>
-        <extracomment>Wait this long after the last option change before rendering again. Printing resolution ceiling: print quality for text, without 140 MB pages (600 dpi took 2 s a page). Where the last &quot;Save as…&quot; went, so the next one starts there. The preview shows a new PDF (for tests and the status line).</extracomment>
         <translation>A&amp;4</translation>
+    </message>
+    <message>
+        <source>&amp;US Letter</source>
+        <translation>US 레터(&amp;U)</translation>
     </message>
     <message>
         <source>A4 paper</source>
@@ -1970,36 +1998,56 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
         <translation>US 레터 용지</translation>
     </message>
     <message>
+        <source>Large p&amp;rint</source>
+        <translation>큰 글씨로 인쇄(&amp;R)</translation>
+    </message>
+    <message>
         <source>Large print</source>
         <translation>큰 글씨로 인쇄</translation>
     </message>
     <message>
-        <source>Leave out na&amp;me, birth year and contact</source>
-        <translation>이름, 출생 연도, 연락처 빼기(&amp;M)</translation>
+        <source>Leave out na&amp;me, birth year, contact and notes</source>
+        <translation>이름, 출생 연도, 연락처, 메모 빼기(&amp;M)</translation>
     </message>
     <message>
         <source>Leave out personal details</source>
         <translation>개인 정보 빼기</translation>
     </message>
     <message>
-        <source>For a sheet you send ahead to a clinic or an agency.</source>
-        <translation>병원이나 에이전시에 미리 보내는 질문지에 사용하십시오.</translation>
+        <source>For a sheet that goes to others: your name, birth year and contact, your notes and your notes on each clinic are left out.</source>
+        <translation>다른 사람에게 주는 질문지용입니다. 이름, 출생 연도, 연락처, 메모, 병원별 메모를 뺍니다.</translation>
     </message>
     <message>
-        <source>Only the essential &amp;questions (a shorter sheet)</source>
-        <translation>필수 질문만(&amp;Q) (더 짧은 질문지)</translation>
+        <source>Only the essential &amp;questions (a shorter checklist)</source>
+        <translation>필수 질문만(&amp;Q) (더 짧은 전체 질문 목록)</translation>
     </message>
     <message>
         <source>Only the essential questions</source>
         <translation>필수 질문만</translation>
     </message>
     <message>
-        <source>Leaves out recommended and optional questions; your own questions stay. Numbers stay the same.</source>
-        <translation>권장 질문과 선택 질문을 뺍니다. 직접 추가한 질문은 남으며, 질문 번호는 바뀌지 않습니다.</translation>
+        <source>Full checklist only: leaves out recommended and optional questions; your own questions stay. Numbers stay the same.</source>
+        <translation>전체 질문 목록에만 해당합니다. 권장 질문과 선택 질문을 뺍니다. 직접 추가한 질문은 남으며, 질문 번호는 바뀌지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Paper and print</source>
+        <translation>용지와 인쇄</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>용지:</translation>
     </message>
     <message>
         <source>Which clinic the sheet is for</source>
         <translation>질문지를 가져갈 병원</translation>
+    </message>
+    <message>
+        <source>Every clinic (a copy for each)</source>
+        <translation>모든 병원(병원마다 한 부씩)</translation>
+    </message>
+    <message>
+        <source>Clinic:</source>
+        <translation>병원:</translation>
     </message>
     <message>
         <source>&amp;About the patient</source>
@@ -2008,14 +2056,6 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
     <message>
         <source>Questions to as&amp;k</source>
         <translation>물어볼 질문(&amp;K)</translation>
-    </message>
-    <message>
-        <source>&amp;US Letter</source>
-        <translation>US 레터(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Large p&amp;rint</source>
-        <translation>큰 글씨로 인쇄(&amp;R)</translation>
     </message>
     <message>
         <source>R&amp;ed flags so far</source>
@@ -2037,20 +2077,12 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
         <source>What to include</source>
         <translation>포함할 내용</translation>
     </message>
-    <message>
-        <source>Paper and print</source>
-        <translation>용지와 인쇄</translation>
-    </message>
-    <message>
-        <source>Paper:</source>
-        <translation>용지:</translation>
-    </message>
-    <message>
-        <source>Clinics:</source>
-        <translation>병원:</translation>
-    </message>
+</context>
+<context>
+    <name>SheetStep</name>
     <message>
         <source>&amp;Save as PDF…</source>
+        <extracomment>Wait this long after the last option change before rendering again. Printing resolution ceiling: print quality for text, without 140 MB pages (600 dpi took 2 s a page). Where the last &quot;Save as…&quot; went, so the next one starts there. The preview shows a new PDF (for tests and the status line).</extracomment>
         <translation>PDF로 저장(&amp;S)…</translation>
     </message>
     <message>
@@ -2118,10 +2150,6 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
     <message>
         <source>Sent the question sheet to the printer.</source>
         <translation>질문지를 프린터로 보냈습니다.</translation>
-    </message>
-    <message>
-        <source>All clinics</source>
-        <translation>모든 병원</translation>
     </message>
 </context>
 <context>

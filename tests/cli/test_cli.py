@@ -151,3 +151,79 @@ def test_reading_commands_work_while_the_window_holds_the_file(tmp_path: Path) -
         writing = run("sample", "--count", "1", db=db)
         assert_one_clear_line(writing)
         assert "already open" in writing.stderr
+
+
+# ------------------------------------------------------------------ picks, clinics, kinds
+
+
+def _demo(tmp_path: Path) -> tuple[Path, int]:
+    db = tmp_path / "picks.db"
+    return db, int(run("demo", db=db).stdout.strip().splitlines()[-1])
+
+
+def test_questions_for_a_profile_say_which_are_picked_and_where(tmp_path: Path) -> None:
+    db, profile_id = _demo(tmp_path)
+    result = run("questions", "--profile", str(profile_id), "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    picked = sorted((q for q in document["questions"] if q["picked"]), key=lambda q: q["place"])
+    assert 12 <= len(picked) <= 16
+    assert [q["place"] for q in picked] == list(range(1, len(picked) + 1))
+    assert all(q["place"] is None for q in document["questions"] if not q["picked"])
+    assert any(q["own"] and q["picked"] for q in document["questions"])  # the patient's own question
+    text = run("questions", db=db).stdout
+    assert "Red flags / 위험 신호" in text and "Documents to bring" in text and "Sources / 출처" in text
+
+
+def test_pick_and_remove_change_the_list_and_the_doctor_copy(tmp_path: Path) -> None:
+    db, profile_id = _demo(tmp_path)
+    added = run("pick", "--profile", str(profile_id), "cost.deposit", db=db)
+    assert added.returncode == 0, added.stderr
+    places = {q["id"]: q["place"] for q in json.loads(
+        run("questions", "--profile", str(profile_id), "--json", db=db).stdout)["questions"]}
+    assert places["cost.deposit"] == max(p for p in places.values() if p)
+    pdf = tmp_path / "doctor.pdf"
+    assert run("sheet", "--profile", str(profile_id), "-o", str(pdf), db=db).returncode == 0
+    assert "예약금(선금)" in "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    removed = run("pick", "--profile", str(profile_id), "cost.deposit", "--remove", db=db)
+    assert removed.returncode == 0
+    assert run("sheet", "--profile", str(profile_id), "-o", str(pdf), db=db).returncode == 0
+    assert "예약금(선금)" not in "".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+
+def test_picking_an_unknown_question_is_one_clear_line(tmp_path: Path) -> None:
+    db, profile_id = _demo(tmp_path)
+    result = run("pick", "--profile", str(profile_id), "cost.deposit", "no.such-question", db=db)
+    assert_one_clear_line(result)
+    assert "no.such-question" in result.stderr
+    # Nothing was changed by the half that was known.
+    places = {q["id"]: q["place"] for q in json.loads(
+        run("questions", "--profile", str(profile_id), "--json", db=db).stdout)["questions"]}
+    assert places["cost.deposit"] is None
+
+
+def test_clinics_json_lists_ids_names_facts_and_appointments(tmp_path: Path) -> None:
+    db, profile_id = _demo(tmp_path)
+    with Store.open(db) as store:
+        first = store.clinics_for(profile_id)[0]
+        store.update_clinic(first.id, appointment="2027-04-12T10:30")
+    clinics = json.loads(run("clinics", "--profile", str(profile_id), "--json", db=db).stdout)
+    assert [c["id"] for c in clinics] == [first.id, clinics[1]["id"]]
+    assert clinics[0]["appointment"] == "2027-04-12T10:30" and clinics[1]["appointment"] is None
+    assert {"name", "city", "price", "currency", "treatment", "notes"} <= set(clinics[0])
+    assert clinics[1]["currency"] == "USD" and clinics[1]["price"] == 14000
+
+
+def test_sheet_kinds_and_their_errors(tmp_path: Path) -> None:
+    db, profile_id = _demo(tmp_path)
+    for kind in ("doctor", "notebook", "checklist"):
+        result = run("sheet", "--profile", str(profile_id), "--kind", kind, "-o", str(tmp_path / f"{kind}.pdf"), db=db)
+        assert result.returncode == 0, result.stderr
+    pages = {kind: len(PdfReader(tmp_path / f"{kind}.pdf").pages) for kind in ("doctor", "notebook", "checklist")}
+    assert pages["doctor"] < pages["notebook"] < pages["checklist"]
+    assert_one_clear_line(run("sheet", "--profile", str(profile_id), "--sections", "", "-o", str(tmp_path / "x.pdf"),
+                              db=db))
+    assert_one_clear_line(run("sheet", "--blank", "stroke", "--kind", "notebook", "-o", str(tmp_path / "x.pdf")))
+    assert "free-text note" in run("sheet", "--help").stdout
+    blank = run("sheet", "--blank", "stroke", "-o", str(tmp_path / "blank.pdf"))
+    assert blank.returncode == 0 and len(PdfReader(tmp_path / "blank.pdf").pages) <= 4

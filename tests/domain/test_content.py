@@ -363,3 +363,54 @@ def test_demo_is_mid_way(demo: dict[str, Any], bank: QuestionBank) -> None:
     for clinic in demo["clinic"]:
         answered = [a for a in clinic["answer"] if a["status"] in ("answered", "asked")]
         assert 5 <= len(answered) <= applicable // 2
+
+
+# ------------------------------------------------------------------ the default pick
+
+#: What every condition's default pick must ask about: the bank categories that hold the
+#: legal route and approval, the product and who makes it, the evidence, the main risks,
+#: the total cost and the aftercare.
+DEFAULT_PICK_AREAS = ("credentials", "treatment", "evidence", "risks", "cost", "aftercare")
+
+
+@pytest.mark.parametrize("condition", CONDITIONS)
+def test_default_pick_is_a_short_list(bank: QuestionBank, condition: str) -> None:
+    picked = bank.default_pick(condition)
+    assert 12 <= len(picked) <= 15, [q.id for q in picked]
+
+
+@pytest.mark.parametrize("condition", CONDITIONS)
+def test_default_pick_ranks_are_unique_and_apply(bank: QuestionBank, condition: str) -> None:
+    picked = bank.default_pick(condition)
+    ranks = [q.pick for q in picked]
+    assert len(set(ranks)) == len(ranks), Counter(ranks).most_common(2)
+    applicable = {q.id for q in bank.questions_for(condition)}
+    assert {q.id for q in picked} <= applicable
+
+
+@pytest.mark.parametrize("condition", CONDITIONS)
+def test_default_pick_covers_what_matters_most(bank: QuestionBank, condition: str) -> None:
+    picked = bank.default_pick(condition)
+    categories = Counter(q.category for q in picked)
+    missing = [area for area in DEFAULT_PICK_AREAS if not categories[area]]
+    assert not missing, missing
+    # The condition's own module: at least its top two questions.
+    assert categories["condition"] >= 2, categories
+    # The legal route and the approval come before the price.
+    order = [q.id for q in picked]
+    assert order.index("cred.legal-route") < order.index("cost.total")
+
+
+def test_default_pick_holds_only_essential_questions(bank: QuestionBank) -> None:
+    picked = [q for q in bank.questions if q.pick is not None]
+    assert picked
+    assert all(q.priority == "essential" for q in picked), [q.id for q in picked if q.priority != "essential"]
+
+
+def test_pick_lines_sit_right_after_priority() -> None:
+    """One place for the field, so that concurrent edits of the wording lines never touch it."""
+    for path in sorted((RESOURCES / "questions").glob("*.toml")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            if line.startswith("pick ="):
+                assert lines[number - 1].startswith("priority ="), f"{path.name}:{number + 1}"

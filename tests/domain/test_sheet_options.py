@@ -12,8 +12,8 @@ def test_essential_only_keeps_numbers_and_own_questions(store: Store) -> None:
     bank = load_question_bank()
     profile = create_demo(store)
     own = store.add_custom_question(profile.id, "Is there a lift?", priority="optional")
-    full = gather_sheet(store, bank, profile.id, SheetOptions())
-    short = gather_sheet(store, bank, profile.id, SheetOptions(essential_only=True))
+    full = gather_sheet(store, bank, profile.id, SheetOptions(kind="checklist"))
+    short = gather_sheet(store, bank, profile.id, SheetOptions(kind="checklist", essential_only=True))
     numbers = {q.id: q.number for q in full.questions}
     assert short.questions and len(short.questions) < len(full.questions)
     assert all(q.priority == "essential" or q.is_custom for q in short.questions)
@@ -25,5 +25,5 @@ def test_essential_only_keeps_numbers_and_own_questions(store: Store) -> None:
 
 def test_essential_only_blank_sheet() -> None:
     bank = load_question_bank()
-    short = blank_sheet(bank, "stroke", SheetOptions(essential_only=True))
+    short = blank_sheet(bank, "stroke", SheetOptions(kind="checklist", essential_only=True))
     assert {q.priority for q in short.questions} == {"essential"}

@@ -45,10 +45,10 @@ class PatientFile:
     text_answer: str
 
     def sheet(self, bank: QuestionBank, options: SheetOptions | None = None) -> QuestionSheet:
-        return gather_sheet(self.store, bank, self.profile.id, options or SheetOptions(), SHEET_DATE)
+        return gather_sheet(self.store, bank, self.profile.id, options or SheetOptions(kind="checklist"), SHEET_DATE)
 
     def pdf(self, bank: QuestionBank, options: SheetOptions | None = None) -> bytes:
-        options = options or SheetOptions()
+        options = options or SheetOptions(kind="checklist")
         return render_pdf(self.sheet(bank, options), options)
 
 

@@ -66,7 +66,8 @@ def test_hostile_text_in_every_field_is_printed_or_marked(kind: str, store: Stor
     profile = store.create_profile(profile_values.pop("name"), condition="knee-oa", kl_grade=2, **profile_values)
     clinic_fields = [spec.name for spec in CLINIC_SPECS if spec.kind == "text"]
     clinic_values = {f: tagged(f"c.{f}") for f in clinic_fields}
-    clinic = store.add_clinic(profile.id, clinic_values.pop("name"), price=9_500_000, **clinic_values)
+    clinic = store.add_clinic(profile.id, clinic_values.pop("name"), price=9_500_000, appointment="2027-04-12T10:30",
+                              **clinic_values)
     questions = bank.questions_for("knee-oa")
     text_question = next(q for q in questions if q.answer_kind == "text" and q.priority == "essential")
     yes_no = next(q for q in questions if q.answer_kind == "yes-no" and q.priority == "essential")
@@ -78,7 +79,7 @@ def test_hostile_text_in_every_field_is_printed_or_marked(kind: str, store: Stor
         store.set_setting(f"facilitator.{key}", tagged(f"f.{key}"))
 
     # Every section that prints user text; the documents and reference pages hold only the bank's.
-    options = SheetOptions(sections=("summary", "questions", "red_flags", "comparison"))
+    options = SheetOptions(kind="checklist", sections=("summary", "questions", "red_flags", "comparison"))
     data = render_pdf(gather_sheet(store, bank, profile.id, options, SHEET_DATE), options)
     printed = squash(body_text(data))
 

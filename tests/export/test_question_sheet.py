@@ -70,7 +70,7 @@ def test_sections_print_in_order(full_text: str) -> None:
 
 
 def test_only_the_chosen_sections_print(patient: PatientFile, bank: QuestionBank) -> None:
-    text = pdf_text(patient.pdf(bank, SheetOptions(sections=("questions", "documents"))))
+    text = pdf_text(patient.pdf(bank, SheetOptions(kind="checklist", sections=("questions", "documents"))))
     assert labels.QUESTIONS_FOR.en.format(clinic="Gangnam Joint Clinic") in text
     assert labels.DOCUMENTS.en in text
     for absent in (labels.SUMMARY, labels.RED_FLAGS, labels.COMPARISON, labels.REFERENCE):
@@ -98,7 +98,7 @@ def test_the_header_names_the_clinic_of_the_question_pages(page_texts: list[str]
 def test_the_facilitator_is_on_every_page_when_set(patient: PatientFile, bank: QuestionBank) -> None:
     patient.store.set_setting("facilitator.agency", "Seoul Care Travel")
     patient.store.set_setting("facilitator.registration", "2024-0042")
-    pages = [page.extract_text() for page in pdf_reader(patient.pdf(bank, SheetOptions(sections=("summary", "documents")))).pages]
+    pages = [page.extract_text() for page in pdf_reader(patient.pdf(bank, SheetOptions(kind="checklist", sections=("summary", "documents")))).pages]
     assert all("Seoul Care Travel" in text and "2024-0042" in text for text in pages)
 
 
@@ -146,7 +146,7 @@ def test_raised_red_flags_are_printed_in_both_languages(patient: PatientFile, fu
 
 
 def test_without_personal_details_name_birth_year_and_contact_are_nowhere(patient: PatientFile, bank: QuestionBank) -> None:
-    data = patient.pdf(bank, SheetOptions(personal_details=False))
+    data = patient.pdf(bank, SheetOptions(kind="checklist", personal_details=False))
     text = pdf_text(data)
     for personal in ("Margaret", "1956", "margaret.lee@example.com"):
         assert personal not in text
@@ -166,7 +166,7 @@ def test_metadata_is_generic_even_with_personal_details(full_pdf: bytes) -> None
 
 @pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
 def test_paper_size(patient: PatientFile, bank: QuestionBank, paper: str, size: tuple[int, int]) -> None:
-    for page in pdf_reader(patient.pdf(bank, SheetOptions(paper=paper, sections=("summary", "reference")))).pages:
+    for page in pdf_reader(patient.pdf(bank, SheetOptions(kind="checklist", paper=paper, sections=("summary", "reference")))).pages:
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == size
 
 
@@ -186,7 +186,7 @@ def test_large_print_makes_body_text_14_pt_and_scales_everything(patient: Patien
     assert build_styles(sheet_fonts(), large_print=True).body.fontSize >= 14
     assert build_styles(sheet_fonts(), large_print=False).body.fontSize < 14
     normal = _font_sizes(patient.pdf(bank))
-    large = _font_sizes(patient.pdf(bank, SheetOptions(large_print=True)))
+    large = _font_sizes(patient.pdf(bank, SheetOptions(kind="checklist", large_print=True)))
     assert 14 in large and 14 not in normal
     assert min(large) >= 1.39 * min(normal)
     assert {round(size * 1.4, 2) for size in normal} == set(large)
@@ -215,7 +215,7 @@ def test_the_same_sheet_gives_the_same_bytes_in_another_process(bank: QuestionBa
         "from app.domain.question_bank import load_question_bank\n"
         "from app.domain.sheet_content import SheetOptions, blank_sheet\n"
         "from app.export.question_sheet import render_pdf\n"
-        "o = SheetOptions()\n"
+        "o = SheetOptions(kind='checklist')\n"
         "s = blank_sheet(load_question_bank(), 'knee-oa', o, datetime.date(2026, 11, 28))\n"
         "print(hashlib.sha256(render_pdf(s, o)).hexdigest())\n"
     )
@@ -226,13 +226,13 @@ def test_the_same_sheet_gives_the_same_bytes_in_another_process(bank: QuestionBa
         ).stdout.strip()
         for seed in ("1", "2")
     }
-    options = SheetOptions()
+    options = SheetOptions(kind="checklist")
     here = hashlib.sha256(render_pdf(blank_sheet(bank, "knee-oa", options, SHEET_DATE), options)).hexdigest()
     assert digests == {here}
 
 
 def test_a_blank_sheet_has_empty_space_and_a_form_to_fill_in(bank: QuestionBank) -> None:
-    options = SheetOptions()
+    options = SheetOptions(kind="checklist")
     data = render_pdf(blank_sheet(bank, "knee-oa", options, SHEET_DATE), options)
     text = pdf_text(data)
     assert "Clinic / 병원" in text and "Doctor / 담당 의사" in text
@@ -246,7 +246,7 @@ def test_a_blank_sheet_has_empty_space_and_a_form_to_fill_in(bank: QuestionBank)
 
 
 def test_a_sheet_for_one_clinic_has_only_its_pages(patient: PatientFile, bank: QuestionBank) -> None:
-    text = pdf_text(patient.pdf(bank, SheetOptions(clinic_id=patient.started.id)))
+    text = pdf_text(patient.pdf(bank, SheetOptions(kind="checklist", clinic_id=patient.started.id)))
     assert "Busan Regen Center" in text
     assert "Gangnam Joint Clinic" not in text
 
@@ -256,20 +256,20 @@ def test_characters_the_font_lacks_are_marked_and_noted(
 ) -> None:
     assert labels.LOST_CHARACTERS.en not in full_text
     patient.store.update_profile(patient.profile.id, goals="Dance again 💃")
-    data = patient.pdf(bank, SheetOptions(sections=("summary",)))
+    data = patient.pdf(bank, SheetOptions(kind="checklist", sections=("summary",)))
     assert "Dance again □" in pdf_text(data)
     assert labels.LOST_CHARACTERS.en in pdf_reader(data).pages[0].extract_text()
 
 
 def test_a_facilitator_name_the_font_lacks_is_noted_too(patient: PatientFile, bank: QuestionBank) -> None:
     patient.store.set_setting("facilitator.agency", "Care 🌸 Travel")
-    data = patient.pdf(bank, SheetOptions(sections=("summary",)))
+    data = patient.pdf(bank, SheetOptions(kind="checklist", sections=("summary",)))
     assert "Care □ Travel" in pdf_text(data)
     assert labels.LOST_CHARACTERS.en in pdf_reader(data).pages[0].extract_text()
 
 
 def test_the_second_language_is_a_parameter(bank: QuestionBank) -> None:
-    options = SheetOptions(second_language="en", sections=("summary", "questions"))
+    options = SheetOptions(kind="checklist", second_language="en", sections=("summary", "questions"))
     text = pdf_text(render_pdf(blank_sheet(bank, "knee-oa", options, SHEET_DATE), options))
     assert labels.TITLE.en in text and labels.SUMMARY.en in text
     assert not re.search("[\uac00-\ud7a3]", text)
@@ -317,7 +317,7 @@ def test_a_failed_render_does_not_touch_the_existing_file(
 
     monkeypatch.setattr(question_sheet, "render_pdf", broken)
     with pytest.raises(RuntimeError):
-        export_sheet(patient.store, bank, patient.profile.id, target, SheetOptions(), SHEET_DATE)
+        export_sheet(patient.store, bank, patient.profile.id, target, SheetOptions(kind="checklist"), SHEET_DATE)
     assert target.read_bytes() == b"old sheet"
     assert os.listdir(folder) == ["sheet.pdf"]
 
@@ -372,7 +372,7 @@ def test_a_read_only_folder_as_an_ordinary_user() -> None:
 
 
 def test_export_writes_readable_pdfs(patient: PatientFile, bank: QuestionBank, tmp_path: Path) -> None:
-    options = SheetOptions(sections=("summary",))
+    options = SheetOptions(kind="checklist", sections=("summary",))
     written = export_sheet(patient.store, bank, patient.profile.id, tmp_path / "p.pdf", options, SHEET_DATE)
     blank = export_blank_sheet(bank, "heart", tmp_path / "b.pdf", options, SHEET_DATE)
     assert "Margaret Lee" in pdf_text(written.read_bytes())

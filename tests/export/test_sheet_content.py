@@ -70,22 +70,22 @@ def test_each_clinic_brings_its_answers_and_raised_flags(patient: PatientFile, b
 
 
 def test_one_clinic_only(patient: PatientFile, bank: QuestionBank) -> None:
-    sheet = patient.sheet(bank, SheetOptions(clinic_id=patient.started.id))
+    sheet = patient.sheet(bank, SheetOptions(kind="checklist", clinic_id=patient.started.id))
     assert [c.clinic.id for c in sheet.clinics] == [patient.started.id]
 
 
 def test_unknown_profile_or_clinic_is_not_found(patient: PatientFile, bank: QuestionBank) -> None:
     with pytest.raises(NotFound):
-        gather_sheet(patient.store, bank, 9999, SheetOptions())
+        gather_sheet(patient.store, bank, 9999, SheetOptions(kind="checklist"))
     with pytest.raises(NotFound):
-        patient.sheet(bank, SheetOptions(clinic_id=9999))
+        patient.sheet(bank, SheetOptions(kind="checklist", clinic_id=9999))
 
 
 def test_a_clinic_of_another_profile_is_not_found(patient: PatientFile, bank: QuestionBank) -> None:
     other = patient.store.create_profile("Someone else", condition="stroke")
     theirs = patient.store.add_clinic(other.id, "Their clinic")
     with pytest.raises(NotFound, match="not one of"):
-        patient.sheet(bank, SheetOptions(clinic_id=theirs.id))
+        patient.sheet(bank, SheetOptions(kind="checklist", clinic_id=theirs.id))
 
 
 def test_the_measure_is_read_from_the_profile(patient: PatientFile, bank: QuestionBank) -> None:
@@ -100,7 +100,7 @@ def test_cited_sources_follow_the_printed_sections(patient: PatientFile, bank: Q
     cited_by_questions = {s for q in bank.questions_for("knee-oa") for s in q.sources}
     assert cited_by_questions <= everything
     assert set(patient.rule.sources) <= everything
-    only_reference = patient.sheet(bank, SheetOptions(sections=("reference",)))
+    only_reference = patient.sheet(bank, SheetOptions(kind="checklist", sections=("reference",)))
     expected = {s for p in bank.reference.products for s in p.sources} | {
         s for c in bank.reference.contacts for s in c.sources
     }
@@ -121,7 +121,7 @@ def test_facilitator_details_come_from_settings(store: Store) -> None:
 
 
 def test_a_blank_sheet_has_the_conditions_questions_and_no_one_in_it(bank: QuestionBank) -> None:
-    sheet = blank_sheet(bank, "stroke", SheetOptions(), SHEET_DATE)
+    sheet = blank_sheet(bank, "stroke", SheetOptions(kind="checklist"), SHEET_DATE)
     assert sheet.is_blank and sheet.profile is None and sheet.clinics == ()
     assert [q.id for q in sheet.questions] == [q.id for q in bank.questions_for("stroke")]
     assert sheet.warning_signs == bank.red_flags
@@ -130,7 +130,7 @@ def test_a_blank_sheet_has_the_conditions_questions_and_no_one_in_it(bank: Quest
 
 def test_a_blank_sheet_for_an_unknown_condition_says_which_exist(bank: QuestionBank) -> None:
     with pytest.raises(UnknownCondition, match="knee-oa") as caught:
-        blank_sheet(bank, "gout", SheetOptions())
+        blank_sheet(bank, "gout", SheetOptions(kind="checklist"))
     assert isinstance(caught.value, ValueError)
     assert "gout" in str(caught.value)
 
@@ -141,8 +141,8 @@ def test_a_blank_sheet_for_an_unknown_condition_says_which_exist(bank: QuestionB
 )
 def test_options_that_cannot_make_a_sheet_are_refused(changes: dict[str, object]) -> None:
     with pytest.raises(InvalidSheetOptions):
-        replace(SheetOptions(), **changes)
+        replace(SheetOptions(kind="checklist"), **changes)
 
 
 def test_default_options_print_every_section() -> None:
-    assert SheetOptions().sections == SECTIONS
+    assert SheetOptions(kind="checklist").sections == SECTIONS

@@ -97,7 +97,15 @@ def test_the_listed_patients_get_one_sheet_each_while_the_window_stays_responsiv
     assert dialog.listed_patients.isChecked()  # the list is filtered: those patients by default
     dialog.folder.setText(str(folder))
     dialog.leave_out_personal.setChecked(True)
-    dialog.essential_only.setChecked(True)
+    assert dialog.options().kind == "doctor"  # a doctor copy per clinic, by default
+    # The same options form as the Sheet step, without the clinic (every clinic gets its copy).
+    assert type(dialog.option_box) is type(window.sheet_step.option_box)
+    assert list(dialog.option_box.kind_buttons) == list(window.sheet_step.kind_buttons)
+    assert dialog.options().clinic_id is None
+    with qtbot.waitSignal(dialog.page_total_known, timeout=BATCH_TIMEOUT_MS) as counted:
+        dialog.count_pages()
+    expected_pages = counted.args[0]
+    assert dialog.page_total.text() == f"{expected_pages} pages in all, for 4 patients."
     meter = _GapMeter(dialog)
     with qtbot.waitSignal(dialog.batch_finished, timeout=BATCH_TIMEOUT_MS) as finished:
         dialog.start_button.click()
@@ -111,8 +119,33 @@ def test_the_listed_patients_get_one_sheet_each_while_the_window_stays_responsiv
         assert "Stroke Patient" not in _text(path)  # personal details left out
     assert longest_freeze < 1.0  # the window kept painting while reportlab worked
     assert dialog.pages.currentIndex() == BatchDialog.DONE
-    assert dialog.summary.text() == f"4 sheets were written to {folder}."
+    assert dialog.summary.text() == f"4 sheets were written to {folder}. {expected_pages} pages in all."
+    assert result.pages == expected_pages == sum(len(PdfReader(p).pages) for p in folder.iterdir())
     assert dialog.progress.value() == 4
+
+
+def test_a_merged_batch_writes_one_pdf_with_every_patient(
+    qtbot: QtBot, store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow],
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for n in range(3):
+        profile = store.create_profile(f"Knee Patient {n}", condition="knee-oa")
+        store.add_clinic(profile.id, f"Clinic {n} (fictional)")
+        store.add_clinic(profile.id, f"Other Clinic {n} (fictional)")
+    window = make_window()
+    dialog = BatchDialog(_choices_from_the_menu(window, monkeypatch), bank, store, window)
+    qtbot.addWidget(dialog)
+    folder = tmp_path / "merged"
+    dialog.folder.setText(str(folder))
+    dialog.merged_file.setChecked(True)
+    with qtbot.waitSignal(dialog.batch_finished, timeout=BATCH_TIMEOUT_MS) as finished:
+        dialog.start_button.click()
+    result: BatchResult = finished.args[0]
+    assert [p.name for p in folder.iterdir()] == ["all-sheets.pdf"]
+    text = _text(folder / "all-sheets.pdf")
+    assert all(f"Knee Patient {n}" in text for n in range(3))
+    assert text.count("Page 1 of") == 6  # a doctor copy per clinic, each numbered on its own
+    assert result.pages == len(PdfReader(folder / "all-sheets.pdf").pages)
 
     opened: list[Path] = []
     monkeypatch.setattr(FolderDialog, "open", classmethod(lambda cls, path: opened.append(path) or True))
@@ -233,3 +266,21 @@ def test_the_folder_can_be_chosen(
     buttons = [b for b in dialog.findChildren(QWidget) if b.accessibleName() == "Choose the folder for the sheets"]
     buttons[0].click()
     assert dialog.job().folder == chosen
+
+
+def test_a_large_batch_estimates_its_pages_from_the_first_sheets(
+    qtbot: QtBot, store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.gui import batch_runners
+
+    monkeypatch.setattr(batch_runners, "COUNTED_SHEETS", 2)
+    for n in range(6):
+        store.create_profile(f"Patient {n}", condition="stroke")
+    window = make_window()
+    dialog = BatchDialog(_choices_from_the_menu(window, monkeypatch), bank, store, window)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.page_total_known, timeout=BATCH_TIMEOUT_MS) as counted:
+        dialog.count_pages()
+    assert dialog.page_total.text().startswith(f"About {counted.args[0]} pages in all, for 6 patients")
+    assert counted.args[0] % 3 == 0  # six patients like the first two: three times their pages

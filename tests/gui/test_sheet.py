@@ -58,6 +58,7 @@ def test_changing_options_renders_the_preview_again(qtbot: QtBot, sheet_step: Sh
     assert "Margaret Lee" not in _text(sheet_step.pdf_bytes)
 
     with qtbot.waitSignal(sheet_step.preview_ready, timeout=RENDER_TIMEOUT_MS):
+        sheet_step.kind_buttons["checklist"].click()  # the kind whose parts can be chosen
         for section, box in sheet_step.section_boxes.items():
             box.setChecked(section == "summary")
     assert sheet_step.document.pageCount() < pages_before or sheet_step.document.pageCount() == 1
@@ -76,7 +77,7 @@ def test_save_as_writes_the_pdf(
     monkeypatch.setattr(SaveDialog, "ask", classmethod(choose))
     qtbot.mouseClick(sheet_step.save_button, Qt.MouseButton.LeftButton)
 
-    assert suggested and suggested[0].suffix == ".pdf"
+    assert suggested and suggested[0].suffix == ".pdf" and suggested[0].stem.endswith(" - Doctor copy")
     assert target.read_bytes() == sheet_step.pdf_bytes
     assert "Walk without a stick" in _text(target)
 
@@ -110,6 +111,7 @@ def test_print_draws_every_page_into_the_printer(
 
     monkeypatch.setattr(PrintDialog, "ask", classmethod(to_file))
     with qtbot.waitSignal(sheet_step.preview_ready, timeout=RENDER_TIMEOUT_MS):
+        sheet_step.kind_buttons["checklist"].click()
         for section, box in sheet_step.section_boxes.items():  # a few pages, to print quickly
             box.setChecked(section in ("summary", "documents"))
     qtbot.mouseClick(sheet_step.print_button, Qt.MouseButton.LeftButton)
@@ -119,8 +121,39 @@ def test_print_draws_every_page_into_the_printer(
 
 
 def test_essential_only_shortens_the_preview(qtbot: QtBot, sheet_step: SheetStep) -> None:
+    assert not sheet_step.essential_only.isEnabled()  # the doctor copy is already short
+    with qtbot.waitSignal(sheet_step.preview_ready, timeout=RENDER_TIMEOUT_MS):
+        sheet_step.kind_buttons["checklist"].click()
     pages_before = sheet_step.document.pageCount()
     with qtbot.waitSignal(sheet_step.preview_ready, timeout=RENDER_TIMEOUT_MS):
         qtbot.mouseClick(sheet_step.essential_only, Qt.MouseButton.LeftButton)
     assert sheet_step.options().essential_only
     assert sheet_step.document.pageCount() < pages_before
+
+
+def test_the_three_kinds_are_offered_and_the_doctor_copy_comes_first(qtbot: QtBot, sheet_step: SheetStep) -> None:
+    assert list(sheet_step.kind_buttons) == ["doctor", "notebook", "checklist"]
+    assert sheet_step.options().kind == "doctor"
+    doctor_pages = sheet_step.document.pageCount()
+    doctor_text = _text(sheet_step.pdf_bytes)
+    assert "의사 선생님께 드리는 질문" in doctor_text and "Red flag" not in doctor_text
+    # Only the parts the kind prints are offered; the doctor copy has none to leave out.
+    assert not sheet_step.section_boxes["summary"].isVisibleTo(sheet_step)
+    with qtbot.waitSignal(sheet_step.preview_ready, timeout=RENDER_TIMEOUT_MS):
+        sheet_step.kind_buttons["notebook"].click()
+    assert "My notebook" in _text(sheet_step.pdf_bytes)
+    assert sheet_step.section_boxes["red_flags"].isVisibleTo(sheet_step)
+    assert not sheet_step.section_boxes["summary"].isVisibleTo(sheet_step)
+    assert sheet_step.document.pageCount() != doctor_pages
+
+
+def test_the_clinic_choice_gives_one_clinics_doctor_copy(qtbot: QtBot, sheet_step: SheetStep, store: Store) -> None:
+    store.add_clinic(sheet_step.profile_id, "Second Clinic (fictional)")
+    with qtbot.waitSignal(sheet_step.preview_ready, timeout=RENDER_TIMEOUT_MS):
+        sheet_step.enter()
+    every = sheet_step.document.pageCount()
+    assert sheet_step.clinic_box.count() >= 2
+    with qtbot.waitSignal(sheet_step.preview_ready, timeout=RENDER_TIMEOUT_MS):
+        sheet_step.clinic_box.setCurrentIndex(1)
+    assert sheet_step.options().clinic_id == sheet_step.clinic_box.itemData(1)
+    assert sheet_step.document.pageCount() < every
