@@ -162,13 +162,14 @@ class RuleCondition:
     """One test of a red-flag rule, on one question's answer or one fact about the clinic.
 
     Exactly one of `question` and `clinic_field` is set, and exactly one kind of test:
-    `value_in`, `text_contains`, `number_above` or `number_below`.
+    `value_in`, `text_says`, `number_above` or `number_below`. `text_says` holds when the
+    text asserts one of its phrases, not when it denies or hedges it (see `app.domain.claims`).
     """
 
     question: str | None
     clinic_field: str | None
     value_in: tuple[str, ...] = ()
-    text_contains: tuple[str, ...] = ()
+    text_says: tuple[str, ...] = ()
     number_above: float | None = None
     number_below: float | None = None
 
@@ -437,7 +438,7 @@ class _WhenEntry(_Entry):
     question: _Id | None = None
     clinic_field: RuleClinicField | None = None
     value_in: Annotated[list[_Id], Field(min_length=1)] | None = None
-    text_contains: Annotated[list[_En], Field(min_length=1)] | None = None
+    text_says: Annotated[list[_En], Field(min_length=1)] | None = None
     number_above: float | None = None
     number_below: float | None = None
 
@@ -447,13 +448,13 @@ class _WhenEntry(_Entry):
             raise ValueError("give exactly one of question and clinic_field")
         tests = [
             name
-            for name in ("value_in", "text_contains", "number_above", "number_below")
+            for name in ("value_in", "text_says", "number_above", "number_below")
             if getattr(self, name) is not None
         ]
         if len(tests) != 1:
-            raise ValueError("give exactly one of value_in, text_contains, number_above and number_below")
-        if self.clinic_field is not None and tests != ["text_contains"]:
-            raise ValueError("a clinic_field can only be tested with text_contains")
+            raise ValueError("give exactly one of value_in, text_says, number_above and number_below")
+        if self.clinic_field is not None and tests != ["text_says"]:
+            raise ValueError("a clinic_field can only be tested with text_says")
         return self
 
 
@@ -884,7 +885,7 @@ def _rule(r: _RedFlagEntry) -> RedFlagRule:
                 question=w.question,
                 clinic_field=w.clinic_field,
                 value_in=tuple(w.value_in or ()),
-                text_contains=tuple(w.text_contains or ()),
+                text_says=tuple(w.text_says or ()),
                 number_above=w.number_above,
                 number_below=w.number_below,
             )

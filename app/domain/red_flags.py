@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from app.domain.claims import asserts_any
 from app.domain.question_bank import QuestionBank, RedFlagRule, RuleCondition
 from db.records import Answer, Clinic, ClinicId
 
@@ -63,17 +64,19 @@ def flags_by_question(flags: Iterable[RaisedFlag]) -> dict[str, list[RaisedFlag]
 
 #: Hyphens and dashes as pasted from web pages and word processors, all read as "-".
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+#: Curly apostrophes, so that "can’t" reads as "can't".
+_APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc\uff07]")
 
 
 def fold_text(text: str) -> str:
-    """Text as compared by the rules: NFKC, case-folded, dashes as "-", whitespace runs as one space.
+    """Text as compared by the rules: NFKC, case-folded, dashes as "-", apostrophes as "'", one space per run.
 
     NFKC includes NFC's composition (a Korean syllable typed as separate jamo matches the
     same syllable typed whole) and also folds compatibility forms, so full-width "１００％"
     from a Korean keyboard matches "100%".
     """
     folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    return " ".join(_DASHES.sub("-", folded).split())
+    return " ".join(_APOSTROPHES.sub("'", _DASHES.sub("-", folded)).split())
 
 
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
@@ -109,14 +112,14 @@ def _live_answers(clinic_id: int, answers: Iterable[Answer]) -> dict[str, Answer
 def _holds(condition: RuleCondition, clinic: Clinic, answers: Mapping[str, Answer]) -> bool:
     if condition.clinic_field is not None:
         recorded = getattr(clinic, condition.clinic_field, "")
-        return isinstance(recorded, str) and _contains_any(recorded, condition.text_contains)
+        return isinstance(recorded, str) and _says_any(recorded, condition.text_says)
     answer = answers.get(condition.question or "")
     if answer is None:
         return False
     if condition.value_in:
         return fold_text(answer.value) in {fold_text(v) for v in condition.value_in}
-    if condition.text_contains:
-        return _contains_any(answer.text, condition.text_contains)
+    if condition.text_says:
+        return _says_any(answer.text, condition.text_says)
     number = parse_number(answer.value)
     if number is None:
         number = parse_number(answer.text)
@@ -129,6 +132,6 @@ def _holds(condition: RuleCondition, clinic: Clinic, answers: Mapping[str, Answe
     return False
 
 
-def _contains_any(text: str, needles: Iterable[str]) -> bool:
+def _says_any(text: str, phrases: Iterable[str]) -> bool:
     folded = fold_text(text)
-    return bool(folded) and any(fold_text(needle) in folded for needle in needles)
+    return bool(folded) and asserts_any(folded, (fold_text(phrase) for phrase in phrases))

@@ -208,8 +208,8 @@ BROKEN_EDITS = [
     ),
     pytest.param(
         "red_flags.toml", 'question = "cred.legal-route"\nvalue_in = ["none", "refused"]',
-        'question = "cred.legal-route"\nvalue_in = ["none"]\ntext_contains = ["x"]',
-        "red_flags.toml: red_flag[0].when[0]: give exactly one of value_in, text_contains",
+        'question = "cred.legal-route"\nvalue_in = ["none"]\ntext_says = ["x"]',
+        "red_flags.toml: red_flag[0].when[0]: give exactly one of value_in, text_says",
         id="two-tests-in-one-condition",
     ),
     pytest.param(

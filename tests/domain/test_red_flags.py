@@ -6,6 +6,7 @@ added to `resources/red_flags.toml`, and a rule that can never fire fails here.
 
 from __future__ import annotations
 
+import re
 import tomllib
 import unicodedata
 from dataclasses import replace
@@ -34,15 +35,20 @@ def answer(question_id: str, value: str = "", text: str = "", status: str = "ans
     )
 
 
+def said(phrase: str) -> str:
+    """A phrase as someone would say it: a gap ("부작용…없") filled with a word."""
+    return phrase.replace("…", " 정말 " if re.search("[가-힣]", phrase) else " really ")
+
+
 def satisfy(condition: RuleCondition) -> tuple[dict[str, str], list[Answer]]:
     """Clinic facts and answers that make `condition` hold, written the way people type."""
     if condition.clinic_field is not None:
-        return {condition.clinic_field: f"They told us: {condition.text_contains[0].upper()}!"}, []
+        return {condition.clinic_field: f"They told us: {said(condition.text_says[0]).upper()}!"}, []
     assert condition.question is not None
     if condition.value_in:
         return {}, [answer(condition.question, value=condition.value_in[-1])]
-    if condition.text_contains:
-        return {}, [answer(condition.question, text=f"Well… {condition.text_contains[-1].upper()} — they said")]
+    if condition.text_says:
+        return {}, [answer(condition.question, text=f"Well… {said(condition.text_says[-1]).upper()} — they said")]
     if condition.number_above is not None:
         return {}, [answer(condition.question, value=f" {condition.number_above + 1:,.0f} ")]
     assert condition.number_below is not None
