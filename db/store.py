@@ -754,7 +754,7 @@ def _clean_profile_values(values: Mapping[str, Any], *, creating: bool) -> dict[
         elif key == "kl_grade":
             clean[key] = _optional_int(key, value, 0, 4, "The Kellgren–Lawrence grade")
         elif key == "mrs":
-            clean[key] = _optional_int(key, value, 0, 6, "The modified Rankin Scale score")
+            clean[key] = _optional_int(key, value, 0, 5, "The modified Rankin Scale score")  # 6 means death
         elif key == "lvef":
             clean[key] = _optional_int(key, value, 1, 100, "The ejection fraction (LVEF, %)")
         elif key == "hoehn_yahr":

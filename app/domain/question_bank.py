@@ -139,7 +139,7 @@ class Source:
     id: str
     title: str
     url: str  # "" for a source known only by its journal reference
-    checked: str  # the month the fact sheet that cites it was compiled, "YYYY-MM"
+    compiled: str  # the month the fact sheet that cites it was compiled, "YYYY-MM"; not a re-check
     caution: bool = False
 
 
@@ -207,7 +207,7 @@ class OfficialContact:
     value: str  # the number or address itself
     what: Text
     sources: tuple[str, ...]
-    checked: str
+    compiled: str  # the month the fact sheet that lists it was compiled, "YYYY-MM"
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +216,7 @@ class Reference:
 
     products: tuple[ApprovedProduct, ...]
     contacts: tuple[OfficialContact, ...]
-    checked: str
+    compiled: str
     note: Text  # that numbers change, and where to confirm them
 
 
@@ -414,7 +414,7 @@ class _QuestionEntry(_Entry):
 class _SourceEntry(_Entry):
     title: _En
     url: Annotated[str, StringConstraints(pattern=_URL_PATTERN)] = ""  # none for a journal reference only
-    checked: _Month
+    compiled: _Month
     caution: bool = False
 
 
@@ -489,11 +489,11 @@ class _ContactEntry(_Entry):
     what_en: _En
     what_ko: _Ko
     sources: _Sources
-    checked: _Month
+    compiled: _Month
 
 
 class _ReferenceHead(_Entry):
-    checked: _Month
+    compiled: _Month
     note_en: _En
     note_ko: _Ko
     product: list[Any] = []
@@ -631,7 +631,7 @@ class _Loader:
         data = self._read("reference.toml")
         if data is None:
             return [], [], None
-        head = self._validate(_ReferenceHead, data, "reference.toml:")  # checked, note_en, note_ko
+        head = self._validate(_ReferenceHead, data, "reference.toml:")  # compiled, note_en, note_ko
         products = self._entries("reference.toml", data, "product", _ProductEntry)
         contacts = self._entries("reference.toml", data, "contact", _ContactEntry)
         return products, contacts, head
@@ -803,7 +803,7 @@ def _build(
         categories=built_categories,
         conditions=tuple(_condition(c.entry) for c in conditions),
         sources={
-            source_id: Source(source_id, s.entry.title, s.entry.url, s.entry.checked, s.entry.caution)
+            source_id: Source(source_id, s.entry.title, s.entry.url, s.entry.compiled, s.entry.caution)
             for source_id, s in sources.items()
         },
         documents=tuple(
@@ -835,11 +835,11 @@ def _build(
                     value=c.entry.value,
                     what=Text(c.entry.what_en, c.entry.what_ko),
                     sources=tuple(c.entry.sources),
-                    checked=c.entry.checked,
+                    compiled=c.entry.compiled,
                 )
                 for c in contacts
             ),
-            checked=head.checked,
+            compiled=head.compiled,
             note=Text(head.note_en, head.note_ko),
         ),
     )

@@ -137,6 +137,7 @@ PRODUCT_COLUMNS: tuple[Text, ...] = (
     Text(en="Approved use", ko="허가 적응증"),
 )
 CONTACTS = Text(en="Official contacts", ko="공식 연락처")
-CHECKED = Text(en="Checked", ko="확인일")
+#: The month the facts were compiled from their sources; they were not re-checked since.
+COMPILED = Text(en="Compiled", ko="작성 시점")
 SOURCES = Text(en="Sources cited on this sheet", ko="이 질문지에 인용된 출처")
 CAUTION = Text(en="secondary source: read with care", ko="2차 출처: 주의해서 읽으십시오")

@@ -918,7 +918,7 @@ class SheetRenderer:
             SheetParagraph(self._both(labels.REFERENCE), s.heading),
             SheetParagraph(self._bilingual(reference.note, "<br/>"), s.note),
             SheetParagraph(self._both(labels.PRODUCTS), s.category),
-            SheetParagraph(f"{self._both(labels.CHECKED)}: {self.text.markup(reference.checked)}", s.note),
+            SheetParagraph(f"{self._both(labels.COMPILED)}: {self.text.markup(reference.compiled)}", s.note),
             self._products_table(),
         ]
         if reference.contacts:
@@ -952,8 +952,8 @@ class SheetRenderer:
         s = self.styles
         line = f"<b>{self._bilingual(contact.name)}</b>: {self.text.markup(contact.value)}"
         details = self._bilingual(contact.what) + self._sources(contact.sources)
-        if contact.checked:
-            details += f" \u00b7 {self._both(labels.CHECKED)}: {self.text.markup(contact.checked)}"
+        if contact.compiled:
+            details += f" \u00b7 {self._both(labels.COMPILED)}: {self.text.markup(contact.compiled)}"
         return [
             SheetParagraph(line, s.body.clone("contact", spaceAfter=0)),
             SheetParagraph(details, s.detail.clone("contact_detail", leftIndent=4 * s.scale, spaceAfter=4 * s.scale)),
@@ -965,8 +965,8 @@ class SheetRenderer:
         if source.url:
             url = self.text.markup(source.url)
             line += f' \u2014 <a href="{url}">{url}</a>'
-        if source.checked:
-            line += f" ({self._both(labels.CHECKED)}: {self.text.markup(source.checked)})"
+        if source.compiled:
+            line += f" ({self._both(labels.COMPILED)}: {self.text.markup(source.compiled)})"
         if source.caution:
             line += f" <b>[{self._both(labels.CAUTION)}]</b>"
         return SheetParagraph(line, s.detail.clone("source", leftIndent=0, spaceAfter=2 * s.scale))
