@@ -69,14 +69,19 @@ _EN_NOT_DENIALS = re.compile(r"\b(?:no doubt|no question|not only|no wonder|with
 _EN_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:is not|isn't|are not|aren't|was not|wasn't|is never|are never|"
     r"does not|doesn't|do not|don't|did not|didn't|not possible|impossible|cannot|can't|can not|"
-    r"no such thing|a myth|false|untrue|misleading)\b"
+    r"no such thing|a myth|false|untrue|misleading|illegal|not allowed|prohibited|banned)\b"
 )
 #: Korean endings after a phrase that deny or hedge it, or turn it into a question.
-_KO_AFTER = re.compile(r"않|아니|아닙|아님|(?<!잘)못|어렵|수\s*(?:는|가|도)?\s*없|는지|인지|냐고|물어|물었|\?")
+_KO_AFTER = re.compile(r"않|아니|아닙|아님|(?<!잘)못|어렵|수\s*(?:는|가|도)?\s*없|는지|인지|냐고|물어|물었|금지|불법|\?")
+#: …수 없 ("cannot") at the end of a phrase: its 없 denies, it does not say "there is none".
+_KO_CANNOT = re.compile(r"수\s*(?:는|가|도)?\s*없$")
+#: Korean "rather than …" right after a phrase: "후기보다는 논문을 보십시오".
+_KO_RATHER_THAN = re.compile(r"^\S*?보다")
 #: …없 after a phrase that says something is there: "100% 안전한 치료는 없습니다".
 _KO_NONE = re.compile(r"없")
-#: A phrase saying "there is none" (…없, …않), then a noun it describes, then …없: "부작용이 없는 치료는 없습니다".
-_KO_NONE_OF_THE_KIND = re.compile(r"^(?:는|은)\s.*없")
+#: A phrase saying "there is none" (…없, …않) that only describes a noun, which is then denied
+#: or said to be one case of several: "부작용이 없는 치료는 없습니다", "부작용이 없었던 환자도 있지만".
+_KO_NONE_OF_THE_KIND = re.compile(r"^(?:었던|던|는|은)\s.*(?:없|도\s*있)")
 #: A quoted claim denied at the end of the sentence: "…다고 말씀드릴 수는 없습니다".
 _KO_QUOTE_DENIED = re.compile(
     r"[다라]고(?:는|까지는)?\s+(?:\S+\s+){0,2}?(?:\S*수\s*(?:는|가|도)?\s*없|\S*(?:어렵|않|아닙|아니))"
@@ -112,6 +117,10 @@ def _asserted(text: str, match: re.Match[str]) -> bool:
     denied_before = _EN_BEFORE_A_DENIAL if _EN_DENIAL.match(match.group()) else _EN_BEFORE
     if denied_before.search(before) or _EN_AFTER.search(after) or _KO_AFTER.search(after):
         return False
+    if _KO_RATHER_THAN.match(after):
+        return False
+    if _KO_CANNOT.search(match.group()):
+        return False  # the 없 a gap phrase ended on is "cannot": "부작용…말씀드릴 수는 없"
     says_none = match.group().endswith(("없", "않"))
     if not says_none and _KO_NONE.search(after):
         return False
