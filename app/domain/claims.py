@@ -41,7 +41,6 @@ _GAP_FOLDED = re.compile(r"…|\.\.\.")
 #: What a gap may hold: up to 30 characters of one sentence, not across "but" or 지만/는데/으나.
 _GAP_PATTERN = r"(?:(?!지만|는데|으나|\sbut\s)[^.!?;\n。]){0,30}?"
 
-_SENTENCE_END = r"[.!?;\n。]"
 _CLAUSE_BREAK = re.compile(
     r"[.!?;:,\n。]"
     r"|\s(?:but|although|though|however|whereas|while|yet|so|then|because|since)\s"
@@ -49,7 +48,7 @@ _CLAUSE_BREAK = re.compile(
     r"|(?:지만|는데|으나|면서|더라도)\s"
     r"|(?<![다라냐자])고\s"
 )
-_SENTENCE_BREAK = re.compile(_SENTENCE_END)
+_SENTENCE_BREAK = re.compile(r"[.!?;\n。]")
 
 #: English words before a phrase that deny it or only ask about it.
 _EN_BEFORE = re.compile(
@@ -65,14 +64,17 @@ _EN_BEFORE_A_DENIAL = re.compile(
 _EN_DENIAL = re.compile(r"^(?:no|not|nothing|never|none|zero|without)\b")
 #: "no" and "not" that do not deny what follows.
 _EN_NOT_DENIALS = re.compile(r"\b(?:no doubt|no question|not only|no wonder|without doubt|without question)\b")
-#: English words right after a phrase that deny it.
+#: English words after a phrase that deny it: "is not …" up to three words later ("A guarantee of
+#: results is not possible", but not across "that": "safe treatment that is not painful"), and
+#: "does not", "cannot" right after it ("FDA registration does not mean approval").
 _EN_AFTER = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(?:is not|isn't|are not|aren't|was not|wasn't|is never|are never|"
-    r"does not|doesn't|do not|don't|did not|didn't|not possible|impossible|cannot|can't|can not|"
-    r"no such thing|a myth|false|untrue|misleading|illegal|not allowed|prohibited|banned)\b"
+    r"^\W*(?:(?!(?:that|which|who)\b)\w+\W+){0,3}?(?:is not|isn't|are not|aren't|was not|wasn't|is never|"
+    r"are never|not possible|impossible|no such thing|a myth|false|untrue|misleading|illegal|not allowed|"
+    r"prohibited|banned)\b"
+    r"|^\W*(?:does not|doesn't|do not|don't|did not|didn't|cannot|can't|can not)\b"
 )
 #: Korean endings after a phrase that deny or hedge it, or turn it into a question.
-_KO_AFTER = re.compile(r"않|아니|아닙|아님|(?<!잘)못|어렵|수\s*(?:는|가|도)?\s*없|는지|인지|냐고|물어|물었|금지|불법|\?")
+_KO_AFTER = re.compile(r"않|아니|아닙|아님|(?<!잘)못|어렵|수\s*(?:는|가|도)?\s*없|는지|인지|냐고|물어|물었|금지|불법")
 #: …수 없 ("cannot") at the end of a phrase: its 없 denies, it does not say "there is none".
 _KO_CANNOT = re.compile(r"수\s*(?:는|가|도)?\s*없$")
 #: Korean "rather than …" right after a phrase: "후기보다는 논문을 보십시오".

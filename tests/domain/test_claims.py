@@ -43,6 +43,10 @@ def says(text: str, *phrases: str) -> bool:
         ("효과를 보장할 수는 없습니다.", "효과…보장", False),
         ("후기보다는 논문을 보십시오.", "후기", False),
         ("100% 안전하고 통증도 없습니다.", "100% 안전", True),  # …고 starts a new statement
+        ("It is 100% safe as we don't use chemicals.", "100% safe", True),  # "don't" only right after
+        ("A totally safe treatment that is not painful.", "totally safe", True),  # not across "that"
+        ("A guarantee of results is not possible.", "guarantee", False),
+        ("FDA registration does not mean approval.", "fda registration", False),
     ],
 )
 def test_a_phrase_counts_only_where_it_is_asserted(text: str, phrase: str, asserted: bool) -> None:
