@@ -297,3 +297,12 @@ def test_a_dismissal_for_a_rule_that_no_longer_holds_shows_nothing() -> None:
     elsewhere = {"no-malpractice-insurance": FlagDismissal(ClinicId(99), "no-malpractice-insurance", "fine")}
     raised = evaluate_red_flags(BANK, CLINIC, [answer("cred.malpractice-insurance", "no")], elsewhere)
     assert [f.dismissed for f in raised] == [False]
+
+
+# ------------------------------------------------------------------ wording
+
+
+@pytest.mark.parametrize("rule", BANK.red_flags, ids=lambda r: r.id)
+def test_every_rule_says_what_to_ask_or_check_in_both_languages(rule: RedFlagRule) -> None:
+    assert re.search(r"\b(?:ask|check)\b", rule.explanation.en, re.IGNORECASE), rule.explanation.en
+    assert re.search("문의|확인|요청", rule.explanation.ko), rule.explanation.ko
