@@ -74,7 +74,7 @@ _EN_AFTER = re.compile(
     r"|^\W*(?:does not|doesn't|do not|don't|did not|didn't|cannot|can't|can not)\b"
 )
 #: Korean endings after a phrase that deny or hedge it, or turn it into a question.
-_KO_AFTER = re.compile(r"않|아니|아닙|아님|(?<!잘)못|어렵|수\s*(?:는|가|도)?\s*없|는지|인지|냐고|물어|물었|금지|불법")
+_KO_AFTER = re.compile(r"않|아니|아닙|아님|(?:^|\s)안\s|(?<!잘)못|어렵|수\s*(?:는|가|도)?\s*없|는지|인지|냐고|물어|물었|금지|불법")
 #: …수 없 ("cannot") at the end of a phrase: its 없 denies, it does not say "there is none".
 _KO_CANNOT = re.compile(r"수\s*(?:는|가|도)?\s*없$")
 #: Korean "rather than …" right after a phrase: "후기보다는 논문을 보십시오".
