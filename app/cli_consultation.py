@@ -242,7 +242,7 @@ def question_bank_document(bank: Any) -> dict[str, Any]:
             for d in bank.documents
         ],
         "sources": [
-            {"id": s.id, "title": s.title, "url": s.url, "checked": s.checked, "caution": s.caution}
+            {"id": s.id, "title": s.title, "url": s.url, "compiled": s.compiled, "caution": s.caution}
             for s in bank.sources.values()
         ],
     }

@@ -101,7 +101,7 @@ PROFILE_SPECS: tuple[FieldSpec, ...] = (
     _text("imaging", "Imaging available", "보유 영상 자료"),
     _text("goals", "What I hope for", "치료 목표"),
     _text("budget", "Budget", "예산", section="none"),
-    _text("travel_window", "When I can travel", "방문 가능 기간"),
+    _text("travel_window", "When I can travel", "방문 가능 시기"),
     _text("notes", "Notes", "메모"),
 )
 

@@ -40,7 +40,7 @@ class Profile:
     diagnosis: str = ""
     diagnosed: str = ""
     kl_grade: int | None = None  # Kellgren–Lawrence 0–4 (knee OA)
-    mrs: int | None = None  # modified Rankin Scale 0–6 (stroke)
+    mrs: int | None = None  # modified Rankin Scale 0–5 (stroke); 6, death, is no living patient's score
     hoehn_yahr: float | None = None  # Hoehn & Yahr stage (Parkinson's)
     lvef: int | None = None  # left ventricular ejection fraction, % (heart)
     medicines: str = ""

@@ -139,7 +139,7 @@ class Source:
     id: str
     title: str
     url: str  # "" for a source known only by its journal reference
-    checked: str  # the month the fact sheet that cites it was compiled, "YYYY-MM"
+    compiled: str  # the month the fact sheet that cites it was compiled, "YYYY-MM"; not a re-check
     caution: bool = False
 
 
@@ -162,13 +162,14 @@ class RuleCondition:
     """One test of a red-flag rule, on one question's answer or one fact about the clinic.
 
     Exactly one of `question` and `clinic_field` is set, and exactly one kind of test:
-    `value_in`, `text_contains`, `number_above` or `number_below`.
+    `value_in`, `text_says`, `number_above` or `number_below`. `text_says` holds when the
+    text asserts one of its phrases, not when it denies or hedges it (see `app.domain.claims`).
     """
 
     question: str | None
     clinic_field: str | None
     value_in: tuple[str, ...] = ()
-    text_contains: tuple[str, ...] = ()
+    text_says: tuple[str, ...] = ()
     number_above: float | None = None
     number_below: float | None = None
 
@@ -206,7 +207,7 @@ class OfficialContact:
     value: str  # the number or address itself
     what: Text
     sources: tuple[str, ...]
-    checked: str
+    compiled: str  # the month the fact sheet that lists it was compiled, "YYYY-MM"
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +216,7 @@ class Reference:
 
     products: tuple[ApprovedProduct, ...]
     contacts: tuple[OfficialContact, ...]
-    checked: str
+    compiled: str
     note: Text  # that numbers change, and where to confirm them
 
 
@@ -413,7 +414,7 @@ class _QuestionEntry(_Entry):
 class _SourceEntry(_Entry):
     title: _En
     url: Annotated[str, StringConstraints(pattern=_URL_PATTERN)] = ""  # none for a journal reference only
-    checked: _Month
+    compiled: _Month
     caution: bool = False
 
 
@@ -437,7 +438,7 @@ class _WhenEntry(_Entry):
     question: _Id | None = None
     clinic_field: RuleClinicField | None = None
     value_in: Annotated[list[_Id], Field(min_length=1)] | None = None
-    text_contains: Annotated[list[_En], Field(min_length=1)] | None = None
+    text_says: Annotated[list[_En], Field(min_length=1)] | None = None
     number_above: float | None = None
     number_below: float | None = None
 
@@ -447,13 +448,13 @@ class _WhenEntry(_Entry):
             raise ValueError("give exactly one of question and clinic_field")
         tests = [
             name
-            for name in ("value_in", "text_contains", "number_above", "number_below")
+            for name in ("value_in", "text_says", "number_above", "number_below")
             if getattr(self, name) is not None
         ]
         if len(tests) != 1:
-            raise ValueError("give exactly one of value_in, text_contains, number_above and number_below")
-        if self.clinic_field is not None and tests != ["text_contains"]:
-            raise ValueError("a clinic_field can only be tested with text_contains")
+            raise ValueError("give exactly one of value_in, text_says, number_above and number_below")
+        if self.clinic_field is not None and tests != ["text_says"]:
+            raise ValueError("a clinic_field can only be tested with text_says")
         return self
 
 
@@ -488,11 +489,11 @@ class _ContactEntry(_Entry):
     what_en: _En
     what_ko: _Ko
     sources: _Sources
-    checked: _Month
+    compiled: _Month
 
 
 class _ReferenceHead(_Entry):
-    checked: _Month
+    compiled: _Month
     note_en: _En
     note_ko: _Ko
     product: list[Any] = []
@@ -630,7 +631,7 @@ class _Loader:
         data = self._read("reference.toml")
         if data is None:
             return [], [], None
-        head = self._validate(_ReferenceHead, data, "reference.toml:")  # checked, note_en, note_ko
+        head = self._validate(_ReferenceHead, data, "reference.toml:")  # compiled, note_en, note_ko
         products = self._entries("reference.toml", data, "product", _ProductEntry)
         contacts = self._entries("reference.toml", data, "contact", _ContactEntry)
         return products, contacts, head
@@ -802,7 +803,7 @@ def _build(
         categories=built_categories,
         conditions=tuple(_condition(c.entry) for c in conditions),
         sources={
-            source_id: Source(source_id, s.entry.title, s.entry.url, s.entry.checked, s.entry.caution)
+            source_id: Source(source_id, s.entry.title, s.entry.url, s.entry.compiled, s.entry.caution)
             for source_id, s in sources.items()
         },
         documents=tuple(
@@ -834,11 +835,11 @@ def _build(
                     value=c.entry.value,
                     what=Text(c.entry.what_en, c.entry.what_ko),
                     sources=tuple(c.entry.sources),
-                    checked=c.entry.checked,
+                    compiled=c.entry.compiled,
                 )
                 for c in contacts
             ),
-            checked=head.checked,
+            compiled=head.compiled,
             note=Text(head.note_en, head.note_ko),
         ),
     )
@@ -884,7 +885,7 @@ def _rule(r: _RedFlagEntry) -> RedFlagRule:
                 question=w.question,
                 clinic_field=w.clinic_field,
                 value_in=tuple(w.value_in or ()),
-                text_contains=tuple(w.text_contains or ()),
+                text_says=tuple(w.text_says or ()),
                 number_above=w.number_above,
                 number_below=w.number_below,
             )

@@ -53,7 +53,7 @@ PRIORITY: dict[str, Text] = {
     "optional": Text(en="Optional", ko="선택"),
 }
 PRIORITY_MARK: dict[str, str] = {"essential": "\u25cf", "recommended": "\u25d0", "optional": "\u25cb"}  # ● ◐ ○
-MY_QUESTION = Text(en="My question", ko="나의 질문")
+MY_QUESTION = Text(en="My question", ko="제 질문")
 WHY = Text(en="Why ask", ko="질문 이유")
 SOURCES_SHORT = Text(en="Sources", ko="출처")
 ANSWER = Text(en="Answer", ko="답변")
@@ -88,7 +88,7 @@ SEVERITY: dict[str, Text] = {
     "serious": Text(en="Serious", ko="심각"),
     "warning": Text(en="Warning", ko="주의"),
 }
-PATIENT_FLAGGED = Text(en="Answers I marked as a worry", ko="내가 우려 표시한 답변")
+PATIENT_FLAGGED = Text(en="Answers I marked as a worry", ko="제가 우려 표시한 답변")
 WARNING_SIGNS = Text(en="Warning signs to listen for", ko="주의해야 할 답변")
 QUESTION_NUMBER = Text(en="Question {number}", ko="질문 {number}")
 
@@ -99,7 +99,7 @@ COMPARISON = Text(en="Clinic comparison", ko="병원 비교")
 COMPARISON_INTRO = Text(
     en="The essential questions, clinic by clinic. ▲ marks an answer that raised a red flag; "
     "△ an answer I marked as a worry.",
-    ko="필수 질문에 대한 병원별 답변입니다. ▲는 위험 신호가 나온 답변, △는 내가 우려 표시한 답변입니다.",
+    ko="필수 질문에 대한 병원별 답변입니다. ▲는 위험 신호가 나온 답변, △는 제가 우려 표시한 답변입니다.",
 )
 QUESTION = Text(en="Question", ko="질문")
 
@@ -118,7 +118,8 @@ PRODUCT_COLUMNS: tuple[Text, ...] = (
     Text(en="Approved use", ko="허가 적응증"),
 )
 CONTACTS = Text(en="Official contacts", ko="공식 연락처")
-CHECKED = Text(en="Checked", ko="확인일")
+#: The month the facts were compiled from their sources; they were not re-checked since.
+COMPILED = Text(en="Compiled", ko="자료 수집 시점")
 SOURCES = Text(en="Sources cited on this sheet", ko="이 질문지에 인용된 출처")
 CAUTION = Text(en="secondary source: read with care", ko="2차 출처: 주의해서 읽으십시오")
 

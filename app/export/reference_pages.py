@@ -25,7 +25,7 @@ def reference(d: SheetDrawing, sheet: QuestionSheet) -> list[Flowable]:
         SheetParagraph(d.both(labels.REFERENCE), s.heading),
         SheetParagraph(d.bilingual(ref.note, "<br/>"), s.note),
         SheetParagraph(d.both(labels.PRODUCTS), s.category),
-        SheetParagraph(f"{d.both(labels.CHECKED)}: {d.text.markup(ref.checked)}", s.note),
+        SheetParagraph(f"{d.both(labels.COMPILED)}: {d.text.markup(ref.compiled)}", s.note),
         _products_table(d, sheet),
     ]
     if ref.contacts:
@@ -61,8 +61,8 @@ def _contact(d: SheetDrawing, contact: OfficialContact) -> list[Flowable]:
     s = d.styles
     line = f"<b>{d.bilingual(contact.name)}</b>: {d.text.markup(contact.value)}"
     details = d.bilingual(contact.what) + d.sources(contact.sources)
-    if contact.checked:
-        details += f" \u00b7 {d.both(labels.CHECKED)}: {d.text.markup(contact.checked)}"
+    if contact.compiled:
+        details += f" \u00b7 {d.both(labels.COMPILED)}: {d.text.markup(contact.compiled)}"
     return [
         SheetParagraph(line, d.style(s.body, "contact", spaceAfter=0)),
         SheetParagraph(details, d.style(s.detail, "contact_detail", leftIndent=4 * s.scale, spaceAfter=4 * s.scale)),
@@ -75,8 +75,8 @@ def _source_line(d: SheetDrawing, source: Source) -> Flowable:
     if source.url:
         url = d.text.markup(source.url)
         line += f' \u2014 <a href="{url}">{url}</a>'
-    if source.checked:
-        line += f" ({d.both(labels.CHECKED)}: {d.text.markup(source.checked)})"
+    if source.compiled:
+        line += f" ({d.both(labels.COMPILED)}: {d.text.markup(source.compiled)})"
     if source.caution:
         line += f" <b>[{d.both(labels.CAUTION)}]</b>"
     return SheetParagraph(line, d.style(s.detail, "source", leftIndent=0, spaceAfter=2 * s.scale))

@@ -830,7 +830,7 @@ class QuestionsStep(StepPage):
             source = self._bank.sources.get(source_id)
             if source is None:
                 continue
-            titles.append(f"{source.title} ({source.checked})" if source.checked else source.title)
+            titles.append(f"{source.title} ({source.compiled})" if source.compiled else source.title)
         if not titles:
             return ""
         return self.tr("Sources: {titles}").format(titles="; ".join(titles))

@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>It helps you ask questions and shows where each fact comes from. Whether a treatment is right for you is for you to decide with your own doctor.</source>
-        <translation>질문하는 것을 돕고 각 정보의 출처를 보여 줄 뿐입니다. 치료가 본인에게 적합한지는 주치의와 상의하여 직접 결정하십시오.</translation>
+        <translation>질문하는 것을 돕고 각 정보의 출처를 보여 줄 뿐입니다. 치료가 본인에게 적합한지는 본국 주치의와 상의하여 직접 결정하십시오.</translation>
     </message>
     <message>
         <source>Your information stays on this computer; StemPrep makes no network connections.</source>
@@ -581,11 +581,11 @@ This cannot be undone.</source>
     </message>
     <message>
         <source>(worries me)</source>
-        <translation>(걱정됨)</translation>
+        <translation>(우려됨)</translation>
     </message>
     <message>
         <source>You marked this answer as worrying.</source>
-        <translation>이 답변을 걱정되는 답변으로 표시했습니다.</translation>
+        <translation>이 답변을 우려되는 답변으로 표시했습니다.</translation>
     </message>
 </context>
 <context>
@@ -836,11 +836,11 @@ This cannot be undone.</source>
     </message>
     <message>
         <source>A red flag (▲) marks an answer that is a known warning sign — for example, a clinic that cannot name the legal basis for the treatment. &lt;b&gt;Serious red flag&lt;/b&gt; means: do not go ahead until you have checked this. &lt;b&gt;Warning&lt;/b&gt; means: ask more, and check.</source>
-        <translation>위험 신호(▲)는 알려진 경고 징후에 해당하는 답변을 표시합니다. 예를 들어 치료의 법적 근거를 밝히지 못하는 병원이 그렇습니다. &lt;b&gt;심각한 위험 신호&lt;/b&gt;는 이 점을 확인하기 전에는 진행하지 말라는 뜻입니다. &lt;b&gt;주의&lt;/b&gt;는 더 물어보고 확인하라는 뜻입니다.</translation>
+        <translation>위험 신호(▲)는 잘 알려진 위험 신호에 해당하는 답변에 붙는 표시입니다. 예를 들어 치료의 법적 근거를 밝히지 못하는 병원이 그렇습니다. &lt;b&gt;심각한 위험 신호&lt;/b&gt;는 이 점을 확인하기 전에는 진행하지 말라는 뜻입니다. &lt;b&gt;주의&lt;/b&gt;는 더 물어보고 확인하라는 뜻입니다.</translation>
     </message>
     <message>
         <source>A red flag does not prove that a clinic is bad, and no red flag does not prove that it is safe. Each flag says what to ask or check. You can also mark any answer that worried you with “This worries me” ({key}).</source>
-        <translation>위험 신호가 있다고 해서 병원이 나쁘다는 증거는 아니며, 위험 신호가 없다고 해서 안전하다는 증거도 아닙니다. 각 신호는 무엇을 묻고 확인해야 하는지 알려 줍니다. 걱정되는 답변은 “이 답변이 걱정됩니다”({key})로 직접 표시할 수도 있습니다.</translation>
+        <translation>위험 신호가 있다고 해서 병원이 나쁘다는 증거는 아니며, 위험 신호가 없다고 해서 안전하다는 증거도 아닙니다. 각 신호는 무엇을 묻고 확인해야 하는지 알려 줍니다. 우려되는 답변은 “이 답변이 우려됩니다”({key})로 직접 표시할 수도 있습니다.</translation>
     </message>
     <message>
         <source>Where your data lives</source>
@@ -1239,7 +1239,7 @@ Close StemPrep anyway and lose those changes?</source>
     </message>
     <message>
         <source>Show patients travelling in this month</source>
-        <translation>이 달에 출국하는 환자만 보기</translation>
+        <translation>이 달에 방문하는 환자만 보기</translation>
     </message>
     <message>
         <source>Any time</source>
@@ -1279,7 +1279,7 @@ Close StemPrep anyway and lose those changes?</source>
     </message>
     <message>
         <source>Travel month</source>
-        <translation>출국 월</translation>
+        <translation>방문 월</translation>
     </message>
     <message>
         <source>Con&amp;dition:</source>
@@ -1287,7 +1287,7 @@ Close StemPrep anyway and lose those changes?</source>
     </message>
     <message>
         <source>Trave&amp;l:</source>
-        <translation>출국(&amp;L):</translation>
+        <translation>방문(&amp;L):</translation>
     </message>
     <message>
         <source>Pro&amp;gress:</source>
@@ -1371,7 +1371,7 @@ This cannot be undone. Backups made before now still hold it until newer backups
     </message>
     <message>
         <source>Travel: {window}</source>
-        <translation>출국 시기: {window}</translation>
+        <translation>방문 시기: {window}</translation>
     </message>
 </context>
 <context>
@@ -1459,7 +1459,7 @@ This cannot be undone. Backups made before now still hold it until newer backups
     </message>
     <message>
         <source>When you could travel</source>
-        <translation>출국 가능한 시기</translation>
+        <translation>방문 가능 시기</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -1539,7 +1539,7 @@ This cannot be undone. Backups made before now still hold it until newer backups
     </message>
     <message>
         <source>Travel window:</source>
-        <translation>출국 가능 시기:</translation>
+        <translation>방문 가능 시기:</translation>
     </message>
     <message>
         <source>Notes:</source>
@@ -1559,7 +1559,7 @@ This cannot be undone. Backups made before now still hold it until newer backups
     <message>
         <source>worries me</source>
         <extracomment>Next / previous question. Alt+arrows and Ctrl+Page Down/Up move no cursor in a text box. Status buttons, in the order of ANSWER_STATUSES (to ask, asked, answered, skipped). Yes / no / not sure / refused, in the order of YES_NO_VALUES. Longest clinic name in the red-flag heading beside the list (the clinic box shows it all).</extracomment>
-        <translation>걱정됨</translation>
+        <translation>우려됨</translation>
     </message>
 </context>
 <context>
@@ -1664,15 +1664,15 @@ This cannot be undone. Backups made before now still hold it until newer backups
     </message>
     <message>
         <source>This worries me</source>
-        <translation>이 답변이 걱정됩니다</translation>
+        <translation>이 답변이 우려됩니다</translation>
     </message>
     <message>
         <source>Mark this answer as worrying</source>
-        <translation>이 답변을 걱정되는 답변으로 표시</translation>
+        <translation>이 답변을 우려되는 답변으로 표시</translation>
     </message>
     <message>
         <source>Mark an answer that worried you, whatever the rules say. Shortcut: {key}</source>
-        <translation>규칙과 관계없이 걱정되는 답변을 표시합니다. 단축키: {key}</translation>
+        <translation>규칙과 관계없이 우려되는 답변을 표시합니다. 단축키: {key}</translation>
     </message>
     <message>
         <source>‹ Previous</source>
@@ -1708,7 +1708,7 @@ This cannot be undone. Backups made before now still hold it until newer backups
     </message>
     <message>
         <source>Keys: next {next} · previous {previous} · status {s1} to {s4} · yes {yes} · no {no} · not sure {unsure} · refused {refused} · worries me {worry} · type the answer {answer}</source>
-        <translation>단축키: 다음 {next} · 이전 {previous} · 상태 {s1}~{s4} · 예 {yes} · 아니요 {no} · 잘 모름 {unsure} · 답변 거부 {refused} · 걱정됨 {worry} · 답변 입력 {answer}</translation>
+        <translation>단축키: 다음 {next} · 이전 {previous} · 상태 {s1}~{s4} · 예 {yes} · 아니요 {no} · 잘 모름 {unsure} · 답변 거부 {refused} · 우려됨 {worry} · 답변 입력 {answer}</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2236,7 +2236,7 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
     </message>
     <message>
         <source>This worries me (mark or unmark)</source>
-        <translation>이 답변이 걱정됩니다 (표시 또는 해제)</translation>
+        <translation>이 답변이 우려됩니다 (표시 또는 해제)</translation>
     </message>
     <message>
         <source>Type the clinic&apos;s answer</source>

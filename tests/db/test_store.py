@@ -54,7 +54,7 @@ def test_profile_round_trip_every_field(store: Store, db_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("kl_grade", 5), ("kl_grade", "two"), ("mrs", 7), ("hoehn_yahr", 2.2), ("lvef", 0),
+    [("kl_grade", 5), ("kl_grade", "two"), ("mrs", 6), ("hoehn_yahr", 2.2), ("lvef", 0),
      ("birth_year", 1800), ("condition", "cancer"), ("name", "  "), ("colour", "red"), ("notes", 42)],
 )
 def test_bad_values_are_refused_with_a_sentence(store: Store, field: str, value: object) -> None:

@@ -31,23 +31,27 @@ QUESTION_IDS: tuple[str, ...] = (
     "cred.risk-class", "cred.mfds-high-risk", "cred.foreign-patient-registration",
     "cred.malpractice-insurance", "cred.koiha-accreditation", "cred.kahf-accreditation",
     "cred.physician-licence", "cred.physician-experience", "cred.facilitator-registered",
-    "cred.facilitator-commission", "cred.staff-training", "diag.examined-first", "diag.diagnosis",
+    "cred.facilitator-commission", "cred.staff-training", "cred.ethics-approval", "cred.financial-interest",
+    "diag.examined-first", "diag.diagnosis",
     "diag.eligibility-criteria", "diag.within-target-patients", "diag.foreign-patients-eligible",
     "diag.alternatives", "diag.future-options", "diag.other-health", "diag.medicines-change",
     "diag.tests-before", "diag.home-doctor", "treat.cell-source", "treat.tissue", "treat.manipulation",
     "treat.where-processed", "treat.facility-certified", "treat.processing-records",
     "treat.certificate-of-analysis", "treat.dose", "treat.sessions", "treat.delivery", "treat.anaesthesia",
     "treat.differentiated", "treat.rejection", "treat.many-illnesses", "treat.other-care",
+    "treat.donor-screening", "treat.stored-cells",
     "evid.published-results", "evid.evidence-kind", "evid.prior-research", "evid.is-study",
     "evid.study-number", "evid.expected-benefit", "evid.outcome-measure", "evid.clinic-results",
-    "evid.time-to-benefit", "evid.outside-review", "risk.side-effects", "risk.seen-in-patients",
+    "evid.time-to-benefit", "evid.outside-review", "evid.result-guaranteed", "risk.side-effects", "risk.seen-in-patients",
     "risk.emergency-plan", "risk.infection", "risk.tumour", "risk.safety-register", "risk.complication-costs",
+    "risk.any-risk",
     "cost.total", "cost.breakdown", "cost.written-quote", "cost.basis", "cost.insurance", "cost.repeat-doses",
     "cost.deposit", "cost.refund-terms", "cost.deadline", "cost.pay-to-take-part", "cost.payment-method",
     "consent.form-language", "consent.form-contents", "consent.interpreter", "consent.protocol-copy",
     "consent.change-mind", "consent.data-use", "consent.patient-rights", "consent.k-medi",
     "after.follow-up-plan", "after.follow-up-count", "after.long-term", "after.records-english",
     "after.home-doctor", "after.contact-at-home", "after.activity-limits", "after.warning-symptoms",
+    "after.complications-at-home", "after.malpractice-abroad", "after.own-insurance",
     "travel.visa", "travel.stay-days", "travel.fly-after", "travel.companion", "travel.documents",
     "travel.health-advice", "travel.stay-longer", "travel.local-help", "heart.hearticellgram", "heart.timing",
     "heart.lvef-fit", "heart.evidence", "heart.specialist-setting", "heart.medicines", "heart.route",
@@ -241,7 +245,7 @@ def test_every_cited_source_is_listed(bank: QuestionBank) -> None:
 
 
 def test_sources_are_dated_as_the_fact_sheet(bank: QuestionBank) -> None:
-    assert {s.checked for s in bank.sources.values()} == {"2026-11"}
+    assert {s.compiled for s in bank.sources.values()} == {"2026-11"}
     assert all(s.url.startswith(("http://", "https://")) or s.url == "" for s in bank.sources.values())
     assert [s.id for s in bank.sources.values() if s.caution] == ["S18d"]
 

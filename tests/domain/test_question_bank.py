@@ -147,7 +147,7 @@ def test_documents_for_a_condition(bank: QuestionBank) -> None:
 
 def test_condition_measures(bank: QuestionBank) -> None:
     assert bank.condition("knee-oa").measure_values == (0, 1, 2, 3, 4)
-    assert bank.condition("stroke").measure_values == (0, 1, 2, 3, 4, 5, 6)
+    assert bank.condition("stroke").measure_values == (0, 1, 2, 3, 4, 5)
     assert bank.condition("parkinsons").measure_values == HOEHN_YAHR_STAGES
     heart = bank.condition("heart")
     assert heart.measure == "lvef" and heart.measure_values == () and heart.measure_title is not None
@@ -158,11 +158,11 @@ def test_condition_measures(bank: QuestionBank) -> None:
 
 def test_reference_contacts_and_note(bank: QuestionBank) -> None:
     reference = bank.reference
-    assert reference.checked == "2026-11"
+    assert reference.compiled == "2026-11"
     assert "confirm" in reference.note.en.casefold()
     values = {c.value for c in reference.contacts}
     assert {"1577-7129", "1670-2545", "forcc@k-medi.or.kr", "+82-2-6210-0099"} <= values
-    assert all(c.checked == "2026-11" for c in reference.contacts)
+    assert all(c.compiled == "2026-11" for c in reference.contacts)
 
 
 # ------------------------------------------------------- errors an editor can make
@@ -186,7 +186,7 @@ BROKEN_EDITS = [
         id="english-in-a-korean-field",
     ),
     pytest.param(
-        "questions/cost.toml", 'sources = ["S56", "S36", "S10", "S11"]', 'sources = ["S999", "S10"]',
+        "questions/cost.toml", 'sources = ["S56", "S36", "S10"]', 'sources = ["S999", "S10"]',
         'questions/cost.toml: question[0].sources[0]: unknown source "S999"',
         id="unknown-source",
     ),
@@ -208,8 +208,8 @@ BROKEN_EDITS = [
     ),
     pytest.param(
         "red_flags.toml", 'question = "cred.legal-route"\nvalue_in = ["none", "refused"]',
-        'question = "cred.legal-route"\nvalue_in = ["none"]\ntext_contains = ["x"]',
-        "red_flags.toml: red_flag[0].when[0]: give exactly one of value_in, text_contains",
+        'question = "cred.legal-route"\nvalue_in = ["none"]\ntext_says = ["x"]',
+        "red_flags.toml: red_flag[0].when[0]: give exactly one of value_in, text_says",
         id="two-tests-in-one-condition",
     ),
     pytest.param(
@@ -255,12 +255,12 @@ def test_invalid_toml_and_missing_file(content: Path) -> None:
 def test_every_problem_is_reported_at_once(content: Path) -> None:
     edit(content / "questions" / "cost.toml", 'priority = "essential"', 'priority = "urgent"')
     edit(content / "questions" / "travel.toml", 'sources = ["S49", "S44b", "S50"]', 'sources = ["S0"]')
-    edit(content / "sources.toml", 'checked = "2026-11"', 'checked = "November"')
+    edit(content / "sources.toml", 'compiled = "2026-11"', 'compiled = "November"')
     error = load_error(content)
     assert len(error.problems) == 3
     assert str(error).startswith("The question bank has 3 problems:")
     assert "questions/cost.toml: question[0].priority: Input should be 'essential'" in str(error)
-    assert "sources.toml: S1.checked: expected a month like \"2026-11\", not 'November'" in str(error)
+    assert "sources.toml: S1.compiled: expected a month like \"2026-11\", not 'November'" in str(error)
 
 
 def test_a_broken_entry_does_not_hide_its_neighbours(content: Path) -> None:

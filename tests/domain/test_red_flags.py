@@ -6,6 +6,7 @@ added to `resources/red_flags.toml`, and a rule that can never fire fails here.
 
 from __future__ import annotations
 
+import re
 import tomllib
 import unicodedata
 from dataclasses import replace
@@ -16,10 +17,13 @@ import pytest
 from app.domain.question_bank import QuestionBank, RedFlagRule, RuleCondition, load_question_bank
 from app.domain.red_flags import (
     RaisedFlag,
+    clinic_flags,
+    counting_flags,
     evaluate_red_flags,
     flags_by_question,
     fold_text,
     parse_number,
+    serious_count,
 )
 from db.records import Answer, Clinic, ClinicId, ProfileId
 from resources import resource_path
@@ -34,15 +38,20 @@ def answer(question_id: str, value: str = "", text: str = "", status: str = "ans
     )
 
 
+def said(phrase: str) -> str:
+    """A phrase as someone would say it: a gap ("부작용…없") filled with a word."""
+    return phrase.replace("…", " 정말 " if re.search("[가-힣]", phrase) else " really ")
+
+
 def satisfy(condition: RuleCondition) -> tuple[dict[str, str], list[Answer]]:
     """Clinic facts and answers that make `condition` hold, written the way people type."""
     if condition.clinic_field is not None:
-        return {condition.clinic_field: f"They told us: {condition.text_contains[0].upper()}!"}, []
+        return {condition.clinic_field: f"They told us: {said(condition.text_says[0]).upper()}!"}, []
     assert condition.question is not None
     if condition.value_in:
         return {}, [answer(condition.question, value=condition.value_in[-1])]
-    if condition.text_contains:
-        return {}, [answer(condition.question, text=f"Well… {condition.text_contains[-1].upper()} — they said")]
+    if condition.text_says:
+        return {}, [answer(condition.question, text=f"Well… {said(condition.text_says[-1]).upper()} — they said")]
     if condition.number_above is not None:
         return {}, [answer(condition.question, value=f" {condition.number_above + 1:,.0f} ")]
     assert condition.number_below is not None
@@ -248,3 +257,52 @@ def test_demo_has_a_careful_clinic_and_one_with_several_red_flags() -> None:
     raised = raised_ids(BANK, *worrying)
     assert len(set(raised)) >= 2
     assert {"registered-presented-as-approved", "no-risk-claim", "pressure-to-decide"} <= set(raised)
+
+
+# ------------------------------------------------------------------ dismissals
+
+
+def test_a_dismissed_flag_is_kept_marked_with_its_note_and_stops_counting(store: Any) -> None:
+    profile = store.create_profile(name="Test patient (fictional)", condition="knee-oa")
+    clinic = store.add_clinic(profile.id, name="Clinic A (fictional)")
+    other = store.add_clinic(profile.id, name="Clinic B (fictional)")
+    for where in (clinic, other):
+        store.save_answer(where.id, "cred.malpractice-insurance", status="answered", value="no")
+        store.save_answer(where.id, "cost.deadline", status="answered", value="yes")
+    store.dismiss_flag(clinic.id, "no-malpractice-insurance", "Not a concern: they showed the policy by e-mail.")
+
+    flags = clinic_flags(store, BANK, store.clinic(clinic.id))
+    by_id = {flag.rule.id: flag for flag in flags}
+    assert set(by_id) == {"no-malpractice-insurance", "pressure-to-decide"}
+    dismissed = by_id["no-malpractice-insurance"]
+    assert dismissed.dismissed and dismissed.dismissal is not None
+    assert dismissed.dismissal.note == "Not a concern: they showed the policy by e-mail."
+    assert not by_id["pressure-to-decide"].dismissed
+    assert [f.rule.id for f in counting_flags(flags)] == ["pressure-to-decide"]
+    assert serious_count(flags) == 0
+
+    # The other clinic's same flag is untouched, and restoring makes it count again.
+    assert serious_count(clinic_flags(store, BANK, store.clinic(other.id))) == 1
+    store.restore_flag(clinic.id, "no-malpractice-insurance")
+    assert serious_count(clinic_flags(store, BANK, store.clinic(clinic.id))) == 1
+
+
+def test_a_dismissal_for_a_rule_that_no_longer_holds_shows_nothing() -> None:
+    from db.records import FlagDismissal
+
+    dismissals = {"no-malpractice-insurance": FlagDismissal(CLINIC.id, "no-malpractice-insurance", "fine")}
+    assert evaluate_red_flags(BANK, CLINIC, [answer("cred.malpractice-insurance", "yes")], dismissals) == []
+    raised = evaluate_red_flags(BANK, CLINIC, [answer("cred.malpractice-insurance", "no")], dismissals)
+    assert [f.dismissed for f in raised] == [True]
+    elsewhere = {"no-malpractice-insurance": FlagDismissal(ClinicId(99), "no-malpractice-insurance", "fine")}
+    raised = evaluate_red_flags(BANK, CLINIC, [answer("cred.malpractice-insurance", "no")], elsewhere)
+    assert [f.dismissed for f in raised] == [False]
+
+
+# ------------------------------------------------------------------ wording
+
+
+@pytest.mark.parametrize("rule", BANK.red_flags, ids=lambda r: r.id)
+def test_every_rule_says_what_to_ask_or_check_in_both_languages(rule: RedFlagRule) -> None:
+    assert re.search(r"\b(?:ask|check)\b", rule.explanation.en, re.IGNORECASE), rule.explanation.en
+    assert re.search("문의|확인|요청", rule.explanation.ko), rule.explanation.ko
