@@ -21,9 +21,9 @@ from typing import Any, NoReturn
 
 from app import __version__
 from app.logs import error_kind, setup_logging
-from db.errors import DatabaseDamaged, DatabaseInUse, StorageError
+from db.errors import DatabaseDamaged, DatabaseInUse, DatabaseReadOnly, UserError
 from db.location import database_path
-from db.records import CONDITIONS
+from db.records import CONDITIONS, parse_month
 from db.store import Store
 
 log = logging.getLogger("stemprep.cli")
@@ -33,16 +33,27 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 
 
-class UserError(Exception):
-    """A problem the user can fix; the message is printed as it is."""
-
-
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line, not a usage dump."""
 
     def error(self, message: str) -> NoReturn:
         print(f"stemprep: {message} (see 'stemprep --help')", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
+
+
+def _month(text: str) -> str:
+    """--travel-month: a real month, or a usage error that says what a month looks like."""
+    try:
+        return parse_month(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a month; write it as YYYY-MM, like 2027-04") from None
+
+
+def _force_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--force", action="store_true",
+        help=f"replace an existing file even if it is not a {what} StemPrep wrote",
+    )
 
 
 def _db_option(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
@@ -115,13 +126,14 @@ def build_parser() -> argparse.ArgumentParser:
         "summary,questions,red_flags,documents,comparison,reference",
     )
     sheet.add_argument("--lang", default="ko", metavar="CODE", help="the second language (default ko)")
+    _force_option(sheet, "sheet")
 
     profiles = commands.add_parser("profiles", help="list the profiles")
     _db_option(profiles, top_level=False)
     profiles.add_argument("--json", action="store_true", help="print JSON")
     profiles.add_argument("--search", metavar="TEXT", default="", help="names, conditions, clinics, cities")
     profiles.add_argument("--condition", choices=CONDITIONS, help="only this condition")
-    profiles.add_argument("--travel-month", metavar="YYYY-MM", help="only this travel month")
+    profiles.add_argument("--travel-month", metavar="YYYY-MM", type=_month, help="only this travel month")
     profiles.add_argument("--sort", choices=("updated", "name", "condition", "travel"), default="updated")
 
     sample = commands.add_parser("sample", help="add synthetic profiles (for demos, tests and benchmarks)")
@@ -133,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(export, top_level=False)
     export.add_argument("profile", type=int, metavar="ID")
     export.add_argument("-o", "--output", required=True, metavar="FILE.stemprep")
+    _force_option(export, "profile file")
 
     importer = commands.add_parser("import", help="import a .stemprep profile file")
     _db_option(importer, top_level=False)
@@ -186,10 +199,29 @@ def _open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
     path = database_path(args.db)
     try:
         return Store.open(path)
-    except DatabaseInUse:
+    except (DatabaseInUse, DatabaseReadOnly):
         if not read_only:
             raise
         return Store.open(path, read_only=True)
+
+
+def _output_file(given: str, recognised: Callable[[Path], bool], what: str, example: str, force: bool) -> Path:
+    """The path to write, refused before any work when it must not be written or replaced.
+
+    Devices, pipes, folders and links out of the folder are never written. An existing
+    file that StemPrep did not write (`recognised` says which are its own) is replaced
+    only with --force, so a typo in -o cannot destroy someone's document.
+    """
+    from db.files import output_target
+
+    path = Path(given).expanduser()
+    target = output_target(path, example=example)
+    if not force and target.is_file() and target.stat().st_size > 0 and not recognised(target):
+        raise UserError(
+            f"{path} already exists and is not a {what} StemPrep wrote, so it was left as it is. "
+            "Choose another name, or add --force to replace it."
+        )
+    return path
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -227,12 +259,14 @@ def cmd_sheet(args: argparse.Namespace) -> int:
         clinic_id=args.clinic,
         essential_only=args.essential_only,
     )
-    output = Path(args.output).expanduser()
     bank = load_question_bank()
     if args.all:
-        return _sheet_batch(args, bank, options, output)
+        return _sheet_batch(args, bank, options, Path(args.output).expanduser())
     if args.condition or args.search:
         raise UserError("--condition and --search go with --all.")
+    from app.export.files import is_stemprep_pdf
+
+    output = _output_file(args.output, is_stemprep_pdf, "sheet", "sheet.pdf", args.force)
     try:
         if args.blank:
             written = export_blank_sheet(bank, args.blank, output, options)
@@ -286,13 +320,14 @@ def cmd_profiles(args: argparse.Namespace) -> int:
         print(json.dumps([
             {
                 "id": s.id, "name": s.name, "condition": s.condition, "clinics": s.clinic_names,
-                "cities": s.cities, "travel_window": s.travel_window, "answered": s.answered,
+                "cities": s.cities, "travel_start": s.travel_start, "travel_end": s.travel_end,
+                "travel_window": s.travel_window, "answered": s.answered,
                 "updated_at": s.updated_at, "synthetic": s.synthetic,
             }
             for s in summaries
         ], ensure_ascii=False, indent=2))
         return EXIT_OK
-    if not summaries and args.search:
+    if not summaries and (args.search or args.condition or args.travel_month):
         print("No profiles match.")
         return EXIT_OK
     if not summaries:
@@ -401,10 +436,11 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_export_profile(args: argparse.Namespace) -> int:
-    from app.domain.profile_file import export_profile
+    from app.domain.profile_file import FILE_SUFFIX, export_profile, is_profile_file
 
+    output = _output_file(args.output, is_profile_file, "profile file", f"patient{FILE_SUFFIX}", args.force)
     with _open_store(args, read_only=True) as store:
-        written = export_profile(store, args.profile, Path(args.output).expanduser())
+        written = export_profile(store, args.profile, output)
     print(f"Wrote {written} (keep it private: it holds health information).")
     return EXIT_OK
 
@@ -425,6 +461,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"Imported '{profile.name}' with {preview.clinic_count} clinics and "
         f"{preview.answer_count} answers."
     )
+    if preview.left_out:
+        print(preview.left_out_sentence(), file=sys.stderr)
     print(profile.id)
     return EXIT_OK
 
@@ -521,7 +559,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("command %s stopped: %s", args.command, error_kind(error))
         print(_damaged_line(error, args), file=sys.stderr)
         return EXIT_ERROR
-    except (UserError, StorageError) as error:
+    except UserError as error:
         log.info("command %s stopped: %s", args.command, error_kind(error))
         print(f"stemprep: {error}", file=sys.stderr)
         return EXIT_ERROR

@@ -9,9 +9,11 @@ hands back frozen records. Every write is one transaction.
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import sqlite3
+import stat
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import fields
@@ -21,7 +23,15 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db.errors import DatabaseUnavailable, InvalidValue, NotFound, StorageError, explain_sqlite_error
+from db.errors import (
+    DatabaseReadOnly,
+    DatabaseUnavailable,
+    InvalidValue,
+    NotFound,
+    StorageError,
+    explain_sqlite_error,
+)
+from db.files import kind_of
 from db import backup, integrity, lock
 from db.migrations import apply_migrations, migrations
 from db.search import ProfileQuery, compose_search_body, order_clause, search_body, where_clause
@@ -34,6 +44,7 @@ from db.records import (
     PROFILE_FIELDS,
     NewProfile,
     Answer,
+    parse_month,
     Clinic,
     ClinicId,
     CustomQuestion,
@@ -53,6 +64,77 @@ _INT_FIELDS = {"birth_year", "kl_grade", "mrs", "lvef"}
 def now_iso() -> str:
     """A UTC timestamp to the second, the one format every table uses."""
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _check_usable(path: Path) -> bool:
+    """Refuse a database path that is not a regular file we may read; True if the file exists.
+
+    Runs before anything is opened or created, so a device, a pipe or a folder given
+    with --db is never changed (no chmod, no -journal or .lock file beside it).
+    """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise DatabaseUnavailable(f"{path} is a link to a file that does not exist.") from None
+        return False
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise DatabaseUnavailable(f"{path} is a link that leads round in a circle, not a StemPrep file.") from None
+        if error.errno in (errno.EACCES, errno.EPERM):
+            raise DatabaseUnavailable(
+                f"StemPrep is not allowed to look inside the folder of {path}. Check the folder's permissions."
+            ) from None
+        raise explain_sqlite_error(error, path) from error
+    if stat.S_ISDIR(info.st_mode):
+        raise DatabaseUnavailable(f"{path} is a folder; give the path of a StemPrep file instead.")
+    kind = kind_of(info.st_mode)
+    if kind is not None:
+        raise DatabaseUnavailable(f"{path} is {kind}, not a StemPrep file; give the path of a StemPrep file instead.")
+    if not os.access(path, os.R_OK):
+        raise DatabaseUnavailable(
+            f"StemPrep is not allowed to read {path}. Check the file's permissions: "
+            "it should be readable and writable by you."
+        )
+    return True
+
+
+def _check_writable(path: Path) -> None:
+    """Raise `DatabaseReadOnly` if the existing file at `path`, or its folder, cannot be written.
+
+    Checked before the lock file or SQLite's -wal and -shm are created, so trying to
+    write a read-only file leaves nothing behind.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    if not os.access(path, os.W_OK):
+        raise DatabaseReadOnly(
+            f"The StemPrep file {path} is read-only (its permissions, or the disk it is on, do not allow "
+            "changes), so it can be looked at but not changed."
+        )
+    if not os.access(folder, os.W_OK):
+        raise DatabaseReadOnly(
+            f"The folder {folder} is read-only, so the StemPrep file in it can be looked at but not changed."
+        )
+
+
+def _repair_companions(path: Path) -> None:
+    """Make stale -wal/-shm files left by an earlier read-only attempt writable again.
+
+    SQLite gives them the main file's permissions; made while the file was read-only,
+    they stay read-only after the file is made writable, and every later write would
+    fail. The caller holds the writer lock, so no other StemPrep is writing them.
+    """
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.is_file() and not os.access(companion, os.W_OK):
+            try:
+                os.chmod(companion, 0o600)
+            except OSError:
+                raise DatabaseReadOnly(
+                    f"{companion} is left over from an earlier attempt and cannot be changed. "
+                    "Close StemPrep, delete that file, and try again."
+                ) from None
+            log.info("made a stale %s file writable again", suffix)
 
 
 def _make_private_file(path: Path) -> None:
@@ -84,21 +166,27 @@ class Store:
         """Open (creating if needed) the database at `path`, ready to use.
 
         Raises `DatabaseUnavailable` with a readable sentence when the file cannot be
-        used: a folder that cannot be written, a file that is not a database, a full disk;
+        used: a folder, a device or a pipe, a file it may not read, a file that is not
+        a database, a full disk; `DatabaseReadOnly` when the file may be read but not
+        written (before anything is created beside it: open it with `read_only=True`);
         `DatabaseDamaged` (naming the newest good backup) when an existing file fails
         SQLite's quick check, leaving it untouched; `DatabaseInUse` when another running
         StemPrep has it open for writing (one writer per file, see `db.lock`).
 
         Deleted content is overwritten with zeros (``secure_delete``), and an existing
         file is backed up before any migration changes it. `read_only=True` takes no
-        lock and never creates, migrates or writes: for commands that only read, which
-        may then run beside an open StemPrep window.
+        lock and never creates, migrates or writes, nor leaves -wal/-shm files beside a
+        file it may not write: for commands that only read, which may then run beside an
+        open StemPrep window, and for a file StemPrep may only read.
         """
         path = Path(path)
-        if path.is_dir():
-            raise DatabaseUnavailable(f"{path} is a folder; give the path of a StemPrep file instead.")
+        exists = _check_usable(path)
         if read_only:
+            if not exists:
+                raise DatabaseUnavailable(f"There is no StemPrep file at {path} yet.")
             return cls._open_read_only(path)
+        if exists:
+            _check_writable(path)
         try:
             if not path.parent.exists():
                 path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
@@ -107,6 +195,7 @@ class Store:
         writer = lock.acquire(path)
         try:
             existed = path.is_file() and path.stat().st_size > 0
+            _repair_companions(path)
             if existed:
                 integrity.ensure_intact(path, backup.newest_good_backup)
             _make_private_file(path)
@@ -144,18 +233,29 @@ class Store:
 
     @classmethod
     def _open_read_only(cls, path: Path) -> Store:
-        if not path.is_file():
-            raise DatabaseUnavailable(f"There is no StemPrep file at {path} yet.")
         integrity.ensure_intact(path, backup.newest_good_backup)
         try:
             conn = integrity.read_only_connection(path)
             db = Database(conn, execute_plugins=False)
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA busy_timeout = 5000")
+            has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+            outdated = has_tables and bool(migrations.pending(db))
         except sqlite3.Error as error:
             raise explain_sqlite_error(error, path) from error
+        if outdated:
+            conn.close()
+            raise DatabaseUnavailable(
+                f"{path} was saved by an older StemPrep and must be brought up to date before it can be "
+                "read, which needs permission to write it. Make the file writable and try again."
+            )
         log.info("opened the database for reading")
         return cls(db, path)
+
+    @property
+    def read_only(self) -> bool:
+        """Whether this Store only reads (opened with `read_only=True`): every write is refused."""
+        return self._writer_lock is None
 
     def migrate(self) -> list[str]:
         """Apply pending migrations; returns their names."""
@@ -233,6 +333,12 @@ class Store:
         clean = _clean_profile_values(values, creating=False)
         if not clean:
             return self.profile(profile_id)
+        if "travel_start" in clean or "travel_end" in clean:
+            saved = self.profile(profile_id)
+            start = clean.get("travel_start", saved.travel_start)
+            end = clean.get("travel_end", saved.travel_end)
+            if start and end and end < start:
+                raise InvalidValue("The last month you could travel comes before the first; change one of them.")
         with self._writing() as db:
             cursor = db.execute(
                 f"UPDATE profiles SET {', '.join(f'{k} = ?' for k in clean)}, updated_at = ? WHERE id = ?",
@@ -326,7 +432,8 @@ class Store:
         rows = self._rows(
             f"""
             WITH page AS (SELECT p.id FROM profiles p {where} {order} {paging})
-            SELECT p.id, p.name, p.condition, p.travel_window, p.updated_at, p.synthetic,
+            SELECT p.id, p.name, p.condition, p.travel_window, p.travel_start, p.travel_end,
+                   p.updated_at, p.synthetic,
                    (SELECT group_concat(c.name, ', ') FROM clinics c WHERE c.profile_id = p.id) AS clinic_names,
                    (SELECT group_concat(DISTINCT c.city) FROM clinics c WHERE c.profile_id = p.id AND c.city != '') AS cities,
                    (SELECT count(*) FROM answers a WHERE a.profile_id = p.id AND a.status = 'answered') AS answered
@@ -343,6 +450,8 @@ class Store:
                 clinic_names=r["clinic_names"] or "",
                 cities=r["cities"] or "",
                 travel_window=r["travel_window"],
+                travel_start=r["travel_start"],
+                travel_end=r["travel_end"],
                 answered=r["answered"],
                 updated_at=r["updated_at"],
                 synthetic=bool(r["synthetic"]),
@@ -768,6 +877,9 @@ def _clean_profile_values(values: Mapping[str, Any], *, creating: bool) -> dict[
                 if stage not in HOEHN_YAHR_STAGES:
                     raise InvalidValue("The Hoehn & Yahr stage must be one of 1, 1.5, 2, 2.5, 3, 4 or 5.")
                 clean[key] = stage
+        elif key in ("travel_start", "travel_end"):
+            clean[key] = _month(value, "The first month you could travel" if key == "travel_start"
+                                else "The last month you could travel")
         elif key == "condition":
             if value not in CONDITIONS:
                 raise InvalidValue(f"'{value}' is not a condition StemPrep knows; use one of {', '.join(CONDITIONS)}.")
@@ -780,7 +892,54 @@ def _clean_profile_values(values: Mapping[str, Any], *, creating: bool) -> dict[
         raise InvalidValue("Please give a name or an alias for the profile.")
     if creating and "name" not in clean:
         raise InvalidValue("Please give a name or an alias for the profile.")
+    start, end = clean.get("travel_start"), clean.get("travel_end")
+    if start and end and end < start:
+        raise InvalidValue("The last month you could travel comes before the first; swap them.")
     return clean
+
+
+def _month(value: Any, label: str) -> str | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return parse_month(value)
+    except ValueError:
+        raise InvalidValue(f"{label} must be a month written as YYYY-MM, like 2027-04.") from None
+
+
+def profile_value_problems(values: Mapping[str, Any]) -> dict[str, str]:
+    """Each profile field in `values` the Store would refuse, with its one-sentence reason.
+
+    For checking data from outside (a profile file) before anything is written, so
+    that every problem can be reported together, each at its field.
+    """
+    problems: dict[str, str] = {}
+    for key, value in values.items():
+        if key not in PROFILE_FIELDS:
+            continue
+        try:
+            _clean_profile_values({key: value}, creating=False)
+        except InvalidValue as error:
+            problems[key] = str(error)
+    if not problems:
+        try:
+            _clean_profile_values({k: v for k, v in values.items() if k in PROFILE_FIELDS}, creating=False)
+        except InvalidValue as error:
+            problems["travel_end"] = str(error)
+    return problems
+
+
+def clinic_value_problems(values: Mapping[str, Any]) -> dict[str, str]:
+    """Each clinic field in `values` the Store would refuse, with its one-sentence reason."""
+    problems: dict[str, str] = {}
+    for key, value in values.items():
+        if key not in CLINIC_FIELDS:
+            continue
+        try:
+            _clean_clinic_values({key: value}, creating=False)
+        except InvalidValue as error:
+            problems[key] = str(error)
+    return problems
 
 
 def _clean_clinic_values(values: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:

@@ -44,7 +44,7 @@ PATIENT_FIELDS: dict[str, Text] = {
     "prior_treatments": Text(en="Prior treatments", ko="이전 치료"),
     "imaging": Text(en="Imaging available", ko="보유 영상 자료"),
     "goals": Text(en="What I hope for", ko="치료 목표"),
-    "travel_window": Text(en="When I can travel", ko="방문 가능 기간"),
+    "travel": Text(en="When I can travel", ko="방문 가능 기간"),
     "notes": Text(en="Notes", ko="메모"),
 }
 CLINIC_FIELDS: dict[str, Text] = {

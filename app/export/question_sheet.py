@@ -82,7 +82,7 @@ from app.export.styles import (
     SheetStyles,
     build_styles,
 )
-from app.export.files import SheetExportError, save_pdf  # noqa: F401  (re-exported: part of this module's API)
+from app.export.files import PDF_CREATOR_PREFIX, SheetExportError, save_pdf  # noqa: F401  (re-exported: part of this module's API)
 from db.records import PERSONAL_FIELDS, Answer
 
 if TYPE_CHECKING:
@@ -261,7 +261,7 @@ class SheetRenderer:
             title=PDF_TITLE,
             author="",
             subject=PDF_SUBJECT,
-            creator=f"StemPrep {__version__}",
+            creator=f"{PDF_CREATOR_PREFIX}{__version__}",
             keywords="",
             invariant=1,
             lang="en",
