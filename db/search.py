@@ -94,11 +94,6 @@ def _fts_phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def _like_pattern(word: str) -> str:
-    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def where_clause(query: ProfileQuery) -> tuple[str, list[Any]]:
     """SQL conditions on `profiles p` for `query`, with their parameters."""
     clauses: list[str] = []

@@ -30,7 +30,7 @@ from app.domain.question_bank import (
     Text,
 )
 from app.domain.red_flags import RaisedFlag, evaluate_red_flags
-from db.errors import NotFound
+from db.errors import NotFound, UserError
 from db.records import Answer, Clinic, CustomQuestion, Profile
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ FACILITATOR_SETTINGS = {
 }
 
 
-class InvalidSheetOptions(ValueError):
+class InvalidSheetOptions(UserError, ValueError):
     """Options that cannot make a sheet (an unknown paper size or section)."""
 
 

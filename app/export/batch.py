@@ -17,7 +17,7 @@ from pathlib import Path
 from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetOptions, gather_sheet
 from app.export.files import SheetExportError, save_pdf
-from db.errors import StorageError
+from db.errors import UserError
 from db.store import Store
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"/\\|?*]+")
@@ -88,7 +88,7 @@ def export_batch(
             path = folder / sheet_file_name(profile_id, name, personal_details=options.personal_details)
             save_pdf(data, path)
             result.written.append(path)
-        except (StorageError, SheetExportError) as error:
+        except UserError as error:
             result.failed.append((profile_id, str(error)))
         if progress:
             progress(done + 1, total)

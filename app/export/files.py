@@ -7,7 +7,6 @@ and 16 MiB); reportlab loads only when a sheet is drawn.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from db.errors import FileRefused, UserError

@@ -56,10 +56,9 @@ from PySide6.QtWidgets import (
 from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetOptions
 from app.export.batch import BatchResult, export_batch
-from app.export.files import SheetExportError
 from app.export.sheet_text import shortened
 from app.gui.profile_file_dialogs import add_to_file_menu, flush_edits
-from db.errors import StorageError
+from db.errors import StorageError, UserError
 from db.search import ProfileQuery
 from db.store import Store
 
@@ -125,7 +124,7 @@ class _BatchThread(QThread):
                     store, self._bank, ids, job.folder, job.options,
                     progress=self.progressed.emit, cancelled=self.stop.is_set,
                 )
-        except (StorageError, SheetExportError) as error:
+        except UserError as error:
             self.failed.emit(str(error))
             return
         except Exception as error:  # noqa: BLE001 - handed to the GUI thread, which re-raises bugs

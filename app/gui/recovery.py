@@ -59,7 +59,7 @@ from PySide6.QtWidgets import (
 from app.gui.dialogs import ConfirmDialog, MessageDialog, ask_save_path
 from app.gui.profile_file_dialogs import add_to_file_menu, flush_edits
 from db import backup, integrity, lock
-from db.errors import DatabaseDamaged, DatabaseInUse, StorageError
+from db.errors import DatabaseDamaged, DatabaseInUse, DatabaseReadOnly, StorageError
 from db.store import Store
 
 if TYPE_CHECKING:
@@ -156,6 +156,15 @@ class OpenedDatabase:
 
     store: Store
     notice: str = ""
+    #: Why the file was opened read-only ("" when it can be changed): shown in the banner.
+    read_only_reason: str = ""
+
+
+def read_only_banner(reason: str) -> str:
+    """The banner over a window whose file may only be read: what that means, then why."""
+    return QCoreApplication.translate(
+        "Recovery", "Opened read-only: you can look at everything and print sheets, but changes are not saved. {reason}"
+    ).format(reason=reason)
 
 
 def in_use_sentence() -> str:
@@ -171,6 +180,13 @@ def open_database(db_path: Path, *, interactive: bool = True) -> OpenedDatabase 
     for _attempt in range(3):  # open; after a recovery, open again; never loop on a file that stays damaged
         try:
             return OpenedDatabase(Store.open(db_path), notice)
+        except DatabaseReadOnly as error:
+            # The patient can still look, and print sheets; the banner says why nothing is saved.
+            try:
+                return OpenedDatabase(Store.open(db_path, read_only=True), notice, read_only_reason=str(error))
+            except StorageError as problem:
+                _tell(str(problem), interactive)
+                return None
         except DatabaseInUse:
             _tell(in_use_sentence(), interactive)
             return None
@@ -527,13 +543,15 @@ class WindowSession(QObject):
         self._db_path = db_path
         self._make_window = make_window
         self.store = opened.store
-        self.window = self._build(opened.notice)
+        self.window = self._build(opened.notice, opened.read_only_reason)
 
-    def _build(self, notice: str) -> MainWindow:
+    def _build(self, notice: str, read_only_reason: str = "") -> MainWindow:
         window = self._make_window(self.store)
         window.recovery.restore_requested.connect(self._restore_soon)
         if notice:
             window.statusBar().showMessage(notice, 30_000)
+        if read_only_reason:
+            window.banner.show_message(read_only_banner(read_only_reason))
         return window
 
     @Slot(object)
@@ -570,7 +588,7 @@ class WindowSession(QObject):
                 QCoreApplication.exit(1)
                 return
             self.store = opened.store
-            self.window = self._build(" ".join(s for s in (notice, opened.notice) if s))
+            self.window = self._build(" ".join(s for s in (notice, opened.notice) if s), opened.read_only_reason)
             self.window.show()
         finally:
             app.setQuitOnLastWindowClosed(quits)

@@ -61,10 +61,11 @@ def test_hostile_text_in_every_field_is_printed_or_marked(kind: str, store: Stor
     def tagged(field: str) -> str:
         return f"[{field}] {hostile}"
 
-    text_fields = [f for f in PROFILE_FIELDS if f not in ("birth_year", "condition", "kl_grade", "mrs", "hoehn_yahr", "lvef")]
+    text_fields = [f for f in PROFILE_FIELDS if f not in ("birth_year", "condition", "kl_grade", "mrs", "hoehn_yahr", "lvef", "travel_start", "travel_end")]
     profile_values = {f: tagged(f"p.{f}") for f in text_fields}
     profile = store.create_profile(profile_values.pop("name"), condition="knee-oa", kl_grade=2, **profile_values)
-    clinic_fields = [f for f in CLINIC_FIELDS if f != "price"]
+    # The appointment is a date, and its place and interpreter belong to the appointment, not to this sheet.
+    clinic_fields = [f for f in CLINIC_FIELDS if f not in ("price", "appointment", "appointment_place", "interpreter")]
     clinic_values = {f: tagged(f"c.{f}") for f in clinic_fields}
     clinic = store.add_clinic(profile.id, clinic_values.pop("name"), price=9_500_000, **clinic_values)
     questions = bank.questions_for("knee-oa")
