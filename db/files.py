@@ -70,6 +70,14 @@ def refuse_non_file(path: Path) -> None:
         raise _not_a_file(path, kind, through_link=_is_link(path))
 
 
+def _is_loop(path: Path) -> bool:
+    try:
+        os.stat(path)
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False
+
+
 def _read_error(error: OSError, path: Path) -> FileRefused:
     if error.errno == errno.ENOENT:
         return FileRefused(f"There is no file at {path}.")
@@ -150,11 +158,11 @@ def output_target(path: str | os.PathLike[str], *, example: str = "name.ext") ->
         raise _write_error(error, path, "the file") from error
     if info is not None and stat.S_ISLNK(info.st_mode):
         try:
-            real = path.resolve(strict=True)
-        except FileNotFoundError:
-            raise FileRefused(f"{path} is a link to a file that does not exist; choose a file name instead.") from None
+            real = path.resolve(strict=False)  # a link to a name not made yet is followed like any other
         except (RuntimeError, OSError):
             raise FileRefused(f"{path} is a link that leads round in a circle, not a file.") from None
+        if _is_loop(path):
+            raise FileRefused(f"{path} is a link that leads round in a circle, not a file.")
         if real.parent != folder.resolve():
             raise FileRefused(
                 f"{path} is a link to {real}, in another folder; StemPrep does not write through it. "
