@@ -315,7 +315,7 @@ def _m006_months(text: str) -> tuple[str, str] | None:
     end_year = start_year if end_year is None else end_year
     assert start_year is not None and end_year is not None and start_month and end_month
     if (end_year, end_month) < (start_year, start_month):
-        if not borrowed:
-            return None
+        if not borrowed or start_month - end_month < 6:
+            return None  # "May–April 2027" is more likely a slip than a year away
         start_year -= 1  # "December–January 2028" starts in December 2027
     return f"{start_year:04d}-{start_month:02d}", f"{end_year:04d}-{end_month:02d}"
