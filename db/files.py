@@ -94,13 +94,16 @@ def _read_error(error: OSError, path: Path) -> FileRefused:
     return FileRefused(f"StemPrep could not read {path}: {error.strerror or error}.")
 
 
-def read_regular_file(path: str | os.PathLike[str], *, limit: int, what: str = "a file StemPrep reads") -> bytes:
+def read_regular_file(
+    path: str | os.PathLike[str], *, limit: int, what: str = "a file StemPrep reads", start_only: bool = False
+) -> bytes:
     """The bytes of the regular file at `path`, at most `limit` of them.
 
     Refuses, with one sentence, anything that is not a regular file (checked before
     opening and again on the open descriptor), a file longer than `limit` bytes
-    (counted while reading, whatever `stat` says), and a file it may not read.
-    The file is opened non-blocking, so a pipe swapped in at the last moment never hangs.
+    (counted while reading, whatever `stat` says; with `start_only` its first `limit`
+    bytes are returned instead), and a file it may not read. The file is opened
+    non-blocking, so a pipe swapped in at the last moment never hangs.
     """
     path = Path(path)
     refuse_non_file(path)
@@ -122,6 +125,8 @@ def read_regular_file(path: str | os.PathLike[str], *, limit: int, what: str = "
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
+                if start_only:
+                    return b"".join(chunks)[:limit]
                 raise FileRefused(f"{path} is too large to be {what} (more than {_size_words(limit)}).")
     except BlockingIOError:
         raise FileRefused(f"{path} is not ready to be read; it is not an ordinary file.") from None

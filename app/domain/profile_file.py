@@ -214,7 +214,7 @@ def export_profile(store: Store, profile_id: int, path: Path) -> Path:
 def is_profile_file(path: Path) -> bool:
     """Whether the regular file at `path` looks like a StemPrep profile file (replacing it loses nothing else)."""
     try:
-        head = read_regular_file(path, limit=MAX_FILE_BYTES)[:4096]
+        head = read_regular_file(path, limit=4096, start_only=True)
     except FileRefused:
         return False
     return re.search(rb'"format"\s*:\s*"' + FORMAT_NAME.encode() + rb'"', head) is not None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from db.errors import FileRefused, UserError
-from db.files import write_atomic
+from db.files import read_regular_file, write_atomic
 
 #: Every sheet StemPrep draws names itself in the PDF's Creator field.
 PDF_CREATOR_PREFIX = "StemPrep "
@@ -40,8 +40,7 @@ def is_stemprep_pdf(path: Path) -> bool:
     Reads at most the first 50 MB (a sheet is far smaller), so a huge file is simply not one.
     """
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(50 * 1024 * 1024)
-    except OSError:
+        data = read_regular_file(path, limit=50 * 1024 * 1024, start_only=True)
+    except FileRefused:
         return False
     return data.startswith(b"%PDF-") and f"/Creator ({PDF_CREATOR_PREFIX}".encode() in data
