@@ -1,4 +1,4 @@
-"""The window over a file it may only read, and the travel months in the Profile step."""
+"""The window over a file it may only read, the travel months in the Profile step, and what an import leaves out."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from gui_helpers import wait_for_autosave
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.domain.profile_file import export_profile, preview_import
 from app.domain.question_bank import QuestionBank
+from app.gui.profile_file_dialogs import ImportPreviewDialog
 from app.gui.main_window import MainWindow
 from app.gui.recovery import WindowSession, open_database
 from db.store import Store
@@ -103,3 +105,22 @@ def test_the_read_only_window_as_an_ordinary_user() -> None:
         pytest.skip("user namespaces are not allowed here")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 passed" in result.stdout and "skipped" not in result.stdout, result.stdout
+
+
+def test_the_import_preview_names_what_it_will_leave_out(
+    qtbot: QtBot, store: Store, bank: QuestionBank, tmp_path: Path
+) -> None:
+    import json
+
+    from PySide6.QtWidgets import QLabel
+
+    profile = store.create_profile("Kim", condition="stroke")
+    path = export_profile(store, profile.id, tmp_path / "kim.stemprep")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["ticked_documents"] = ["doc.no-longer-asked-for"]
+    path.write_text(json.dumps(document), encoding="utf-8")
+    dialog = ImportPreviewDialog(preview_import(store, path, bank), bank)
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "Left out:" in texts
+    assert any("doc.no-longer-asked-for" in text and "left out" in text for text in texts)
