@@ -475,6 +475,22 @@ def preview_import(store: Store, path: Path, bank: QuestionBank | None = None) -
     return ImportPreview(document, store.profile_by_uid(document.profile.uid), _unknown(document, bank))
 
 
+def _answer_left_out(clinic: int, index: int, question_id: str) -> str:
+    return f"clinics[{clinic}].answers[{index}] (question '{question_id}')"
+
+
+def _flag_left_out(clinic: int, index: int, rule_id: str) -> str:
+    return f"clinics[{clinic}].dismissed_flags[{index}] (red flag '{rule_id}')"
+
+
+def _pick_left_out(index: int, question_id: str) -> str:
+    return f"my_questions[{index}] (question '{question_id}')"
+
+
+def _tick_left_out(index: int, document_id: str) -> str:
+    return f"ticked_documents[{index}] (document '{document_id}')"
+
+
 def _unknown(document: ProfileDocument, bank: QuestionBank) -> tuple[str, ...]:
     questions = {q.id for q in bank.questions}
     rules = {r.id for r in bank.red_flags}
@@ -483,16 +499,16 @@ def _unknown(document: ProfileDocument, bank: QuestionBank) -> tuple[str, ...]:
     for i, clinic in enumerate(document.clinics):
         for j, answer in enumerate(clinic.answers):
             if not answer.question_id.startswith(CUSTOM_PREFIX) and answer.question_id not in questions:
-                left_out.append(f"clinics[{i}].answers[{j}] (question '{answer.question_id}')")
+                left_out.append(_answer_left_out(i, j, answer.question_id))
         for j, flag in enumerate(clinic.dismissed_flags):
             if flag.rule_id not in rules:
-                left_out.append(f"clinics[{i}].dismissed_flags[{j}] (red flag '{flag.rule_id}')")
+                left_out.append(_flag_left_out(i, j, flag.rule_id))
     for j, question_id in enumerate(document.my_questions or []):
         if not question_id.startswith(CUSTOM_PREFIX) and question_id not in questions:
-            left_out.append(f"my_questions[{j}] (question '{question_id}')")
+            left_out.append(_pick_left_out(j, question_id))
     for j, document_id in enumerate(document.ticked_documents):
         if document_id not in documents:
-            left_out.append(f"ticked_documents[{j}] (document '{document_id}')")
+            left_out.append(_tick_left_out(j, document_id))
     return tuple(left_out)
 
 
@@ -534,7 +550,7 @@ def import_profile(store: Store, preview: ImportPreview, *, mode: ImportMode | N
             clinic_values = clinic_doc.model_dump(exclude={"name", *_CLINIC_LISTS})
             clinic = store.add_clinic(profile.id, clinic_doc.name, **clinic_values)
             for j, answer in enumerate(clinic_doc.answers):
-                if f"clinics[{i}].answers[{j}] (question '{answer.question_id}')" in left_out:
+                if _answer_left_out(i, j, answer.question_id) in left_out:
                     continue
                 store.save_answer(
                     clinic.id,
@@ -545,16 +561,16 @@ def import_profile(store: Store, preview: ImportPreview, *, mode: ImportMode | N
                     flagged=answer.flagged,
                 )
             for j, flag in enumerate(clinic_doc.dismissed_flags):
-                if f"clinics[{i}].dismissed_flags[{j}] (red flag '{flag.rule_id}')" not in left_out:
+                if _flag_left_out(i, j, flag.rule_id) not in left_out:
                     store.dismiss_flag(clinic.id, flag.rule_id, flag.note)
         if document.my_questions is not None:
             store.set_question_picks(profile.id, [
                 ref_to_id.get(question_id, question_id)
                 for j, question_id in enumerate(document.my_questions)
-                if f"my_questions[{j}] (question '{question_id}')" not in left_out
+                if _pick_left_out(j, question_id) not in left_out
             ])
         for j, document_id in enumerate(document.ticked_documents):
-            if f"ticked_documents[{j}] (document '{document_id}')" not in left_out:
+            if _tick_left_out(j, document_id) not in left_out:
                 store.tick_document(profile.id, document_id)
     return store.profile(ProfileId(profile.id))
 
