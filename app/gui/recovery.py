@@ -156,15 +156,17 @@ class OpenedDatabase:
 
     store: Store
     notice: str = ""
-    #: Why the file was opened read-only ("" when it can be changed): shown in the banner.
-    read_only_reason: str = ""
+    #: The file could only be opened read-only: the window says so in its banner.
+    read_only: bool = False
 
 
-def read_only_banner(reason: str) -> str:
-    """The banner over a window whose file may only be read: what that means, then why."""
+def read_only_banner(path: Path) -> str:
+    """The banner over a window whose file may only be read: why, and what that means."""
     return QCoreApplication.translate(
-        "Recovery", "Opened read-only: you can look at everything and print sheets, but changes are not saved. {reason}"
-    ).format(reason=reason)
+        "Recovery",
+        "Opened read-only: {path} cannot be changed (its permissions, its folder's or the disk it is on "
+        "do not allow it). You can look at everything and print sheets, but changes are not saved.",
+    ).format(path=path)
 
 
 def in_use_sentence() -> str:
@@ -180,10 +182,10 @@ def open_database(db_path: Path, *, interactive: bool = True) -> OpenedDatabase 
     for _attempt in range(3):  # open; after a recovery, open again; never loop on a file that stays damaged
         try:
             return OpenedDatabase(Store.open(db_path), notice)
-        except DatabaseReadOnly as error:
+        except DatabaseReadOnly:
             # The patient can still look, and print sheets; the banner says why nothing is saved.
             try:
-                return OpenedDatabase(Store.open(db_path, read_only=True), notice, read_only_reason=str(error))
+                return OpenedDatabase(Store.open(db_path, read_only=True), notice, read_only=True)
             except StorageError as problem:
                 _tell(str(problem), interactive)
                 return None
@@ -543,15 +545,15 @@ class WindowSession(QObject):
         self._db_path = db_path
         self._make_window = make_window
         self.store = opened.store
-        self.window = self._build(opened.notice, opened.read_only_reason)
+        self.window = self._build(opened.notice, read_only=opened.read_only)
 
-    def _build(self, notice: str, read_only_reason: str = "") -> MainWindow:
+    def _build(self, notice: str, *, read_only: bool = False) -> MainWindow:
         window = self._make_window(self.store)
         window.recovery.restore_requested.connect(self._restore_soon)
         if notice:
             window.statusBar().showMessage(notice, 30_000)
-        if read_only_reason:
-            window.banner.show_message(read_only_banner(read_only_reason))
+        if read_only:
+            window.banner.show_message(read_only_banner(self._db_path))
         return window
 
     @Slot(object)
@@ -588,7 +590,7 @@ class WindowSession(QObject):
                 QCoreApplication.exit(1)
                 return
             self.store = opened.store
-            self.window = self._build(" ".join(s for s in (notice, opened.notice) if s), opened.read_only_reason)
+            self.window = self._build(" ".join(s for s in (notice, opened.notice) if s), read_only=opened.read_only)
             self.window.show()
         finally:
             app.setQuitOnLastWindowClosed(quits)

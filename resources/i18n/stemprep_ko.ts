@@ -1814,8 +1814,8 @@ This cannot be undone. Backups made before now still hold it until newer backups
 <context>
     <name>Recovery</name>
     <message>
-        <source>Opened read-only: you can look at everything and print sheets, but changes are not saved. {reason}</source>
-        <translation>읽기 전용으로 열었습니다. 모든 내용을 보고 질문지를 인쇄할 수 있지만, 변경한 내용은 저장되지 않습니다. {reason}</translation>
+        <source>Opened read-only: {path} cannot be changed (its permissions, its folder&apos;s or the disk it is on do not allow it). You can look at everything and print sheets, but changes are not saved.</source>
+        <translation>읽기 전용으로 열었습니다. {path} 파일은 변경할 수 없습니다(파일이나 폴더의 권한, 또는 저장 장치가 변경을 허용하지 않습니다). 모든 내용을 보고 질문지를 인쇄할 수 있지만, 변경한 내용은 저장되지 않습니다.</translation>
     </message>
     <message>
         <source>StemPrep&apos;s file is damaged</source>
