@@ -21,12 +21,19 @@ from typing import NoReturn
 
 from app import __version__
 from app.cli_consultation import cmd_clinics, cmd_pick, cmd_questions, cmd_sheet
-from app.cli_support import EXIT_ERROR, EXIT_OK, EXIT_USAGE, UserError, open_store
+from app.cli_support import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_USAGE,
+    UserError,
+    open_store,
+    output_file,
+)
 from app.domain.sheet_kinds import SHEET_KINDS
 from app.logs import error_kind, setup_logging
-from db.errors import DatabaseDamaged, StorageError
+from db.errors import DatabaseDamaged
 from db.location import database_path
-from db.records import CONDITIONS
+from db.records import CONDITIONS, parse_month
 from db.store import Store
 
 log = logging.getLogger("stemprep.cli")
@@ -38,6 +45,21 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         print(f"stemprep: {message} (see 'stemprep --help')", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
+
+
+def _month(text: str) -> str:
+    """--travel-month: a real month, or a usage error that says what a month looks like."""
+    try:
+        return parse_month(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a month; write it as YYYY-MM, like 2027-04") from None
+
+
+def _force_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--force", action="store_true",
+        help=f"replace an existing file even if it is not a {what} StemPrep wrote",
+    )
 
 
 def _db_option(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
@@ -124,13 +146,14 @@ def build_parser() -> argparse.ArgumentParser:
         "summary,questions,red_flags,documents,comparison,reference",
     )
     sheet.add_argument("--lang", default="ko", metavar="CODE", help="the second language (default ko)")
+    _force_option(sheet, "sheet")
 
     profiles = commands.add_parser("profiles", help="list the profiles")
     _db_option(profiles, top_level=False)
     profiles.add_argument("--json", action="store_true", help="print JSON")
     profiles.add_argument("--search", metavar="TEXT", default="", help="names, conditions, clinics, cities")
     profiles.add_argument("--condition", choices=CONDITIONS, help="only this condition")
-    profiles.add_argument("--travel-month", metavar="YYYY-MM", help="only this travel month")
+    profiles.add_argument("--travel-month", metavar="YYYY-MM", type=_month, help="only this travel month")
     profiles.add_argument("--sort", choices=("updated", "name", "condition", "travel"), default="updated")
 
     sample = commands.add_parser("sample", help="add synthetic profiles (for demos, tests and benchmarks)")
@@ -142,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(export, top_level=False)
     export.add_argument("profile", type=int, metavar="ID")
     export.add_argument("-o", "--output", required=True, metavar="FILE.stemprep")
+    _force_option(export, "profile file")
 
     importer = commands.add_parser("import", help="import a .stemprep profile file")
     _db_option(importer, top_level=False)
@@ -226,13 +250,14 @@ def cmd_profiles(args: argparse.Namespace) -> int:
         print(json.dumps([
             {
                 "id": s.id, "name": s.name, "condition": s.condition, "clinics": s.clinic_names,
-                "cities": s.cities, "travel_window": s.travel_window, "answered": s.answered,
+                "cities": s.cities, "travel_start": s.travel_start, "travel_end": s.travel_end,
+                "travel_window": s.travel_window, "answered": s.answered,
                 "updated_at": s.updated_at, "synthetic": s.synthetic,
             }
             for s in summaries
         ], ensure_ascii=False, indent=2))
         return EXIT_OK
-    if not summaries and args.search:
+    if not summaries and (args.search or args.condition or args.travel_month):
         print("No profiles match.")
         return EXIT_OK
     if not summaries:
@@ -286,10 +311,11 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_export_profile(args: argparse.Namespace) -> int:
-    from app.domain.profile_file import export_profile
+    from app.domain.profile_file import FILE_SUFFIX, export_profile, is_profile_file
 
+    output = output_file(args.output, is_profile_file, "profile file", f"patient{FILE_SUFFIX}", args.force)
     with open_store(args, read_only=True) as store:
-        written = export_profile(store, args.profile, Path(args.output).expanduser())
+        written = export_profile(store, args.profile, output)
     print(f"Wrote {written} (keep it private: it holds health information).")
     return EXIT_OK
 
@@ -310,6 +336,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"Imported '{profile.name}' with {preview.clinic_count} clinics and "
         f"{preview.answer_count} answers."
     )
+    if preview.left_out:
+        print(preview.left_out_sentence(), file=sys.stderr)
     print(profile.id)
     return EXIT_OK
 
@@ -408,7 +436,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("command %s stopped: %s", args.command, error_kind(error))
         print(_damaged_line(error, args), file=sys.stderr)
         return EXIT_ERROR
-    except (UserError, StorageError) as error:
+    except UserError as error:
         log.info("command %s stopped: %s", args.command, error_kind(error))
         print(f"stemprep: {error}", file=sys.stderr)
         return EXIT_ERROR

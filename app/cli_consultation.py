@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli_support import EXIT_ERROR, EXIT_OK, UserError, open_store
+from app.cli_support import EXIT_ERROR, EXIT_OK, UserError, open_store, output_file
 from app.domain.sheet_kinds import SECTIONS
 from db.location import database_path
 from db.records import CLINIC_FIELDS
@@ -22,8 +22,16 @@ from db.records import CLINIC_FIELDS
 
 def cmd_sheet(args: argparse.Namespace) -> int:
     from app.domain.question_bank import load_question_bank
-    from app.domain.sheet_content import InvalidSheetOptions, SheetOptions, facilitator_details
-    from app.export.question_sheet import SheetExportError, export_blank_sheet, export_sheet
+    from app.domain.sheet_content import (
+        InvalidSheetOptions,
+        SheetOptions,
+        facilitator_details,
+    )
+    from app.export.question_sheet import (
+        SheetExportError,
+        export_blank_sheet,
+        export_sheet,
+    )
 
     sections = SECTIONS
     if args.sections is not None:
@@ -58,6 +66,9 @@ def cmd_sheet(args: argparse.Namespace) -> int:
         return _sheet_batch(args, bank, options, output)
     if args.condition or args.search or args.merged:
         raise UserError("--condition, --search and --merged go with --all.")
+    from app.export.files import is_stemprep_pdf
+
+    output = output_file(args.output, is_stemprep_pdf, "sheet", "sheet.pdf", args.force)
     try:
         if args.blank:
             # The agency's footer goes on blank sheets too, when a database with one exists.
@@ -174,7 +185,12 @@ def _profile_questions(args: argparse.Namespace, bank: Any) -> int:
 
 
 def cmd_pick(args: argparse.Namespace) -> int:
-    from app.domain.picks import known_question_ids, load_my_questions, with_pick, without_pick
+    from app.domain.picks import (
+        known_question_ids,
+        load_my_questions,
+        with_pick,
+        without_pick,
+    )
     from app.domain.question_bank import load_question_bank
 
     bank = load_question_bank()

@@ -7,8 +7,10 @@ importing the parser.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from pathlib import Path
 
-from db.errors import DatabaseInUse
+from db.errors import DatabaseInUse, DatabaseReadOnly, UserError
 from db.location import database_path
 from db.store import Store
 
@@ -17,8 +19,7 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 
 
-class UserError(Exception):
-    """A problem the user can fix; the message is printed as it is."""
+__all__ = ["EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "UserError", "open_store", "output_file"]
 
 
 def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
@@ -30,7 +31,26 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
     path = database_path(args.db)
     try:
         return Store.open(path)
-    except DatabaseInUse:
+    except (DatabaseInUse, DatabaseReadOnly):
         if not read_only:
             raise
         return Store.open(path, read_only=True)
+
+
+def output_file(given: str, recognised: Callable[[Path], bool], what: str, example: str, force: bool) -> Path:
+    """The path to write, refused before any work when it must not be written or replaced.
+
+    Devices, pipes, folders and links out of the folder are never written. An existing
+    file that StemPrep did not write (`recognised` says which are its own) is replaced
+    only with --force, so a typo in -o cannot destroy someone's document.
+    """
+    from db.files import output_target
+
+    path = Path(given).expanduser()
+    target = output_target(path, example=example)
+    if not force and target.is_file() and target.stat().st_size > 0 and not recognised(target):
+        raise UserError(
+            f"{path} already exists and is not a {what} StemPrep wrote, so it was left as it is. "
+            "Choose another name, or add --force to replace it."
+        )
+    return path

@@ -38,9 +38,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db import integrity, lock
+from db import files, integrity, lock
 from db.errors import (
     DatabaseUnavailable,
+    FileRefused,
     StorageError,
     UnusableBackup,
     explain_sqlite_error,
@@ -316,6 +317,10 @@ def validate_backup(path: Path) -> None:
     path = Path(path)
     if path.is_dir():
         raise UnusableBackup(f"{path} is a folder; give the backup file inside it.")
+    try:
+        files.refuse_non_file(path)
+    except FileRefused as error:
+        raise UnusableBackup(str(error)) from error
     if not path.is_file():
         raise UnusableBackup(f"There is no file at {path}.")
     try:

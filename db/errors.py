@@ -1,7 +1,8 @@
-"""Errors the storage layer raises that a user can cause or meet.
+"""Errors a user can cause or meet, and the storage layer's own.
 
 Each carries one clear sentence meant for a person (shown as-is in the GUI and the
-CLI). Anything else that escapes `db/` is a bug and should stay loud.
+CLI). `UserError` is the one base both of them catch; every layer's user-facing
+error derives from it. Anything else is a bug and should stay loud.
 """
 
 from __future__ import annotations
@@ -11,8 +12,12 @@ import sqlite3
 from pathlib import Path
 
 
-class StorageError(Exception):
-    """A problem the user can act on; `str(error)` is one readable sentence."""
+class UserError(Exception):
+    """A problem the user can cause or fix; `str(error)` is one readable sentence."""
+
+
+class StorageError(UserError):
+    """A problem with the patient's saved data or its files; `str(error)` is one readable sentence."""
 
 
 class NotFound(StorageError):
@@ -25,6 +30,17 @@ class InvalidValue(StorageError):
 
 class DatabaseUnavailable(StorageError):
     """The file cannot be opened or written: read-only, full disk, locked, not a database."""
+
+
+class DatabaseReadOnly(DatabaseUnavailable):
+    """The file can be read but not changed (its permissions, its folder's, or the medium).
+
+    Commands that only read, and the window, then open it read-only instead.
+    """
+
+
+class FileRefused(StorageError):
+    """A path StemPrep will not read or write: a device, a pipe, a folder, a link out of its folder."""
 
 
 class DatabaseDamaged(DatabaseUnavailable):

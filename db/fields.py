@@ -19,9 +19,9 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from db.errors import InvalidValue
-from db.records import CLINIC_FIELDS, CONDITIONS, HOEHN_YAHR_STAGES, PROFILE_FIELDS
+from db.records import CLINIC_FIELDS, CONDITIONS, HOEHN_YAHR_STAGES, PROFILE_FIELDS, parse_month
 
-FieldKind = Literal["text", "whole-number", "number", "one-of", "condition", "appointment"]
+FieldKind = Literal["text", "whole-number", "number", "one-of", "condition", "appointment", "month"]
 
 #: Where a field is printed: the patient summary card, the condition's measure row (printed
 #: with the condition), the clinic's facts, the clinic's appointment block, or nowhere.
@@ -101,7 +101,10 @@ PROFILE_SPECS: tuple[FieldSpec, ...] = (
     _text("imaging", "Imaging available", "보유 영상 자료"),
     _text("goals", "What I hope for", "치료 목표"),
     _text("budget", "Budget", "예산", section="none"),
+    # Printed as one line, the months and then the note (`Profile.travel`).
     _text("travel_window", "When I can travel", "방문 가능 시기"),
+    FieldSpec("travel_start", "month", "The first month you could travel", "방문 가능한 첫 달", section="none"),
+    FieldSpec("travel_end", "month", "The last month you could travel", "방문 가능한 마지막 달", section="none"),
     _text("notes", "Notes", "메모"),
 )
 
@@ -148,6 +151,11 @@ def clean_value(spec: FieldSpec, value: Any, *, owner: str) -> Any:
         return None
     if spec.kind == "appointment":
         return _appointment(what, spec, value)
+    if spec.kind == "month":
+        try:
+            return parse_month(value)
+        except (TypeError, ValueError):
+            raise InvalidValue(f"{what} must be {spec.describe_range()}.") from None
     number = _number(value)
     if spec.kind == "whole-number":
         if number is None or number != int(number) or not spec.low <= number <= spec.highest():  # type: ignore[operator]

@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from db.errors import DatabaseDamaged, DatabaseUnavailable, explain_sqlite_error
+from db.files import sync_folder
 
 log = logging.getLogger("stemprep.integrity")
 # The library idiom: without `app.logs` set up, StemPrep's log lines go nowhere rather
@@ -44,20 +45,30 @@ class Verdict(enum.Enum):
 def read_only_connection(path: Path) -> sqlite3.Connection:
     """A connection that can never change `path` (nor checkpoint its WAL on close).
 
-    A WAL database on read-only media (a locked USB stick, a read-only mount) cannot
-    be opened even for reading when its -shm file is missing and cannot be created.
-    Then, and only if there is no WAL content that would be skipped, it is opened as
-    immutable: nothing can be writing to a file on read-only media.
+    A WAL database needs a -shm file even to be read, and SQLite creates it (with a
+    -wal) beside the database, with the database's permissions. For a file StemPrep
+    may not write (its permissions, a read-only folder, a locked USB stick) that would
+    leave read-only -shm/-wal files behind that later stop every write. Nothing can be
+    writing such a file through StemPrep, so it is opened as immutable instead, which
+    creates nothing, as long as there is no WAL content that would then be skipped.
+    A file that may be written is opened read-only in the usual way, so it sees what
+    a running StemPrep window commits.
     """
-    uri = Path(path).absolute().as_uri()
+    path = Path(path)
+    uri = path.absolute().as_uri()
+    folder = path.parent if str(path.parent) else Path(".")
+    wal = Path(f"{path}-wal")
+    wal_is_empty = not wal.exists() or wal.stat().st_size == 0
+    writable = os.access(path, os.W_OK) and os.access(folder, os.W_OK)
+    if not writable and wal_is_empty:
+        return sqlite3.connect(uri + "?immutable=1", uri=True, timeout=5.0)
     conn = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=5.0)
     try:
         conn.execute("PRAGMA schema_version").fetchone()
     except sqlite3.OperationalError as error:
-        wal = Path(f"{path}-wal")
         name = getattr(error, "sqlite_errorname", "") or ""
         cannot_open = name.startswith("SQLITE_CANTOPEN") or name == "SQLITE_READONLY_DIRECTORY"
-        if cannot_open and (not wal.exists() or wal.stat().st_size == 0):
+        if cannot_open and wal_is_empty:
             conn.close()
             return sqlite3.connect(uri + "?immutable=1", uri=True, timeout=5.0)
     except sqlite3.DatabaseError:
@@ -195,19 +206,3 @@ def rename_without_replacing(source: Path, target: Path) -> None:
             return
         raise
     os.unlink(source)
-
-
-def sync_folder(folder: Path) -> None:
-    """fsync a folder so a rename in it survives a power cut (POSIX; a no-op elsewhere)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

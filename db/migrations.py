@@ -271,3 +271,74 @@ def m005_consultation(db: Database) -> None:
     db.execute("ALTER TABLE clinics ADD COLUMN interpreter TEXT NOT NULL DEFAULT ''")
     db.execute("CREATE INDEX clinics_appointment ON clinics (appointment) WHERE appointment IS NOT NULL")
 
+
+@migrations(name="m006_travel_months")
+def m006_travel_months(db: Database) -> None:
+    """When the patient can travel as a first and a last month ("YYYY-MM"), not free text.
+
+    A month can be filtered and sorted on; "April–May 2027" typed as text could not.
+    The old text becomes the two months where it reads as one month or a range of
+    months, and is then cleared; where it does not ("after the harvest", "봄 2027"),
+    it stays in `travel_window`, which is now the travel note. The reading of the old
+    text is frozen here with the migration.
+    """
+    db.execute("ALTER TABLE profiles ADD COLUMN travel_start TEXT CHECK (travel_start IS NULL OR travel_start GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]')")
+    db.execute("ALTER TABLE profiles ADD COLUMN travel_end TEXT CHECK (travel_end IS NULL OR travel_end GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]')")
+    for profile_id, text in db.execute("SELECT id, travel_window FROM profiles WHERE travel_window != ''").fetchall():
+        months = _m006_months(text)
+        if months is not None:
+            db.execute(
+                "UPDATE profiles SET travel_start = ?, travel_end = ?, travel_window = '' WHERE id = ?",
+                [months[0], months[1], profile_id],
+            )
+    db.execute("CREATE INDEX profiles_travel_start ON profiles (travel_start) WHERE travel_start IS NOT NULL")
+
+
+_M006_MONTH_NAMES = (
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7),
+    ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
+    ("sept", 9), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8),
+    ("sep", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+)
+
+
+def _m006_months(text: str) -> tuple[str, str] | None:
+    """("YYYY-MM", "YYYY-MM") when all of `text` names one month or a range of months, else None.
+
+    Reads "2027-04", "2027-04 – 2027-06", "April 2027", "Apr–May 2027", "December 2027 to
+    January 2028", "2027년 4월", "2027년 4~5월". A season, a day or any other word is not read.
+    """
+    import re
+    import unicodedata
+
+    t = unicodedata.normalize("NFC", text).strip().casefold()
+    t = re.sub(r"(\d{4})\s*[-/.]\s*(\d{1,2})(?!\d)", lambda m: f"{m[1]}y {int(m[2])}m", t)
+    t = re.sub(r"(\d{4})\s*년", r"\1y ", t)
+    t = re.sub(r"(\d{1,2})\s*[~–—-]\s*(\d{1,2})\s*월", lambda m: f"{int(m[1])}m ~ {int(m[2])}m", t)
+    t = re.sub(r"(\d{1,2})\s*월", lambda m: f"{int(m[1])}m", t)
+    for name, number in _M006_MONTH_NAMES:
+        t = re.sub(rf"\b{name}\b\.?", f"{number}m", t)
+    parts = [p for p in re.split(r"\s*(?:[~–—-]|\bto\b|\buntil\b|\bthrough\b|부터|까지)\s*", t) if p.strip()]
+    if not 1 <= len(parts) <= 2:
+        return None
+    read: list[list[int | None]] = []
+    for part in parts:
+        match = re.fullmatch(r"(?:(\d{4})y\s*)?(\d{1,2})m(?:\s*,?\s*(\d{4}))?", part.strip())
+        if match is None or not 1 <= int(match[2]) <= 12:
+            return None
+        year = match[1] or match[3]
+        read.append([int(year) if year else None, int(match[2])])
+    if len(read) == 1:
+        read.append(list(read[0]))
+    (start_year, start_month), (end_year, end_month) = read
+    if start_year is None and end_year is None:
+        return None
+    borrowed = start_year is None
+    start_year = end_year if start_year is None else start_year
+    end_year = start_year if end_year is None else end_year
+    assert start_year is not None and end_year is not None and start_month and end_month
+    if (end_year, end_month) < (start_year, start_month):
+        if not borrowed or start_month - end_month < 6:
+            return None  # "May–April 2027" is more likely a slip than a year away
+        start_year -= 1  # "December–January 2028" starts in December 2027
+    return f"{start_year:04d}-{start_month:02d}", f"{end_year:04d}-{end_month:02d}"

@@ -7,6 +7,7 @@ the red-flag rules can rely on the types.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal, NewType, get_args
 
@@ -25,6 +26,26 @@ HOEHN_YAHR_STAGES: tuple[float, ...] = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0)
 
 #: Prefix that marks an answer as belonging to a profile's own question.
 CUSTOM_PREFIX = "custom:"
+
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+def parse_month(text: str) -> str:
+    """A calendar month as StemPrep stores it ("2027-04"); ValueError for anything else ("2027-13")."""
+    match = _MONTH.fullmatch(text.strip()) if isinstance(text, str) else None
+    if match is None or not 1 <= int(match[2]) <= 12 or not 1900 <= int(match[1]) <= 2200:
+        raise ValueError(f"{text!r} is not a month written as YYYY-MM, like 2027-04")
+    return match[0]
+
+
+def travel_period(start: str | None, end: str | None, note: str = "") -> str:
+    """When the patient can travel, as one line: "2027-04 – 2027-05", then the note if any."""
+    months = ""
+    if start and end and end != start:
+        months = f"{start} – {end}"
+    elif start or end:
+        months = start or end or ""
+    return "; ".join(part for part in (months, note.strip()) if part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +71,19 @@ class Profile:
     imaging: str = ""
     goals: str = ""
     budget: str = ""
-    travel_window: str = ""
+    travel_window: str = ""  # the travel note: what the months below do not say
+    travel_start: str | None = None  # the first month the patient could travel, "YYYY-MM"
+    travel_end: str | None = None  # the last such month, "YYYY-MM"
     notes: str = ""
     synthetic: bool = False
     uid: str = ""  # stable across computers: recognises a profile file imported again
     created_at: str = ""
     updated_at: str = ""
+
+    @property
+    def travel(self) -> str:
+        """When the patient can travel: the months, then the note."""
+        return travel_period(self.travel_start, self.travel_end, self.travel_window)
 
 
 #: Profile fields a user edits (everything except identity and bookkeeping).
@@ -165,6 +193,13 @@ class ProfileSummary:
     answered: int
     updated_at: str
     synthetic: bool = False
+    travel_start: str | None = None
+    travel_end: str | None = None
+
+    @property
+    def travel(self) -> str:
+        """When the patient can travel: the months, then the note."""
+        return travel_period(self.travel_start, self.travel_end, self.travel_window)
 
 
 @dataclass(frozen=True, slots=True)

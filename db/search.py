@@ -23,7 +23,7 @@ SORTS = {
     "updated": "p.updated_at DESC, p.id DESC",
     "name": "p.name COLLATE NOCASE ASC, p.id ASC",
     "condition": "p.condition ASC, p.updated_at DESC, p.id DESC",
-    "travel": "p.travel_window = '' ASC, p.travel_window ASC, p.id ASC",
+    "travel": "p.travel_start IS NULL ASC, p.travel_start ASC, p.travel_window = '' ASC, p.travel_window ASC, p.id ASC",
 }
 
 
@@ -31,7 +31,7 @@ SORTS = {
 class ProfileQuery:
     """What the profile list is showing: search text, filters and sort order.
 
-    `travel_month` is "YYYY-MM" and matches profiles whose travel window mentions it;
+    `travel_month` is "YYYY-MM" and matches profiles whose travel months include it;
     `progress` is "not-started" (no answers yet) or "in-progress" (some answered).
     """
 
@@ -93,11 +93,6 @@ def _fts_phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def _like_pattern(word: str) -> str:
-    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def where_clause(query: ProfileQuery) -> tuple[str, list[Any]]:
     """SQL conditions on `profiles p` for `query`, with their parameters."""
     clauses: list[str] = []
@@ -118,8 +113,8 @@ def where_clause(query: ProfileQuery) -> tuple[str, list[Any]]:
         clauses.append("p.condition = ?")
         params.append(query.condition)
     if query.travel_month:
-        clauses.append("p.travel_window LIKE ? ESCAPE '\\'")
-        params.append(_like_pattern(query.travel_month))
+        clauses.append("p.travel_start <= ? AND coalesce(p.travel_end, p.travel_start) >= ?")
+        params += [query.travel_month, query.travel_month]
     if query.progress == "not-started":
         clauses.append("NOT EXISTS (SELECT 1 FROM answers a WHERE a.profile_id = p.id AND a.status = 'answered')")
     elif query.progress == "in-progress":

@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.opening import check_usable, check_writable, make_private_file, repair_companions
 from db import backup, integrity, lock
 from db.errors import (
     DatabaseUnavailable,
@@ -35,6 +36,7 @@ from db.records import (
     ANSWER_STATUSES,
     CUSTOM_PREFIX,
     Answer,
+    parse_month,
     Clinic,
     ClinicId,
     CustomQuestion,
@@ -63,20 +65,6 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _make_private_file(path: Path) -> None:
-    """Create `path` (and its folder) readable by its owner only, before SQLite touches it.
-
-    SQLite gives its -wal and -shm files the same permissions as the main file, so
-    this keeps all three private.
-    """
-    if path.parent and not path.parent.exists():
-        path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
-    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
-    os.close(fd)
-    if os.name == "posix":
-        os.chmod(path, 0o600)
-
-
 class Store:
     """An open StemPrep database. Not shared between threads: open one per thread."""
 
@@ -92,21 +80,27 @@ class Store:
         """Open (creating if needed) the database at `path`, ready to use.
 
         Raises `DatabaseUnavailable` with a readable sentence when the file cannot be
-        used: a folder that cannot be written, a file that is not a database, a full disk;
+        used: a folder, a device or a pipe, a file it may not read, a file that is not
+        a database, a full disk; `DatabaseReadOnly` when the file may be read but not
+        written (before anything is created beside it: open it with `read_only=True`);
         `DatabaseDamaged` (naming the newest good backup) when an existing file fails
         SQLite's quick check, leaving it untouched; `DatabaseInUse` when another running
         StemPrep has it open for writing (one writer per file, see `db.lock`).
 
         Deleted content is overwritten with zeros (``secure_delete``), and an existing
         file is backed up before any migration changes it. `read_only=True` takes no
-        lock and never creates, migrates or writes: for commands that only read, which
-        may then run beside an open StemPrep window.
+        lock and never creates, migrates or writes, nor leaves -wal/-shm files beside a
+        file it may not write: for commands that only read, which may then run beside an
+        open StemPrep window, and for a file StemPrep may only read.
         """
         path = Path(path)
-        if path.is_dir():
-            raise DatabaseUnavailable(f"{path} is a folder; give the path of a StemPrep file instead.")
+        exists = check_usable(path)
         if read_only:
+            if not exists:
+                raise DatabaseUnavailable(f"There is no StemPrep file at {path} yet.")
             return cls._open_read_only(path)
+        if exists:
+            check_writable(path)
         try:
             if not path.parent.exists():
                 path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
@@ -115,9 +109,10 @@ class Store:
         writer = lock.acquire(path)
         try:
             existed = path.is_file() and path.stat().st_size > 0
+            repair_companions(path)
             if existed:
                 integrity.ensure_intact(path, backup.newest_good_backup)
-            _make_private_file(path)
+            make_private_file(path)
             conn = sqlite3.connect(path, timeout=5.0)
         except BaseException as error:
             writer.release()
@@ -152,18 +147,29 @@ class Store:
 
     @classmethod
     def _open_read_only(cls, path: Path) -> Store:
-        if not path.is_file():
-            raise DatabaseUnavailable(f"There is no StemPrep file at {path} yet.")
         integrity.ensure_intact(path, backup.newest_good_backup)
         try:
             conn = integrity.read_only_connection(path)
             db = Database(conn, execute_plugins=False)
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA busy_timeout = 5000")
+            has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+            outdated = has_tables and bool(migrations.pending(db))
         except sqlite3.Error as error:
             raise explain_sqlite_error(error, path) from error
+        if outdated:
+            conn.close()
+            raise DatabaseUnavailable(
+                f"{path} was saved by an older StemPrep and must be brought up to date before it can be "
+                "read, which needs permission to write it. Make the file writable and try again."
+            )
         log.info("opened the database for reading")
         return cls(db, path)
+
+    @property
+    def read_only(self) -> bool:
+        """Whether this Store only reads (opened with `read_only=True`): every write is refused."""
+        return self._writer_lock is None
 
     def migrate(self) -> list[str]:
         """Apply pending migrations; returns their names."""
@@ -241,6 +247,12 @@ class Store:
         clean = _clean_profile_values(values, creating=False)
         if not clean:
             return self.profile(profile_id)
+        if "travel_start" in clean or "travel_end" in clean:
+            saved = self.profile(profile_id)
+            start = clean.get("travel_start", saved.travel_start)
+            end = clean.get("travel_end", saved.travel_end)
+            if start and end and end < start:
+                raise InvalidValue("The last month you could travel comes before the first; change one of them.")
         with self._writing() as db:
             cursor = db.execute(
                 f"UPDATE profiles SET {', '.join(f'{k} = ?' for k in clean)}, updated_at = ? WHERE id = ?",
@@ -334,7 +346,8 @@ class Store:
         rows = self._rows(
             f"""
             WITH page AS (SELECT p.id FROM profiles p {where} {order} {paging})
-            SELECT p.id, p.name, p.condition, p.travel_window, p.updated_at, p.synthetic,
+            SELECT p.id, p.name, p.condition, p.travel_window, p.travel_start, p.travel_end,
+                   p.updated_at, p.synthetic,
                    (SELECT group_concat(c.name, ', ') FROM clinics c WHERE c.profile_id = p.id) AS clinic_names,
                    (SELECT group_concat(DISTINCT c.city) FROM clinics c WHERE c.profile_id = p.id AND c.city != '') AS cities,
                    (SELECT count(*) FROM answers a WHERE a.profile_id = p.id AND a.status = 'answered') AS answered
@@ -351,6 +364,8 @@ class Store:
                 clinic_names=r["clinic_names"] or "",
                 cities=r["cities"] or "",
                 travel_window=r["travel_window"],
+                travel_start=r["travel_start"],
+                travel_end=r["travel_end"],
                 answered=r["answered"],
                 updated_at=r["updated_at"],
                 synthetic=bool(r["synthetic"]),
@@ -739,7 +754,46 @@ def _check_text(label: str, value: Any) -> str:
 
 
 def _clean_profile_values(values: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:
-    return clean_values(PROFILE_SPEC, values, owner="profile", creating=creating)
+    clean = clean_values(PROFILE_SPEC, values, owner="profile", creating=creating)
+    start, end = clean.get("travel_start"), clean.get("travel_end")
+    if start and end and end < start:
+        raise InvalidValue("The last month you could travel comes before the first; swap them.")
+    return clean
+
+
+def profile_value_problems(values: Mapping[str, Any]) -> dict[str, str]:
+    """Each profile field in `values` the Store would refuse, with its one-sentence reason.
+
+    For checking data from outside (a profile file) before anything is written, so
+    that every problem can be reported together, each at its field.
+    """
+    problems: dict[str, str] = {}
+    for key, value in values.items():
+        if key not in PROFILE_FIELDS:
+            continue
+        try:
+            _clean_profile_values({key: value}, creating=False)
+        except InvalidValue as error:
+            problems[key] = str(error)
+    if not problems:
+        try:
+            _clean_profile_values({k: v for k, v in values.items() if k in PROFILE_FIELDS}, creating=False)
+        except InvalidValue as error:
+            problems["travel_end"] = str(error)
+    return problems
+
+
+def clinic_value_problems(values: Mapping[str, Any]) -> dict[str, str]:
+    """Each clinic field in `values` the Store would refuse, with its one-sentence reason."""
+    problems: dict[str, str] = {}
+    for key, value in values.items():
+        if key not in CLINIC_FIELDS:
+            continue
+        try:
+            _clean_clinic_values({key: value}, creating=False)
+        except InvalidValue as error:
+            problems[key] = str(error)
+    return problems
 
 
 def _clean_clinic_values(values: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:

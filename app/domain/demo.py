@@ -70,7 +70,7 @@ def create_demo(store: Store, path: Path | None = None) -> Profile:
     return store.profile(profile.id)
 
 
-_NULLABLE = {"birth_year", "kl_grade", "mrs", "hoehn_yahr", "lvef"}
+_NULLABLE = {"birth_year", "kl_grade", "mrs", "hoehn_yahr", "lvef", "travel_start", "travel_end"}
 
 
 def _existing_demo(store: Store) -> ProfileId | None:

@@ -3,37 +3,46 @@
 A facilitator prepares a profile and hands it to the patient, or receives one back
 with the clinics' answers filled in. The file is one versioned JSON document
 (documented in docs/profile-file.md). Reading it is strict, because it may come
-from anywhere: duplicate keys, NaN, unknown fields, wrong types and a newer format
-version are all errors, reported together, each with its path. Text is normalised
-to NFC so that Korean typed on a Mac matches Korean typed on Windows. An import is
-one transaction, and a different profile already saved here is never overwritten
-unless the user asks for it.
+from anywhere: only a regular file, never more than 50 MB; JSON no deeper than a
+profile ever is, numbers no longer than a profile's; duplicate keys, NaN, unknown
+fields, wrong types, values the Store would refuse and a newer format version are
+all errors, reported together, each with its path and in plain words. Answers,
+picks, dismissed red flags and ticked documents that name something this
+StemPrep's question bank does not know are left out and reported. Text is
+normalised to NFC so that Korean typed on a Mac matches Korean typed on Windows. An
+import is one transaction, and a different profile already saved here is never
+overwritten unless the user asks for it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
-import os
-import tempfile
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from app import __version__
-from db.errors import StorageError
+from db.errors import FileRefused, StorageError
+from db.files import read_regular_file, write_atomic
 from db.records import ANSWER_STATUSES, CONDITIONS, CUSTOM_PREFIX, HOEHN_YAHR_STAGES, Profile, ProfileId
-from db.store import Store
+from db.store import Store, clinic_value_problems, profile_value_problems
+
+if TYPE_CHECKING:
+    from app.domain.question_bank import QuestionBank
 
 FORMAT_NAME = "stemprep-profile"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 FILE_SUFFIX = ".stemprep"
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a profile is kilobytes; anything this big is not one
+MAX_NESTING = 32  # a profile file nests five levels deep
+MAX_NUMBER_CHARACTERS = 40  # the longest number in a profile is a price
 
 
 class ProfileFileError(StorageError):
@@ -58,12 +67,21 @@ class _Strict(BaseModel):
         return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
 
 
+_Month = Annotated[str, Field(pattern=r"^\d{4}-\d{2}$")]
+_Id = Annotated[str, Field(min_length=1, max_length=200)]
+
+
 class AnswerDoc(_Strict):
     question_id: Annotated[str, Field(min_length=1, max_length=200)]
     status: Literal["to-ask", "asked", "answered", "skipped"]
     value: _Text = ""
     text: _Text = ""
     flagged: bool = False
+
+
+class DismissedFlagDoc(_Strict):
+    rule_id: _Id
+    note: Annotated[str, Field(min_length=1, max_length=20_000)]
 
 
 class ClinicDoc(_Strict):
@@ -77,7 +95,11 @@ class ClinicDoc(_Strict):
     currency: _Text = ""
     claimed_credentials: _Text = ""
     notes: _Text = ""
+    appointment: Annotated[str, Field(max_length=20)] | None = None
+    appointment_place: _Text = ""
+    interpreter: _Text = ""
     answers: list[AnswerDoc] = []
+    dismissed_flags: list[DismissedFlagDoc] = []
 
 
 class CustomQuestionDoc(_Strict):
@@ -108,6 +130,8 @@ class ProfileDoc(_Strict):
     goals: _Text = ""
     budget: _Text = ""
     travel_window: _Text = ""
+    travel_start: _Month | None = None
+    travel_end: _Month | None = None
     notes: _Text = ""
     synthetic: bool = False
 
@@ -121,12 +145,14 @@ class ProfileDoc(_Strict):
 
 class ProfileDocument(_Strict):
     format: Literal["stemprep-profile"]
-    version: Literal[1]
+    version: Literal[1, 2]
     exported_at: str
     app_version: str
     profile: ProfileDoc
     clinics: list[ClinicDoc] = []
     custom_questions: list[CustomQuestionDoc] = []
+    my_questions: list[_Id] | None = None  # None: the profile follows the bank's default pick
+    ticked_documents: list[_Id] = []
 
 
 assert set(ANSWER_STATUSES) == {"to-ask", "asked", "answered", "skipped"}
@@ -137,65 +163,61 @@ assert set(CONDITIONS) == {"knee-oa", "stroke", "parkinsons", "heart", "skin", "
 
 
 def profile_document(store: Store, profile_id: int) -> dict[str, Any]:
-    """The profile with its clinics, answers and custom questions, as a JSON-ready dict."""
+    """The profile with its clinics, answers, picks, ticks and own questions, as a JSON-ready dict."""
     profile = store.profile(profile_id)
     custom = store.custom_questions(profile_id)
     clinics = []
     for clinic in store.clinics_for(profile_id):
         answers = sorted(store.answers_for_clinic(clinic.id).values(), key=lambda a: a.question_id)
+        values = {name: getattr(clinic, name) for name in ClinicDoc.model_fields if name not in _CLINIC_LISTS}
         clinics.append({
-            "name": clinic.name, "city": clinic.city, "contact": clinic.contact,
-            "facilitator": clinic.facilitator, "treatment": clinic.treatment,
-            "cell_source": clinic.cell_source, "price": clinic.price, "currency": clinic.currency,
-            "claimed_credentials": clinic.claimed_credentials, "notes": clinic.notes,
+            **values,
             "answers": [
                 {"question_id": a.question_id, "status": a.status, "value": a.value,
                  "text": a.text, "flagged": a.flagged}
                 for a in answers
             ],
+            "dismissed_flags": [
+                {"rule_id": rule_id, "note": dismissal.note}
+                for rule_id, dismissal in sorted(store.flag_dismissals(clinic.id).items())
+            ],
         })
-    profile_fields = {
-        name: getattr(profile, name)
-        for name in ProfileDoc.model_fields
-    }
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "app_version": __version__,
-        "profile": profile_fields,
+        "profile": {name: getattr(profile, name) for name in ProfileDoc.model_fields},
         "clinics": clinics,
         "custom_questions": [
             {"ref": q.id, "text_en": q.text_en, "text_ko": q.text_ko, "priority": q.priority}
             for q in custom
         ],
+        "my_questions": store.question_picks(profile_id),
+        "ticked_documents": sorted(store.ticked_documents(profile_id)),
     }
 
 
+_CLINIC_LISTS = ("answers", "dismissed_flags")
+
+
 def export_profile(store: Store, profile_id: int, path: Path) -> Path:
-    """Write the profile file owner-only, atomically (a failure leaves no partial file)."""
+    """Write the profile file owner-only, atomically (a failure leaves no partial file); returns the file written."""
     text = json.dumps(profile_document(store, profile_id), ensure_ascii=False, indent=2, allow_nan=False)
-    path = Path(path)
-    if path.is_dir():
-        raise ProfileFileError(f"{path} is a folder; give a file name such as patient{FILE_SUFFIX}.")
-    temp_name = None
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=".stemprep-", suffix=".tmp", dir=path.parent or ".")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp_name, 0o600)
-        os.replace(temp_name, path)
-        temp_name = None
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise ProfileFileError(f"StemPrep could not write {path}: {reason}.") from error
-    finally:
-        if temp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(temp_name)
-    return path
+        return write_atomic(Path(path), (text + "\n").encode("utf-8"), what="the profile file",
+                            example=f"patient{FILE_SUFFIX}")
+    except FileRefused as error:
+        raise ProfileFileError(str(error)) from error
+
+
+def is_profile_file(path: Path) -> bool:
+    """Whether the regular file at `path` looks like a StemPrep profile file (replacing it loses nothing else)."""
+    try:
+        head = read_regular_file(path, limit=4096, start_only=True)
+    except FileRefused:
+        return False
+    return re.search(rb'"format"\s*:\s*"' + FORMAT_NAME.encode() + rb'"', head) is not None
 
 
 # --------------------------------------------------------------------- import
@@ -214,6 +236,35 @@ def _reject_constant(name: str) -> float:
     raise ValueError(f"{name} is not allowed")
 
 
+def _checked_int(text: str) -> int:
+    if len(text) > MAX_NUMBER_CHARACTERS:
+        raise ValueError(f"it holds a number {len(text):,} digits long, longer than anything in a profile")
+    return int(text)
+
+
+def _checked_float(text: str) -> float:
+    if len(text) > MAX_NUMBER_CHARACTERS:
+        raise ValueError(f"it holds a number {len(text):,} characters long, longer than anything in a profile")
+    return float(text)
+
+
+_JSON_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+
+
+def _too_deep(text: str) -> bool:
+    """Whether brackets nest deeper than any profile file does (strings are skipped)."""
+    depth = 0
+    for match in _JSON_STRING_OR_BRACKET.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return True
+        elif token in "]}":
+            depth -= 1
+    return False
+
+
 def _where(loc: tuple[Any, ...]) -> str:
     out = ""
     for part in loc:
@@ -221,18 +272,60 @@ def _where(loc: tuple[Any, ...]) -> str:
     return out or "(the whole file)"
 
 
+_KIND_WORDS = {"dict": "a group of named fields", "list": "a list", "str": "text", "int": "a whole number",
+               "float": "a number", "bool": "true or false", "NoneType": "null"}
+
+
+def _in_words(error: Any) -> str:
+    """One pydantic error as words a patient or a facilitator understands."""
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    given = type(error.get("input")).__name__
+    given_words = _KIND_WORDS.get(given, given)
+    if kind == "missing":
+        return "is missing"
+    if kind == "extra_forbidden":
+        return "is not something a StemPrep profile file holds"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"must be a group of named fields {{…}}, not {given_words}"
+    if kind == "list_type":
+        return f"must be a list […], not {given_words}"
+    if kind == "string_type":
+        return f"must be text in quotes, not {given_words}"
+    if kind in ("int_type", "int_from_float", "int_parsing"):
+        return f"must be a whole number, not {given_words}"
+    if kind in ("float_type", "float_parsing"):
+        return f"must be a number, not {given_words}"
+    if kind == "bool_type":
+        return f"must be true or false, not {given_words}"
+    if kind == "literal_error":
+        return f"must be one of {ctx.get('expected', 'the listed values')}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"is too long (more than {ctx.get('max_length', 'the allowed number of')} characters)"
+    if kind == "string_pattern_mismatch":
+        return "is not written the way StemPrep writes it"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"must be at least {ctx.get('ge', ctx.get('gt'))}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"must be at most {ctx.get('le', ctx.get('lt'))}"
+    if kind == "finite_number":
+        return "must be a finite number"
+    return str(error.get("msg", "is not valid")).rstrip(".")
+
+
 def parse_profile_file(path: Path) -> ProfileDocument:
-    """Read and validate a profile file; `ProfileFileError` lists every problem found."""
+    """Read and validate a profile file; `ProfileFileError` lists every problem found.
+
+    Only a regular file is read (a device, a pipe or a folder is named in one
+    sentence), without blocking, and never more than `MAX_FILE_BYTES`.
+    """
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ProfileFileError(f"{path.name} is too large to be a StemPrep profile file.")
-        raw = path.read_bytes()
-    except ProfileFileError:
-        raise
-    except OSError as error:
-        raise ProfileFileError(f"StemPrep could not read {path}: {error.strerror or error}.") from error
+        raw = read_regular_file(path, limit=MAX_FILE_BYTES, what="a StemPrep profile file")
+    except FileRefused as error:
+        raise ProfileFileError(str(error)) from error
     return parse_profile_bytes(raw, name=path.name)
 
 
@@ -243,17 +336,23 @@ def parse_profile_bytes(raw: bytes, *, name: str = "This file") -> ProfileDocume
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ProfileFileError(f"{name} is not a StemPrep profile file (it is not text).") from None
+    if _too_deep(text):
+        raise ProfileFileError(
+            f"{name} is not a StemPrep profile file: its contents nest more than {MAX_NESTING} levels deep."
+        )
     try:
-        data = json.loads(text, object_pairs_hook=_reject_duplicates, parse_constant=_reject_constant)
+        data = json.loads(text, object_pairs_hook=_reject_duplicates, parse_constant=_reject_constant,
+                          parse_int=_checked_int, parse_float=_checked_float)
     except json.JSONDecodeError as error:
         raise ProfileFileError(
             f"{name} is not a StemPrep profile file: it is not valid JSON "
             f"(line {error.lineno}, column {error.colno}: {error.msg})."
         ) from None
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:
         raise ProfileFileError(f"{name} cannot be imported: {error}.") from None
     if not isinstance(data, dict):
-        raise ProfileFileError(f"{name} is not a StemPrep profile file (it holds a {type(data).__name__}, not a profile).")
+        kind = _KIND_WORDS.get(type(data).__name__, "something else")
+        raise ProfileFileError(f"{name} is not a StemPrep profile file (it holds {kind}, not a profile).")
     if data.get("format") != FORMAT_NAME:
         raise ProfileFileError(f"{name} is not a StemPrep profile file (its 'format' is not '{FORMAT_NAME}').")
     version = data.get("version")
@@ -263,15 +362,42 @@ def parse_profile_bytes(raw: bytes, *, name: str = "This file") -> ProfileDocume
             f"this version reads format {FORMAT_VERSION}. Update StemPrep to import it."
         )
     _reject_non_finite(data)
+    problems: dict[str, str] = {}
+    document: ProfileDocument | None = None
     try:
         document = ProfileDocument.model_validate(data)
     except ValidationError as error:
-        problems = [f"{_where(e['loc'])}: {e['msg']}" for e in error.errors()]
+        for e in error.errors():
+            problems.setdefault(_where(e["loc"]), _in_words(e))
+    problems.update({k: v for k, v in _store_problems(data).items() if k not in problems})
+    if problems:
+        lines = [f"{where}: {words}" for where, words in problems.items()]
         raise ProfileFileError(
-            f"{name} cannot be imported; {len(problems)} problem{'s' if len(problems) != 1 else ''}: "
-            + "; ".join(problems),
-            problems,
-        ) from None
+            f"{name} cannot be imported; {len(lines)} problem{'s' if len(lines) != 1 else ''}: " + "; ".join(lines),
+            lines,
+        )
+    assert document is not None
+    _check_references(document, name)
+    return document
+
+
+def _store_problems(data: dict[str, Any]) -> dict[str, str]:
+    """The values the Store would refuse (a birth year still to come), by path, in the Store's own words."""
+    problems: dict[str, str] = {}
+    profile = data.get("profile")
+    if isinstance(profile, dict):
+        for key, sentence in profile_value_problems(profile).items():
+            problems[f"profile.{key}"] = sentence.rstrip(".")
+    clinics = data.get("clinics")
+    if isinstance(clinics, list):
+        for index, clinic in enumerate(clinics):
+            if isinstance(clinic, dict):
+                for key, sentence in clinic_value_problems(clinic).items():
+                    problems[f"clinics[{index}].{key}"] = sentence.rstrip(".")
+    return problems
+
+
+def _check_references(document: ProfileDocument, name: str) -> None:
     refs = [q.ref for q in document.custom_questions]
     if len(set(refs)) != len(refs):
         raise ProfileFileError(f"{name} cannot be imported: two custom questions share one 'ref'.")
@@ -286,7 +412,11 @@ def parse_profile_bytes(raw: bytes, *, name: str = "This file") -> ProfileDocume
         ids = [a.question_id for a in clinic.answers]
         if len(set(ids)) != len(ids):
             raise ProfileFileError(f"{name} cannot be imported: clinics[{i}] answers one question twice.")
-    return document
+    for j, question_id in enumerate(document.my_questions or []):
+        if question_id.startswith(CUSTOM_PREFIX) and question_id not in known:
+            raise ProfileFileError(
+                f"{name} cannot be imported: my_questions[{j}] picks a custom question the file does not contain."
+            )
 
 
 def _reject_non_finite(value: Any, where: str = "") -> None:
@@ -303,10 +433,15 @@ def _reject_non_finite(value: Any, where: str = "") -> None:
 
 @dataclass(frozen=True)
 class ImportPreview:
-    """What an import will do, for the user to confirm before anything is written."""
+    """What an import will do, for the user to confirm before anything is written.
+
+    `left_out` names, by path, what the file refers to that this StemPrep's question
+    bank does not know (a question, a red-flag rule, a document): it is not imported.
+    """
 
     document: ProfileDocument
     existing: Profile | None  # a profile here with the same identity
+    left_out: tuple[str, ...] = ()
 
     @property
     def clinic_count(self) -> int:
@@ -314,23 +449,80 @@ class ImportPreview:
 
     @property
     def answer_count(self) -> int:
-        return sum(len(c.answers) for c in self.document.clinics)
+        return sum(len(c.answers) for c in self.document.clinics) - self._left_out_answers
+
+    @property
+    def _left_out_answers(self) -> int:
+        return sum(1 for where in self.left_out if ".answers[" in where)
+
+    def left_out_sentence(self) -> str:
+        """One sentence about what is left out, or "" when nothing is."""
+        if not self.left_out:
+            return ""
+        shown = "; ".join(self.left_out[:5]) + ("; …" if len(self.left_out) > 5 else "")
+        return (f"{len(self.left_out)} item{'s' if len(self.left_out) != 1 else ''} in the file name "
+                f"something this StemPrep does not know, so {'they were' if len(self.left_out) != 1 else 'it was'} "
+                f"left out: {shown}.")
 
 
-def preview_import(store: Store, path: Path) -> ImportPreview:
+def preview_import(store: Store, path: Path, bank: QuestionBank | None = None) -> ImportPreview:
+    """Read and check the file at `path`, and say what importing it would do (nothing is written)."""
     document = parse_profile_file(path)
-    return ImportPreview(document, store.profile_by_uid(document.profile.uid))
+    if bank is None:
+        from app.domain.question_bank import load_question_bank
+
+        bank = load_question_bank()
+    return ImportPreview(document, store.profile_by_uid(document.profile.uid), _unknown(document, bank))
+
+
+def _answer_left_out(clinic: int, index: int, question_id: str) -> str:
+    return f"clinics[{clinic}].answers[{index}] (question '{question_id}')"
+
+
+def _flag_left_out(clinic: int, index: int, rule_id: str) -> str:
+    return f"clinics[{clinic}].dismissed_flags[{index}] (red flag '{rule_id}')"
+
+
+def _pick_left_out(index: int, question_id: str) -> str:
+    return f"my_questions[{index}] (question '{question_id}')"
+
+
+def _tick_left_out(index: int, document_id: str) -> str:
+    return f"ticked_documents[{index}] (document '{document_id}')"
+
+
+def _unknown(document: ProfileDocument, bank: QuestionBank) -> tuple[str, ...]:
+    questions = {q.id for q in bank.questions}
+    rules = {r.id for r in bank.red_flags}
+    documents = {d.id for d in bank.documents}
+    left_out: list[str] = []
+    for i, clinic in enumerate(document.clinics):
+        for j, answer in enumerate(clinic.answers):
+            if not answer.question_id.startswith(CUSTOM_PREFIX) and answer.question_id not in questions:
+                left_out.append(_answer_left_out(i, j, answer.question_id))
+        for j, flag in enumerate(clinic.dismissed_flags):
+            if flag.rule_id not in rules:
+                left_out.append(_flag_left_out(i, j, flag.rule_id))
+    for j, question_id in enumerate(document.my_questions or []):
+        if not question_id.startswith(CUSTOM_PREFIX) and question_id not in questions:
+            left_out.append(_pick_left_out(j, question_id))
+    for j, document_id in enumerate(document.ticked_documents):
+        if document_id not in documents:
+            left_out.append(_tick_left_out(j, document_id))
+    return tuple(left_out)
 
 
 ImportMode = Literal["new", "replace"]
 
 
 def import_profile(store: Store, preview: ImportPreview, *, mode: ImportMode | None = None) -> Profile:
-    """Write the previewed profile in one transaction.
+    """Write the previewed profile in one transaction; returns it.
 
     If a profile with the same identity exists, `mode` must say what to do: "new"
-    imports a copy beside it, "replace" replaces that profile. Without an existing
-    profile, the file's identity is kept.
+    imports a copy beside it, "replace" replaces that profile's contents in place, so
+    it keeps its id (and a sheet, a script or the demo that refers to it still finds
+    it). Without an existing profile, the file's identity is kept. What the preview
+    left out is not written.
     """
     document = preview.document
     existing = store.profile_by_uid(document.profile.uid)
@@ -342,22 +534,24 @@ def import_profile(store: Store, preview: ImportPreview, *, mode: ImportMode | N
     uid = values.pop("uid")
     synthetic = values.pop("synthetic")
     name = values.pop("name")
+    left_out = set(preview.left_out)
     with store.batch():
         if existing is not None and mode == "replace":
-            store.delete_profile(existing.id)
-        elif existing is not None:
-            uid = None  # a copy gets an identity of its own
-        profile = store.create_profile(name, synthetic=synthetic, uid=uid, **values)
+            profile = _emptied(store, existing.id, name, values)
+        else:
+            profile = store.create_profile(name, synthetic=synthetic, uid=None if existing else uid, **values)
         ref_to_id = {}
         for question in document.custom_questions:
             created = store.add_custom_question(
                 profile.id, question.text_en, text_ko=question.text_ko, priority=question.priority
             )
             ref_to_id[f"{CUSTOM_PREFIX}{question.ref}"] = created.question_id
-        for clinic_doc in document.clinics:
-            clinic_values = clinic_doc.model_dump(exclude={"answers", "name"})
+        for i, clinic_doc in enumerate(document.clinics):
+            clinic_values = clinic_doc.model_dump(exclude={"name", *_CLINIC_LISTS})
             clinic = store.add_clinic(profile.id, clinic_doc.name, **clinic_values)
-            for answer in clinic_doc.answers:
+            for j, answer in enumerate(clinic_doc.answers):
+                if _answer_left_out(i, j, answer.question_id) in left_out:
+                    continue
                 store.save_answer(
                     clinic.id,
                     ref_to_id.get(answer.question_id, answer.question_id),
@@ -366,4 +560,28 @@ def import_profile(store: Store, preview: ImportPreview, *, mode: ImportMode | N
                     text=answer.text,
                     flagged=answer.flagged,
                 )
+            for j, flag in enumerate(clinic_doc.dismissed_flags):
+                if _flag_left_out(i, j, flag.rule_id) not in left_out:
+                    store.dismiss_flag(clinic.id, flag.rule_id, flag.note)
+        if document.my_questions is not None:
+            store.set_question_picks(profile.id, [
+                ref_to_id.get(question_id, question_id)
+                for j, question_id in enumerate(document.my_questions)
+                if _pick_left_out(j, question_id) not in left_out
+            ])
+        for j, document_id in enumerate(document.ticked_documents):
+            if _tick_left_out(j, document_id) not in left_out:
+                store.tick_document(profile.id, document_id)
     return store.profile(ProfileId(profile.id))
+
+
+def _emptied(store: Store, profile_id: ProfileId, name: str, values: dict[str, Any]) -> Profile:
+    """The saved profile with the file's values and nothing else: no clinics, own questions, picks or ticks."""
+    for clinic in store.clinics_for(profile_id):
+        store.delete_clinic(clinic.id)
+    for question in store.custom_questions(profile_id):
+        store.delete_custom_question(question.id)
+    store.reset_question_picks(profile_id)
+    for document_id in store.ticked_documents(profile_id):
+        store.tick_document(profile_id, document_id, ticked=False)
+    return store.update_profile(profile_id, name=name, **values)

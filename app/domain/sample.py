@@ -93,7 +93,8 @@ def _sample_profile(rng: random.Random, essentials: dict[str, list[Question]]) -
         allergies=rng.choice(["None known", "Penicillin", "Latex", ""]),
         goals=rng.choice(["Walk without pain", "Use my hand again", "Less tired", "Understand my options"]),
         budget=f"{rng.randint(5, 40) * 1000} USD",
-        travel_window=f"{2027 + (month > 9)}-{month:02d}",
+        travel_start=f"{2027 + (month > 9)}-{month:02d}",
+        travel_end=f"{2027 + (month > 9)}-{month:02d}",
         notes=SYNTHETIC_NOTE,
     )
     clinics = []

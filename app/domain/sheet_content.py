@@ -36,7 +36,7 @@ from app.domain.question_bank import (
 from app.domain.picks import my_question_ids
 from app.domain.red_flags import RaisedFlag, evaluate_red_flags
 from app.domain.sheet_kinds import KINDS, SECTIONS, SHEET_KINDS, SheetKind  # noqa: F401 (declared there, cheap to import)
-from db.errors import NotFound
+from db.errors import NotFound, UserError
 from db.records import Answer, Clinic, CustomQuestion, FlagDismissal, Profile
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ FACILITATOR_SETTINGS = {
 }
 
 
-class InvalidSheetOptions(ValueError):
+class InvalidSheetOptions(UserError, ValueError):
     """Options that cannot make a sheet (an unknown kind, paper size or section)."""
 
 

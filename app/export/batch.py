@@ -18,7 +18,7 @@ from pathlib import Path
 from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetOptions, gather_sheet
 from app.export.files import SheetExportError, save_pdf
-from db.errors import StorageError
+from db.errors import StorageError, UserError
 from db.store import Store
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"/\\|?*]+")
@@ -95,7 +95,10 @@ def export_batch(
     cancelled: Callable[[], bool] | None = None,
 ) -> BatchResult:
     """Write one sheet per profile into `folder` (created if needed), or with `merged` all in one file."""
-    from app.export.question_sheet import render_counted, render_merged  # reportlab loads only when drawing
+    from app.export.question_sheet import (  # reportlab loads only when drawing
+        render_counted,
+        render_merged,
+    )
 
     folder = Path(folder)
     try:
@@ -123,7 +126,7 @@ def export_batch(
                 save_pdf(data, path)
                 result.written.append(path)
                 result.pages += pages
-        except (StorageError, SheetExportError) as error:
+        except UserError as error:
             result.failed.append((profile_id, str(error)))
         if progress:
             progress(done + 1, total)

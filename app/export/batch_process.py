@@ -106,7 +106,7 @@ def _run(db_path: str, profile_ids: list[int], folder: str, options: SheetOption
     """The child: the same `export_batch` the CLI uses, reporting through `messages`."""
     from app.domain.question_bank import load_question_bank
     from app.export.batch import export_batch
-    from db.errors import StorageError
+    from db.errors import UserError
     from db.store import Store
 
     try:
@@ -117,7 +117,7 @@ def _run(db_path: str, profile_ids: list[int], folder: str, options: SheetOption
                 progress=lambda done, total: messages.put(("progress", done, total)),
                 cancelled=cancel.is_set,
             )
-    except (StorageError, SheetExportError) as error:
+    except UserError as error:
         messages.put(("error", str(error)))
         return
     messages.put(("result", [str(p) for p in result.written], result.failed, result.cancelled, result.pages))

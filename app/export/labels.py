@@ -33,7 +33,10 @@ FACILITATOR_REGISTRATION = Text(en="Facilitator reg. no.", ko="유치업자 등�
 SUMMARY = Text(en="About me", ko="환자 정보")
 FOR_CLINICS = Text(en="Clinics this sheet is for", ko="상담 병원")
 PATIENT_FIELDS: dict[str, Text] = {
-    spec.name: Text(en=spec.label_en, ko=spec.label_ko) for spec in PROFILE_SPECS if spec.section == "summary"
+    # The travel note and months print together as one line (`Profile.travel`).
+    ("travel" if spec.name == "travel_window" else spec.name): Text(en=spec.label_en, ko=spec.label_ko)
+    for spec in PROFILE_SPECS
+    if spec.section == "summary"
 }
 CLINIC_FIELDS: dict[str, Text] = {
     spec.name: Text(en=spec.label_en, ko=spec.label_ko) for spec in CLINIC_SPECS if spec.section == "clinic"

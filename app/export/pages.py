@@ -22,6 +22,7 @@ from app import __version__
 from app.domain.sheet_content import QuestionSheet, SheetOptions
 from app.export import labels
 from app.export.drawing import SheetDrawing
+from app.export.files import PDF_CREATOR_PREFIX
 from app.export.flowables import PartMarker
 from app.export.fonts import LATIN_FALLBACK
 from app.export.sheet_text import shortened
@@ -130,7 +131,7 @@ class SheetPages:
             title=PDF_TITLE,
             author="",
             subject=PDF_SUBJECT,
-            creator=f"StemPrep {__version__}",
+            creator=f"{PDF_CREATOR_PREFIX}{__version__}",
             keywords="",
             invariant=1,
             lang="ko" if self.d.korean_first else "en",

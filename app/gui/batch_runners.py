@@ -17,8 +17,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetOptions
 from app.export.batch import count_pages, export_batch
-from app.export.files import SheetExportError
-from db.errors import StorageError
+from db.errors import UserError
 from db.search import ProfileQuery
 from db.store import Store
 
@@ -79,7 +78,7 @@ class _BatchThread(QThread):
                     store, self._bank, ids, job.folder, job.options, merged=job.merged,
                     progress=self.progressed.emit, cancelled=self.stop.is_set,
                 )
-        except (StorageError, SheetExportError) as error:
+        except UserError as error:
             self.failed.emit(str(error))
             return
         except Exception as error:  # noqa: BLE001 - handed to the GUI thread, which re-raises bugs
@@ -114,7 +113,7 @@ class PageCounter(QThread):
                 ids = [summary.id for summary in store.list_profiles(self._job.query)]
                 sample = ids[:COUNTED_SHEETS]
                 pages = count_pages(store, self._bank, sample, self._job.options, cancelled=self.stop.is_set)
-        except (StorageError, SheetExportError):
+        except UserError:
             return  # the batch itself will say what is wrong
         if pages is not None:
             estimated = len(ids) > len(sample)

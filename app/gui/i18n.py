@@ -32,6 +32,7 @@ import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from db.errors import StorageError
+from db.files import publish_file
 from db.store import Store
 from resources import resource_path
 
@@ -175,7 +176,7 @@ def compiled_catalogue(language: str, cache_folder: Path | None = None) -> Path 
         if result.returncode != 0 or not Path(temporary).stat().st_size:
             log.warning("lrelease could not compile %s: %s", source, (result.stderr or result.stdout).strip())
             return None
-        os.replace(temporary, target)  # a half-written .qm is never seen under the final name
+        publish_file(temporary, target)  # a half-written .qm is never seen under the final name
     except (OSError, subprocess.SubprocessError) as error:
         log.warning("lrelease could not compile %s: %s", source, error)
         return None

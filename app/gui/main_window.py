@@ -366,6 +366,11 @@ class MainWindow(QMainWindow):
             return
         self._open_profile(profile_id)
 
+    def reload_profile(self) -> None:
+        """Show the open patient afresh, after something other than the window changed it (an import)."""
+        self.profile_list.refresh()
+        self._open_profile(self._profile_id)
+
     def _open_profile(self, profile_id: ProfileId | None) -> None:
         self._profile_id = profile_id
         for step in self.steps:

@@ -149,6 +149,8 @@ class ImportPreviewDialog(QDialog):
         if document.custom_questions:
             form.addRow(self.tr("Own questions:"), self._plain(str(len(document.custom_questions))))
         form.addRow(self.tr("Exported:"), self._plain(document.exported_at[:10]))
+        if preview.left_out:
+            form.addRow(self.tr("Left out:"), self._plain(preview.left_out_sentence()))
         if profile.synthetic:
             form.addRow(self._plain(self.tr("This is a sample profile made by StemPrep, not a real person.")))
 
@@ -291,7 +293,10 @@ class ProfileFileActions(QObject):
             return
         listing = window.profile_list
         listing.clear_filters()  # the imported patient must be in the list to be selected
+        replaced_open_patient = window.profile_id == profile.id
         listing.select_profile(profile.id)
+        if replaced_open_patient:  # replaced in place: same id, new contents
+            window.reload_profile()
         if listing.model.total > 1:
             window.patients_dock.show()
         window.statusBar().showMessage(self.tr(

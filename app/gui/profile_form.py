@@ -127,7 +127,10 @@ class ProfileStep(StepPage):
         # ---------------------------------------------------------- plans
         self.goals = self._text("goals", self.tr("What you hope the treatment will do"))
         self.budget = self._line("budget", self.tr("Budget"))
-        self.travel_window = self._line("travel_window", self.tr("When you could travel"))
+        self.travel_start = self._month_line("travel_start", self.tr("First month you could travel"))
+        self.travel_end = self._month_line("travel_end", self.tr("Last month you could travel"))
+        self.travel_window = self._line("travel_window", self.tr("Travel note"))
+        self.travel_window.setPlaceholderText(self.tr("Anything the months do not say"))
         self.notes = self._text("notes", self.tr("Notes"))
 
         # Each label is the buddy of its field (QFormLayout does that), so Alt+letter goes to the field.
@@ -156,7 +159,9 @@ class ProfileStep(StepPage):
         plans = self._group(self.tr("Your plans"), [
             (self.tr("Goals:"), self.goals),
             (self.tr("Budget:"), self.budget),
-            (self.tr("Travel window:"), self.travel_window),
+            (self.tr("Travel from (month):"), self.travel_start),
+            (self.tr("Travel until (month):"), self.travel_end),
+            (self.tr("Travel note:"), self.travel_window),
             (self.tr("Notes:"), self.notes),
         ])
 
@@ -196,6 +201,14 @@ class ProfileStep(StepPage):
 
     def _line(self, field: str, accessible: str) -> QLineEdit:
         return self.autosave.line_edit(field, accessible, lambda: self._key(field))
+
+    def _month_line(self, field: str, accessible: str) -> QLineEdit:
+        """A month typed as YYYY-MM: the form lets only digits and one dash in; the Store checks the month."""
+        edit = self._line(field, accessible)
+        edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,4}(-\d{0,2})?"), self))
+        edit.setPlaceholderText(self.tr("e.g. 2027-04"))
+        edit.setMaximumWidth(160)
+        return edit
 
     def _text(self, field: str, accessible: str) -> QPlainTextEdit:
         return self.autosave.text_edit(field, accessible, lambda: self._key(field))
@@ -262,6 +275,10 @@ class ProfileStep(StepPage):
                 if edit.text() != getattr(profile, field):
                     edit.setText(getattr(profile, field))
             self.birth_year.setText("" if profile.birth_year is None else str(profile.birth_year))
+            for field in ("travel_start", "travel_end"):
+                month: QLineEdit = getattr(self, field)
+                if month.text() != (getattr(profile, field) or ""):
+                    month.setText(getattr(profile, field) or "")
             for field in ("diagnosis", "medicines", "allergies", "other_conditions", "prior_treatments",
                           "imaging", "goals", "notes"):
                 text_edit: QPlainTextEdit = getattr(self, field)
@@ -308,8 +325,8 @@ class ProfileStep(StepPage):
 
     def _save_field(self, key: Hashable, value: object) -> None:
         profile_id, field = key  # type: ignore[misc]
-        if field == "birth_year" and isinstance(value, str):
+        if field in ("birth_year", "travel_start", "travel_end") and isinstance(value, str):
             value = value.strip() or None
         self._store.update_profile(profile_id, **{field: value})
-        if field in ("name", "condition", "travel_window"):
+        if field in ("name", "condition", "travel_window", "travel_start", "travel_end"):
             self.profile_touched.emit()

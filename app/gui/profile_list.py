@@ -142,8 +142,8 @@ class ProfileListModel(QAbstractTableModel):
                 lines.append(self.tr("Clinics: {names}").format(names=summary.clinic_names))
             if summary.cities:
                 lines.append(self.tr("Cities: {cities}").format(cities=summary.cities))
-            if summary.travel_window:
-                lines.append(self.tr("Travel: {window}").format(window=summary.travel_window))
+            if summary.travel:
+                lines.append(self.tr("Travel: {window}").format(window=summary.travel))
             return "\n".join(lines)
         if role == ProfileIdRole:
             return int(summary.id)
@@ -228,6 +228,8 @@ class ProfileListModel(QAbstractTableModel):
                     name=profile.name,
                     condition=profile.condition,
                     travel_window=profile.travel_window,
+                    travel_start=profile.travel_start,
+                    travel_end=profile.travel_end,
                     updated_at=profile.updated_at,
                 )
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))

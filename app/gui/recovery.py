@@ -59,7 +59,7 @@ from PySide6.QtWidgets import (
 from app.gui.dialogs import ConfirmDialog, MessageDialog, ask_save_path
 from app.gui.profile_file_dialogs import add_to_file_menu, flush_edits
 from db import backup, integrity, lock
-from db.errors import DatabaseDamaged, DatabaseInUse, StorageError
+from db.errors import DatabaseDamaged, DatabaseInUse, DatabaseReadOnly, StorageError
 from db.store import Store
 
 if TYPE_CHECKING:
@@ -156,6 +156,17 @@ class OpenedDatabase:
 
     store: Store
     notice: str = ""
+    #: The file could only be opened read-only: the window says so in its banner.
+    read_only: bool = False
+
+
+def read_only_banner(path: Path) -> str:
+    """The banner over a window whose file may only be read: why, and what that means."""
+    return QCoreApplication.translate(
+        "Recovery",
+        "Opened read-only: {path} cannot be changed (its permissions, its folder's or the disk it is on "
+        "do not allow it). You can look at everything and print sheets, but changes are not saved.",
+    ).format(path=path)
 
 
 def in_use_sentence() -> str:
@@ -171,6 +182,13 @@ def open_database(db_path: Path, *, interactive: bool = True) -> OpenedDatabase 
     for _attempt in range(3):  # open; after a recovery, open again; never loop on a file that stays damaged
         try:
             return OpenedDatabase(Store.open(db_path), notice)
+        except DatabaseReadOnly:
+            # The patient can still look, and print sheets; the banner says why nothing is saved.
+            try:
+                return OpenedDatabase(Store.open(db_path, read_only=True), notice, read_only=True)
+            except StorageError as problem:
+                _tell(str(problem), interactive)
+                return None
         except DatabaseInUse:
             _tell(in_use_sentence(), interactive)
             return None
@@ -527,13 +545,15 @@ class WindowSession(QObject):
         self._db_path = db_path
         self._make_window = make_window
         self.store = opened.store
-        self.window = self._build(opened.notice)
+        self.window = self._build(opened.notice, read_only=opened.read_only)
 
-    def _build(self, notice: str) -> MainWindow:
+    def _build(self, notice: str, *, read_only: bool = False) -> MainWindow:
         window = self._make_window(self.store)
         window.recovery.restore_requested.connect(self._restore_soon)
         if notice:
             window.statusBar().showMessage(notice, 30_000)
+        if read_only:
+            window.banner.show_message(read_only_banner(self._db_path))
         return window
 
     @Slot(object)
@@ -570,7 +590,7 @@ class WindowSession(QObject):
                 QCoreApplication.exit(1)
                 return
             self.store = opened.store
-            self.window = self._build(" ".join(s for s in (notice, opened.notice) if s))
+            self.window = self._build(" ".join(s for s in (notice, opened.notice) if s), read_only=opened.read_only)
             self.window.show()
         finally:
             app.setQuitOnLastWindowClosed(quits)

@@ -53,7 +53,7 @@ from app.gui.dialogs import PrintDialog, SaveDialog
 from app.gui.i18n import ui_language
 from app.gui.sheet_options import SheetOptionsBox
 from app.gui.step import StepPage
-from db.errors import StorageError
+from db.errors import StorageError, UserError
 from db.records import Clinic, ProfileId
 from db.store import Store
 
@@ -256,7 +256,7 @@ class SheetStep(StepPage):
     def _render_failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
             return
-        if isinstance(error, SheetExportError | InvalidSheetOptions):
+        if isinstance(error, UserError):
             self._show_state(str(error))
             self.problem.emit(str(error))
             return
@@ -292,7 +292,7 @@ class SheetStep(StepPage):
 
             sheet = gather_sheet(self._store, self._bank, self.profile_id, options)
             return render_pdf(sheet, options)
-        except (StorageError, SheetExportError, InvalidSheetOptions) as error:
+        except UserError as error:
             self.problem.emit(str(error))
             return None
 

@@ -885,6 +885,10 @@ This cannot be undone.</source>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
+        <source>Left out:</source>
+        <translation>제외된 항목:</translation>
+    </message>
+    <message>
         <source>Import a patient</source>
         <translation>환자 가져오기</translation>
     </message>
@@ -1460,6 +1464,24 @@ This cannot be undone. Backups made before now still hold it until newer backups
     <message>
         <source>When you could travel</source>
         <translation>방문 가능 시기</translation>
+        <source>First month you could travel</source>
+        <translation>방문 가능한 첫 달</translation>
+    </message>
+    <message>
+        <source>Last month you could travel</source>
+        <translation>방문 가능한 마지막 달</translation>
+    </message>
+    <message>
+        <source>Travel note</source>
+        <translation>방문 메모</translation>
+    </message>
+    <message>
+        <source>Anything the months do not say</source>
+        <translation>월로 적을 수 없는 내용</translation>
+    </message>
+    <message>
+        <source>e.g. 2027-04</source>
+        <translation>예: 2027-04</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -1540,6 +1562,16 @@ This cannot be undone. Backups made before now still hold it until newer backups
     <message>
         <source>Travel window:</source>
         <translation>방문 가능 시기:</translation>
+        <source>Travel from (month):</source>
+        <translation>방문 시작 월:</translation>
+    </message>
+    <message>
+        <source>Travel until (month):</source>
+        <translation>방문 마지막 월:</translation>
+    </message>
+    <message>
+        <source>Travel note:</source>
+        <translation>방문 메모:</translation>
     </message>
     <message>
         <source>Notes:</source>
@@ -1801,6 +1833,10 @@ This cannot be undone. Backups made before now still hold it until newer backups
 </context>
 <context>
     <name>Recovery</name>
+    <message>
+        <source>Opened read-only: {path} cannot be changed (its permissions, its folder&apos;s or the disk it is on do not allow it). You can look at everything and print sheets, but changes are not saved.</source>
+        <translation>읽기 전용으로 열었습니다. {path} 파일은 변경할 수 없습니다(파일이나 폴더의 권한, 또는 저장 장치가 변경을 허용하지 않습니다). 모든 내용을 보고 질문지를 인쇄할 수 있지만, 변경한 내용은 저장되지 않습니다.</translation>
+    </message>
     <message>
         <source>StemPrep&apos;s file is damaged</source>
         <extracomment>How often the window asks for an automatic backup (one is made only if something changed). The start-up backup waits this long, so the window paints and answers first (and a start-up check that quits at the first paint makes no copy).</extracomment>

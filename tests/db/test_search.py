@@ -10,9 +10,10 @@ from db.store import Store
 
 @pytest.fixture
 def people(store: Store) -> dict[str, int]:
-    kim = store.create_profile("김영희", condition="knee-oa", travel_window="2027-04")
+    kim = store.create_profile("김영희", condition="knee-oa", travel_start="2027-03", travel_end="2027-05")
     store.add_clinic(kim.id, "Hangang Joint Clinic", city="서울", treatment="Cartistem implantation")
-    smith = store.create_profile("John Smith", condition="stroke", travel_window="2027-09")
+    smith = store.create_profile("John Smith", condition="stroke", travel_start="2027-09",
+                                   travel_window="after the harvest")
     clinic = store.add_clinic(smith.id, "Haeundae Neuro Center", city="Busan")
     store.save_answer(clinic.id, "q", value="yes")
     olga = store.create_profile("Olga Ivanova", condition="parkinsons", diagnosis="Tremor since 2020")
@@ -66,7 +67,10 @@ def test_hostile_search_text_is_just_text(store: Store, people: dict[str, int]) 
 
 def test_filters_and_sorts(store: Store, people: dict[str, int]) -> None:
     assert ids(store, condition="stroke") == {people["smith"]}
-    assert ids(store, travel_month="2027-04") == {people["kim"]}
+    assert ids(store, travel_month="2027-04") == {people["kim"]}  # inside March–May
+    assert ids(store, travel_month="2027-05") == {people["kim"]}
+    assert ids(store, travel_month="2027-06") == set()
+    assert ids(store, travel_month="2027-09") == {people["smith"]}  # one month: start without end
     assert ids(store, progress="in-progress") == {people["smith"]}
     assert ids(store, progress="not-started") == {people["kim"], people["olga"]}
     by_name = [p.name for p in store.list_profiles(ProfileQuery(sort="name"))]

@@ -41,7 +41,8 @@ def test_profile_round_trip_every_field(store: Store, db_path: Path) -> None:
         "kl_grade": 3, "medicines": "Paracetamol 500 mg", "allergies": "Penicillin",
         "other_conditions": "High blood pressure", "prior_treatments": "Physiotherapy 2020",
         "imaging": "X-ray 2024 on CD", "goals": "Walk to the shops", "budget": "20,000 USD",
-        "travel_window": "2027-04", "notes": "<b>&amp; 10k " + "x" * 10_000,
+        "travel_window": "if my daughter can come", "travel_start": "2027-04", "travel_end": "2027-06",
+        "notes": "<b>&amp; 10k " + "x" * 10_000,
     }
     created = store.create_profile("Margaret 이", **values)
     with Store.open(db_path) as second:

@@ -335,7 +335,7 @@ def test_demo_profile_is_clearly_a_demo(demo: dict[str, Any]) -> None:
     assert profile["name"].startswith("Demo patient")
     assert (profile["condition"], profile["kl_grade"]) == ("knee-oa", 3)
     for field in ("birth_year", "languages", "diagnosis", "diagnosed", "medicines", "allergies",
-                  "prior_treatments", "imaging", "goals", "budget", "travel_window"):
+                  "prior_treatments", "imaging", "goals", "budget", "travel_start", "travel_end"):
         assert profile.get(field), field
     assert re.search(r"\d+ ?(mg|g)\b", profile["medicines"]), "medicines need their doses"
 

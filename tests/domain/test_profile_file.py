@@ -111,7 +111,7 @@ MALFORMED: dict[str, Any] = {
     "duplicate keys": lambda valid: json.dumps(valid).replace('"name": ', '"name": "x", "name": ', 1).encode(),
     "wrong types": lambda valid: json.dumps({**valid, "profile": {**valid["profile"], "kl_grade": "three", "birth_year": 19.5}}).encode(),
     "unknown field": lambda valid: json.dumps({**valid, "profile": {**valid["profile"], "blood_type": "A"}}).encode(),
-    "future version": lambda valid: json.dumps({**valid, "version": 2}).encode(),
+    "future version": lambda valid: json.dumps({**valid, "version": 3}).encode(),
     "other format": lambda valid: json.dumps({**valid, "format": "something-else"}).encode(),
     "bad status": lambda valid: json.dumps(valid).replace('"status": "answered"', '"status": "done"', 1).encode(),
     "orphan custom answer": lambda valid: json.dumps(valid).replace('"custom:', '"custom:999', 1).encode(),
@@ -173,6 +173,6 @@ def test_export_to_a_folder_or_missing_folder_is_explained(tmp_path: Path, store
     profile_id = _full_profile(store)
     with pytest.raises(ProfileFileError, match="is a folder"):
         export_profile(store, profile_id, tmp_path)
-    with pytest.raises(ProfileFileError, match="could not write"):
+    with pytest.raises(ProfileFileError, match="does not exist"):
         export_profile(store, profile_id, tmp_path / "missing" / "a.stemprep")
-    assert not list(tmp_path.glob("**/.stemprep-*"))
+    assert not list(tmp_path.glob("**/*.part"))

@@ -18,7 +18,7 @@ from sheet_helpers import SHEET_DATE, PatientFile, make_patient, pdf_reader, pdf
 
 from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetOptions, blank_sheet
-from app.export import files as export_files
+from db import files as safe_files
 from app.export import labels, question_sheet
 from app.export.fonts import sheet_fonts
 from app.export.question_sheet import (
@@ -297,7 +297,7 @@ def test_a_failed_save_keeps_the_old_file_and_leaves_no_temporary_file(
     def disk_full(*args: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(export_files.os, failing, disk_full)
+    monkeypatch.setattr(safe_files.os, failing, disk_full)
     with pytest.raises(SheetExportError, match="disk is full"):
         save_pdf(b"new sheet", target)
     assert target.read_bytes() == b"old sheet"
@@ -336,7 +336,7 @@ def test_a_folder_that_cannot_be_written_is_one_clear_sentence(tmp_path: Path, m
     def refused(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(export_files.tempfile, "mkstemp", refused)
+    monkeypatch.setattr(safe_files.tempfile, "mkstemp", refused)
     with pytest.raises(SheetExportError, match="not allowed to write"):
         save_pdf(b"x", tmp_path / "sheet.pdf")
 

@@ -173,15 +173,16 @@ def test_a_patient_already_here_is_imported_as_new_or_replaced_only_when_chosen(
     assert profiles[copy_id].uid != profiles[original.id].uid
     assert window.profile_id == copy_id
 
-    # Replace: the saved one gives way to the file's, and the file's is opened.
+    # Replace: the saved one gives way to the file's, in place (same id), and it is opened.
     window.profile_list.select_profile(ProfileId(original.id))
     assert window.profile_id == original.id
     _importing(monkeypatch, exported, "replace")
     _action(window, "importProfileAction").trigger()
     with reopen() as disk:
         profiles = {s.id: disk.profile(s.id) for s in disk.list_profiles()}
-    assert len(profiles) == 2 and original.id not in profiles
+    assert len(profiles) == 2 and original.id in profiles
     replaced_id = next(pid for pid in profiles if pid != copy_id)
+    assert replaced_id == original.id
     assert profiles[replaced_id].goals == "Walk to the market"
     assert profiles[replaced_id].uid == preview_import(store, exported).document.profile.uid
     assert window.profile_id == replaced_id

@@ -1,0 +1,99 @@
+"""The command line's answers must be true: filters that match nothing, months, the demo and --replace."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from db.migrations import _m006_months
+from db.store import Store
+
+
+def stemprep(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_filter_that_matches_nothing_does_not_say_there_are_no_profiles(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store.open(db_path) as store:
+        store.create_profile("Kim", condition="knee-oa", travel_start="2027-04", travel_end="2027-05")
+    for filters in (["--condition", "stroke"], ["--travel-month", "2027-09"], ["--search", "nobody"]):
+        code, out, _ = stemprep(capsys, "profiles", *filters, "--db", str(db_path))
+        assert code == 0 and out.strip() == "No profiles match.", filters
+    code, out, _ = stemprep(capsys, "profiles", "--travel-month", "2027-05", "--db", str(db_path))
+    assert "Kim" in out
+    listed = json.loads(stemprep(capsys, "profiles", "--json", "--db", str(db_path))[1])
+    assert (listed[0]["travel_start"], listed[0]["travel_end"]) == ("2027-04", "2027-05")
+
+
+def test_an_empty_file_still_says_no_profiles_yet(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Store.open(db_path).close()
+    code, out, _ = stemprep(capsys, "profiles", "--db", str(db_path))
+    assert code == 0 and out.startswith("No profiles yet")
+
+
+@pytest.mark.parametrize("month", ["not a month", "2027-13", "2027-00", "27-04", "2027-4-1"])
+def test_travel_month_must_be_a_month(month: str, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["profiles", "--travel-month", month, "--db", str(db_path)])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is not a month; write it as YYYY-MM, like 2027-04" in err
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("April–May 2027", ("2027-04", "2027-05")),
+    ("April - May 2027", ("2027-04", "2027-05")),
+    ("Apr 2027", ("2027-04", "2027-04")),
+    ("2027-04", ("2027-04", "2027-04")),
+    ("2026-04 ~ 2026-05", ("2026-04", "2026-05")),
+    ("December 2027 to January 2028", ("2027-12", "2028-01")),
+    ("December–January 2028", ("2027-12", "2028-01")),
+    ("2027년 4월", ("2027-04", "2027-04")),
+    ("2027년 4~5월", ("2027-04", "2027-05")),
+    ("2027년 4월부터 6월까지", ("2027-04", "2027-06")),
+    ("봄 2027", None),  # a season is not a month: kept as the note
+    ("autumn 2026", None),
+    ("April", None),  # no year
+    ("2027-13", None),
+    ("late April 2027", None),
+    ("14 April 2027", None),
+    ("after the harvest", None),
+    ("May–April 2027", None),  # backwards
+])
+def test_the_old_travel_text_is_read_as_months_only_when_it_says_months(
+    text: str, months: tuple[str, str] | None
+) -> None:
+    assert _m006_months(text) == months
+
+
+def test_demo_after_replacing_the_demo_stays_one_demo(tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = stemprep(capsys, "demo", "--db", str(db_path))
+    demo_id = int(out.split()[-1])
+    exported = tmp_path / "demo.stemprep"
+    assert stemprep(capsys, "export-profile", str(demo_id), "-o", str(exported), "--db", str(db_path))[0] == 0
+    code, out, err = stemprep(capsys, "import", "--replace", str(exported), "--db", str(db_path))
+    assert code == 0, err
+    assert int(out.split()[-1]) == demo_id  # --replace keeps the profile's id
+    code, out, err = stemprep(capsys, "demo", "--db", str(db_path))
+    assert int(out.split()[-1]) == demo_id
+    listed = json.loads(stemprep(capsys, "profiles", "--json", "--db", str(db_path))[1])
+    assert [p["id"] for p in listed] == [demo_id]
+
+
+def test_an_import_that_leaves_things_out_says_so(tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = stemprep(capsys, "demo", "--db", str(db_path))
+    exported = tmp_path / "demo.stemprep"
+    stemprep(capsys, "export-profile", out.split()[-1], "-o", str(exported), "--db", str(db_path))
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    document["clinics"][0]["answers"][0]["question_id"] = "retired.question"
+    exported.write_text(json.dumps(document), encoding="utf-8")
+    code, out, err = stemprep(capsys, "import", "--as-new", str(exported), "--db", str(db_path))
+    assert code == 0
+    assert "left out" in err and "retired.question" in err and err.count("\n") == 1
