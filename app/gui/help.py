@@ -209,6 +209,9 @@ class ShortcutsDialog(QDialog):
                 (f"{yes} / {no} / {unsure} / {refused}", self.tr("Answer yes, no, not sure, refused to answer")),
                 (keys_text(questions.WORRY_KEY), self.tr("This worries me (mark or unmark)")),
                 (keys_text(questions.ANSWER_KEY), self.tr("Type the clinic's answer")),
+                (keys_text(questions.ASK_THIS_KEY), self.tr("Ask this: put the question on my list, or take it off")),
+                (keys_text(questions.MOVE_UP_KEY, questions.MOVE_DOWN_KEY),
+                 self.tr("Move the question up or down my list")),
                 (keys_text(doctor_view.SHOW_DOCTOR_KEY), self.tr("Show the doctor: the question full screen in Korean")),
             ]),
             (self.tr("Sheet step"), [

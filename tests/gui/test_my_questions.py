@@ -1,0 +1,155 @@
+"""My questions in the Questions step: Ask this, moving up and down, the two views, my own question
+placed where I am, and a red flag marked "not a concern" with a note and restored."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from gui_helpers import profile_with_clinic, yes_no_red_flag
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from app.domain.question_bank import QuestionBank
+from app.gui.dialogs import CustomQuestionDialog
+from app.gui.flags_panel import DismissFlagDialog
+from app.gui.main_window import MainWindow
+from app.gui.question_list import PICKED_MARK
+from db.store import Store
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def _press(qtbot: QtBot, key: Qt.Key) -> None:
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, key, ALT)
+
+
+def _list_texts(step: object) -> list[str]:
+    model = step.list_model  # type: ignore[attr-defined]
+    return [model.data(model.index(row)) for row in range(model.rowCount())]
+
+
+def test_ask_this_move_and_the_two_views(
+    qtbot: QtBot, store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow],
+    reopen: Callable[[], Store],
+) -> None:
+    profile_id, _ = profile_with_clinic(store, bank)
+    everything = [q.id for q in bank.questions_for("knee-oa")]
+    store.set_question_picks(profile_id, [everything[0], everything[5], everything[9]])
+    window = make_window()
+    window.go_to_step(MainWindow.QUESTIONS)
+    step = window.questions_step
+    assert step.view == "mine"
+    assert step.list_pane.my_view_button.text().replace("&", "") == "My questions (3)"
+    assert step.question_count == 3
+    short = bank.question(everything[5]).short.en
+    assert _list_texts(step)[1] == f"○ 2. {short}"  # numbered as on my list, by its short title
+    assert step.progress.text() == "0 of 3 asked"
+
+    # All questions: question 4 of the checklist goes on my list after question 1 (Alt+K).
+    step.show_question(1)
+    qtbot.mouseClick(step.list_pane.all_view_button, Qt.MouseButton.LeftButton)
+    assert step.view == "all" and step.question_count == len(everything)
+    assert step.current_question.id == everything[5]  # the same question stays on screen
+    step.show_question(3)
+    step.answer_text.setFocus()
+    assert not step.ask_button.isChecked()
+    _press(qtbot, Qt.Key.Key_K)
+    assert step.ask_button.isChecked()
+    assert step.my_questions == [everything[0], everything[3], everything[5], everything[9]]
+    assert any(text.endswith(PICKED_MARK) and "4. " in text for text in _list_texts(step))
+    assert step.progress.text() == "0 of 4 asked"
+
+    # Back on my list: move it down with the key, then up with the button.
+    qtbot.mouseClick(step.list_pane.my_view_button, Qt.MouseButton.LeftButton)
+    assert step.current_question.id == everything[3] and step.current_index == 1
+    step.answer_text.setFocus()
+    _press(qtbot, Qt.Key.Key_Down)
+    assert step.my_questions == [everything[0], everything[5], everything[3], everything[9]]
+    assert step.current_index == 2 and step.current_question.id == everything[3]
+    qtbot.mouseClick(step.move_up_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(step.move_up_button, Qt.MouseButton.LeftButton)
+    assert step.my_questions == [everything[3], everything[0], everything[5], everything[9]]
+    assert not step.move_up_button.isEnabled()  # first on the list
+
+    # Taking it off my list shows the next one in its place.
+    qtbot.mouseClick(step.ask_button, Qt.MouseButton.LeftButton)
+    assert step.my_questions == [everything[0], everything[5], everything[9]]
+    assert step.current_question.id == everything[0]
+    with reopen() as disk:
+        assert disk.question_picks(profile_id) == [everything[0], everything[5], everything[9]]
+
+
+def test_my_own_question_is_picked_after_the_question_on_screen(
+    qtbot: QtBot, store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow],
+    reopen: Callable[[], Store], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    profile_id, _ = profile_with_clinic(store, bank)
+    everything = [q.id for q in bank.questions_for("knee-oa")]
+    store.set_question_picks(profile_id, everything[:4])
+    monkeypatch.setattr(CustomQuestionDialog, "ask", classmethod(lambda cls, parent: ("Can I meet a patient?", "")))
+    window = make_window()
+    window.go_to_step(MainWindow.QUESTIONS)
+    step = window.questions_step
+    step.show_question(1)
+    qtbot.mouseClick(step.add_question_button, Qt.MouseButton.LeftButton)
+    with reopen() as disk:
+        [custom] = disk.custom_questions(profile_id)
+        assert disk.question_picks(profile_id) == [everything[0], everything[1], custom.question_id, *everything[2:4]]
+    assert step.current_question.id == custom.question_id
+    assert step.current_index == 2 and step.ask_button.isChecked()
+    assert _list_texts(step)[2].endswith("3. Can I meet a patient?")
+
+
+def test_a_red_flag_can_be_marked_not_a_concern_with_a_note_and_restored(
+    qtbot: QtBot, store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow],
+    reopen: Callable[[], Store], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    profile_id, clinic_id = profile_with_clinic(store, bank)
+    flagged, bad_value, rule = yes_no_red_flag(bank, "knee-oa")
+    store.set_question_picks(profile_id, [flagged.id])
+    store.save_answer(clinic_id, flagged.id, value=bad_value)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        DismissFlagDialog, "ask", classmethod(lambda cls, parent, title: asked.append(title) or "They showed the letter")
+    )
+    window = make_window()
+    window.go_to_step(MainWindow.QUESTIONS)
+    step = window.questions_step
+    assert "▲" in _list_texts(step)[0]
+    [dismiss] = [b for b in step.flags_box.findChildren(QPushButton) if b.text() == "Not a concern…"]
+    qtbot.mouseClick(dismiss, Qt.MouseButton.LeftButton)
+    assert asked == [rule.title.get("en")]
+    with reopen() as disk:
+        assert disk.flag_dismissals(clinic_id)[rule.id].note == "They showed the letter"
+    qtbot.wait(1)
+    labels = "\n".join(label.text() for label in step.flags_box.findChildren(QLabel) if label.isVisible())
+    assert "Your note: They showed the letter" in labels
+    assert "▲" not in _list_texts(step)[0]  # a dismissed flag no longer marks the question
+    assert step.clinic_flags.item(0).text().startswith("Not a concern:")
+    assert "1 not a concern" in step.clinic_flags_title.text()
+
+    [restore] = [b for b in step.flags_box.findChildren(QPushButton) if b.text() == "Restore" and b.isVisible()]
+    qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
+    with reopen() as disk:
+        assert disk.flag_dismissals(clinic_id) == {}
+    assert "▲" in _list_texts(step)[0]
+
+
+def test_entering_a_question_shows_the_question_not_only_the_answer_box(
+    qtbot: QtBot, store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow]
+) -> None:
+    profile_with_clinic(store, bank)
+    window = make_window()
+    window.resize(1280, 720)
+    window.go_to_step(MainWindow.QUESTIONS)
+    step = window.questions_step
+    for index in range(0, step.question_count, 7):
+        step.show_question(index, focus_answer=True)
+        qtbot.wait(5)
+        top = step.question_en.mapTo(step.card_scroll.viewport(), step.question_en.rect().topLeft()).y()
+        assert top >= 0, step.current_question.id
+        assert QApplication.focusWidget() in (step.answer_text, step.number_edit)
