@@ -9,7 +9,7 @@ step shows the panel of the current question and saves what it reports. The stat
 from __future__ import annotations
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QRegularExpressionValidator
+from PySide6.QtGui import QMouseEvent, QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -40,6 +40,25 @@ def check_only(group: QButtonGroup, button: QAbstractButton | None) -> None:
         group.setExclusive(True)
     else:
         button.setChecked(True)
+
+
+class WrappingLabel(QLabel):
+    """A word-wrapped label that asks for the height of all its lines at its width.
+
+    Layouts inside a splitter or a row give a wrapped label the height of its lines at
+    some other width, so in large text the last line was cut off; this one says how
+    high it must be whenever its width changes.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
 
 class YesNoPanel(QWidget):
@@ -97,8 +116,7 @@ class ChoiceRow(QWidget):
         super().__init__(parent)
         self.radio = QRadioButton()
         self.radio.setAccessibleName(first)
-        self.label = QLabel(first + (f"\n{second}" if second else ""))
-        self.label.setWordWrap(True)
+        self.label = WrappingLabel(first + (f"\n{second}" if second else ""))
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setBuddy(self.radio)
         layout = QHBoxLayout(self)

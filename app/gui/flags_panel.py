@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.red_flags import RaisedFlag
 from app.export.sheet_text import shortened
+from app.gui.answer_panels import WrappingLabel
 from app.gui.i18n import ui_language
 from app.gui.marks import FLAG_MARK, flag_colours, flag_style, severity_label
 from db.records import FlagDismissal
@@ -176,8 +177,7 @@ class ClinicFlagsPanel(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
-        self.title = QLabel()
-        self.title.setWordWrap(True)
+        self.title = WrappingLabel()
         bold = QFont(self.title.font())
         bold.setBold(True)
         self.title.setFont(bold)

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Slot
+
 from app.domain.picks import moved, with_pick, without_pick
-from app.gui.checklist import is_asked
+from app.export.sheet_text import shortened
+from app.gui.checklist import custom_id, is_asked
+from app.gui.dialogs import ConfirmDialog, CustomQuestionDialog
 from app.gui.flags_panel import DismissFlagDialog
 from app.gui.i18n import ui_language
 from app.gui.question_list import ALL_QUESTIONS, MY_QUESTIONS
@@ -28,6 +32,14 @@ else:
 
 class MyQuestionsMixin(_Base):
     """Picking, ordering and the two views; dismissing and restoring red flags (mixed into QuestionsStep)."""
+
+    def show_question_id(self, question_id: str) -> None:
+        """Show a question by its id, in the list of all questions if it is not on mine."""
+        if question_id not in [q.id for q in self._questions]:
+            self.set_view(ALL_QUESTIONS)
+        ids = [q.id for q in self._questions]
+        if question_id in ids:
+            self.show_question(ids.index(question_id))
 
     def set_view(self, view: str) -> None:
         """Go through my questions (MY_QUESTIONS) or the whole checklist (ALL_QUESTIONS)."""
@@ -139,3 +151,50 @@ class MyQuestionsMixin(_Base):
             text += self.tr(" · {skipped} skipped").format(skipped=skipped)
         self.progress.setText(text)
         self.progress.setToolTip(self.tr("Counted over my questions, at this clinic"))
+
+    @Slot()
+    def add_custom_question(self) -> None:
+        if self.profile_id is None:
+            return
+        asked = CustomQuestionDialog.ask(self)
+        if asked is None:
+            return
+        english, korean = asked
+        try:
+            custom = self._store.add_custom_question(self.profile_id, english, text_ko=korean)
+        except StorageError as error:
+            self.problem.emit(str(error))
+            return
+        # The patient's own question goes on their list where they are: after the question on screen.
+        mine = self.my_questions
+        current = self.current_question
+        if current is not None and current.id in mine:
+            at = self._picks.index(current.id) + 1
+        else:
+            earlier = [q.id for q in self._questions[: self._index] if q.id in mine]
+            at = self._picks.index(earlier[-1]) + 1 if earlier else len(self._picks)
+        try:
+            self._store.set_question_picks(self.profile_id, with_pick(self._picks, custom.question_id, at=at))
+        except StorageError as error:
+            self.problem.emit(str(error))
+        self._reload(select=custom.question_id)
+
+    @Slot()
+    def delete_custom_question(self) -> None:
+        question = self.current_question
+        question_id = custom_id(question) if question else None
+        if question is None or question_id is None:
+            return
+        text = self.tr(
+            "Delete your question “{question}” and the answers recorded for it at every clinic?"
+        ).format(question=shortened(question.text.get("en"), 120))
+        if not ConfirmDialog.ask(self, text, action=self.tr("Delete")):
+            return
+        self.autosave.discard()
+        try:
+            self._store.delete_custom_question(question_id)
+        except StorageError as error:
+            self.problem.emit(str(error))
+            return
+        self._index = max(self._index - 1, 0)
+        self._reload()

@@ -18,15 +18,11 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListView,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -36,16 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.picks import load_my_questions, with_pick
+from app.domain.picks import load_my_questions
 from app.domain.question_bank import QuestionBank
 from app.domain.red_flags import RaisedFlag, evaluate_red_flags, flags_by_question
 from app.domain.sheet_content import QuestionSheet, SheetQuestion
-from app.export.sheet_text import shortened
 from app.gui.answer_panels import QuestionControls
-from app.gui.checklist import custom_id, gather_checklist, is_asked
-from app.gui.dialogs import ConfirmDialog, CustomQuestionDialog
+from app.gui.checklist import gather_checklist
 from app.gui.doctor_view import SHOW_DOCTOR_KEY, DoctorView
-from app.gui.flags_panel import ClinicFlagsPanel, DismissFlagDialog, counting
+from app.gui.flags_panel import ClinicFlagsPanel, counting
 from app.gui.i18n import ui_language
 from app.gui.marks import CHECKED_BUTTON_STYLE
 from app.gui.my_questions import MyQuestionsMixin
@@ -60,18 +54,15 @@ from app.gui.question_keys import (
     STATUS_KEYS,
     WORRY_KEY,
     YES_NO_KEYS,
-    native,
 )
 from app.gui.question_list import (
     ALL_QUESTIONS,
     MY_QUESTIONS,
-    PICKED_MARK,
     QuestionIndexRole,
     QuestionListPane,
     shown_questions,
 )
 from app.gui.step import StepPage
-from app.gui.text_size import scale_font
 from db.errors import StorageError
 from db.records import ANSWER_STATUSES, Answer, Clinic, FlagDismissal, ProfileId
 from db.store import Store
@@ -347,14 +338,6 @@ class QuestionsStep(MyQuestionsMixin, StepPage):
         if focus_answer:
             self._focus_answer()
 
-    def show_question_id(self, question_id: str) -> None:
-        """Show a question by its id, in the list of all questions if it is not on mine."""
-        if question_id not in [q.id for q in self._questions]:
-            self.set_view(ALL_QUESTIONS)
-        ids = [q.id for q in self._questions]
-        if question_id in ids:
-            self.show_question(ids.index(question_id))
-
     def set_status(self, status: str) -> None:
         if self.current_question is None or self._clinic is None:
             return
@@ -377,53 +360,6 @@ class QuestionsStep(MyQuestionsMixin, StepPage):
         self.doctor_view = None
         self.show_question(self._index, focus_answer=True)  # the doctor's words in this step's box too
         self.window().activateWindow()
-
-    @Slot()
-    def add_custom_question(self) -> None:
-        if self.profile_id is None:
-            return
-        asked = CustomQuestionDialog.ask(self)
-        if asked is None:
-            return
-        english, korean = asked
-        try:
-            custom = self._store.add_custom_question(self.profile_id, english, text_ko=korean)
-        except StorageError as error:
-            self.problem.emit(str(error))
-            return
-        # The patient's own question goes on their list where they are: after the question on screen.
-        mine = self.my_questions
-        current = self.current_question
-        if current is not None and current.id in mine:
-            at = self._picks.index(current.id) + 1
-        else:
-            earlier = [q.id for q in self._questions[: self._index] if q.id in mine]
-            at = self._picks.index(earlier[-1]) + 1 if earlier else len(self._picks)
-        try:
-            self._store.set_question_picks(self.profile_id, with_pick(self._picks, custom.question_id, at=at))
-        except StorageError as error:
-            self.problem.emit(str(error))
-        self._reload(select=custom.question_id)
-
-    @Slot()
-    def delete_custom_question(self) -> None:
-        question = self.current_question
-        question_id = custom_id(question) if question else None
-        if question is None or question_id is None:
-            return
-        text = self.tr(
-            "Delete your question “{question}” and the answers recorded for it at every clinic?"
-        ).format(question=shortened(question.text.get("en"), 120))
-        if not ConfirmDialog.ask(self, text, action=self.tr("Delete")):
-            return
-        self.autosave.discard()
-        try:
-            self._store.delete_custom_question(question_id)
-        except StorageError as error:
-            self.problem.emit(str(error))
-            return
-        self._index = max(self._index - 1, 0)
-        self._reload()
 
     # ================================================================ loading
 
