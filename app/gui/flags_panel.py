@@ -166,7 +166,7 @@ class QuestionFlagsPanel(QWidget):
 class ClinicFlagsPanel(QWidget):
     """Every red flag at this clinic, serious first; choosing one goes to its question."""
 
-    #: The id of the question that raised the chosen flag, or None (raised by the clinic's details).
+    # Carries the id of the question that raised the chosen flag, or None (raised by the clinic's details).
     question_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
