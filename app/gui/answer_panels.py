@@ -8,7 +8,7 @@ step shows the panel of the current question and saves what it reports. The stat
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -54,8 +54,20 @@ class WrappingLabel(QLabel):
         super().__init__(text, parent)
         self.setWordWrap(True)
 
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self._fit()
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+
+    def _fit(self) -> None:
         needed = self.heightForWidth(self.width())
         if needed > 0 and needed != self.minimumHeight():
             self.setMinimumHeight(needed)
@@ -224,8 +236,6 @@ class QuestionControls(QWidget):
         self.next_button = QPushButton(self.tr("Next ›"))
         self.next_button.setAccessibleName(self.tr("Next question"))
         self.next_button.setToolTip(native(NEXT_KEYS[0]))
-        self.delete_question_button = QPushButton(self.tr("Delete this &question…"))
-        self.delete_question_button.setAccessibleName(self.tr("Delete your own question"))
         self.doctor_button = QPushButton(self.tr("Show the doctor ({key})").format(key=native(SHOW_DOCTOR_KEY)))
         self.doctor_button.setAccessibleDescription(self.tr(
             "Shows this question full screen in large Korean, with a box for the doctor's answer"
@@ -234,7 +244,6 @@ class QuestionControls(QWidget):
         nav_row.addWidget(self.previous_button)
         nav_row.addWidget(self.next_button)
         nav_row.addStretch(1)
-        nav_row.addWidget(self.delete_question_button)
         nav_row.addWidget(self.doctor_button)
 
         layout = QVBoxLayout(self)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetQuestion
@@ -18,7 +18,7 @@ from app.gui.answer_panels import ChoicePanel, NumberPanel, YesNoPanel
 from app.gui.flags_panel import QuestionFlagsPanel
 from app.gui.i18n import ui_language
 from app.gui.question_keys import ANSWER_KEY, native
-from app.gui.text_size import scale_font
+from app.gui.text_size import fit_lines, scale_font
 
 
 def reading_label(scale: float, *, bold: bool = False) -> QLabel:
@@ -59,7 +59,7 @@ class QuestionCard(QWidget):
         self.answer_text.setAccessibleName(self.tr("The clinic's answer in their own words"))
         self.answer_text.setPlaceholderText(self.tr("What they said, in their own words"))
         self.answer_text.setTabChangesFocus(True)
-        self.answer_text.setMinimumHeight(self.answer_text.fontMetrics().lineSpacing() * 4 + 16)
+        fit_lines(self.answer_text, 5)
         self.answer_text.setToolTip(self.tr("Shortcut: {key}").format(key=native(ANSWER_KEY)))
         answer_title = QLabel(self.tr("Their answer:"))  # no mnemonic: Alt+A is the shortcut to the box
         answer_title.setBuddy(self.answer_text)
@@ -67,6 +67,9 @@ class QuestionCard(QWidget):
         bold.setBold(True)
         answer_title.setFont(bold)
         self.flags_panel = QuestionFlagsPanel()
+        # Only the patient's own questions can be deleted; the button sits with the question it deletes.
+        self.delete_question_button = QPushButton(self.tr("Delete this &question…"))
+        self.delete_question_button.setAccessibleName(self.tr("Delete your own question"))
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
@@ -74,12 +77,13 @@ class QuestionCard(QWidget):
         for label in (self.question_ko, self.question_en) if korean_first else (self.question_en, self.question_ko):
             layout.addWidget(label)
         layout.addWidget(self.why)
-        layout.addWidget(self.sources)
+        layout.addWidget(self.delete_question_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addSpacing(6)
         for widget in (answer_title, self.yes_no_panel, self.number_edit, self.choice_panel, self.answer_text):
             layout.addWidget(widget)
         layout.addSpacing(6)
         layout.addWidget(self.flags_panel)
+        layout.addWidget(self.sources)  # for reading at home; the answer comes first in the consultation
         layout.addStretch(1)
 
     def show_question(self, question: SheetQuestion, meta: str) -> None:
@@ -112,11 +116,11 @@ class QuestionCard(QWidget):
 
     def reveal(self, scroll: QScrollArea, box: QWidget) -> None:
         """Scroll so that `box` shows, as far as it can without moving the question's first line off the top."""
-        bar = scroll.verticalScrollBar()
         first = self.question_ko if ui_language() == "ko" and self.question_ko.isVisible() else self.question_en
         box_bottom = box.mapTo(self, box.rect().bottomLeft()).y() + 8
         wanted = max(0, box_bottom - scroll.viewport().height())
-        bar.setValue(min(wanted, first.y()))
+        # Keep the number line above the question too when there is room for it.
+        scroll.verticalScrollBar().setValue(0 if wanted <= self.meta.y() else min(wanted, first.y()))
 
     def _sources_text(self, question: SheetQuestion) -> str:
         titles = []

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -205,14 +205,16 @@ class QuestionsStep(MyQuestionsMixin, StepPage):
         self.previous_button, self.next_button = controls.previous_button, controls.next_button
         self.previous_button.clicked.connect(self.previous_question)
         self.next_button.clicked.connect(self.next_question)
-        self.delete_question_button = controls.delete_question_button
+        self.delete_question_button = card.delete_question_button
         self.delete_question_button.clicked.connect(self.delete_custom_question)
         self.doctor_button = controls.doctor_button
         self.doctor_button.clicked.connect(self.show_doctor)
 
         # Status, picking and moving on stay in view however long the question is.
         centre = QWidget()
-        centre.setStyleSheet(CHECKED_BUTTON_STYLE)
+        self._styled = [centre, self.list_pane]
+        for widget in self._styled:
+            widget.setStyleSheet(CHECKED_BUTTON_STYLE)
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.addWidget(self.card_scroll, 1)
@@ -256,6 +258,14 @@ class QuestionsStep(MyQuestionsMixin, StepPage):
         add(ASK_THIS_KEY, lambda: self.set_picked(not self.current_is_picked))
         add(MOVE_UP_KEY, lambda: self.move_current(-1))
         add(MOVE_DOWN_KEY, lambda: self.move_current(+1))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FontChange:
+            # A widget with a style sheet keeps the font it was polished with; polish it again in the new size.
+            for widget in self._styled:
+                widget.setStyleSheet("")
+                widget.setStyleSheet(CHECKED_BUTTON_STYLE)
+        super().changeEvent(event)
 
     # ================================================================ step API
 
@@ -463,7 +473,8 @@ class QuestionsStep(MyQuestionsMixin, StepPage):
         parts = [meta.format(number=number, total=len(self._questions))]
         if category := self._category_titles.get(question.id):
             parts.append(category)
-        parts.append(priority if not question.is_custom else self.tr("Your own question"))
+        if not question.is_custom:  # the patient's own questions have their own category
+            parts.append(priority)
         self.card.show_question(question, "  ·  ".join(parts))
         self.delete_question_button.setVisible(question.is_custom)
         self.previous_button.setEnabled(self._index > 0)

@@ -1666,6 +1666,14 @@ This cannot be undone. Backups made before now still hold it until newer backups
         <translation>병원의 답변:</translation>
     </message>
     <message>
+        <source>Delete this &amp;question…</source>
+        <translation>이 질문 삭제(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Delete your own question</source>
+        <translation>직접 추가한 질문 삭제</translation>
+    </message>
+    <message>
         <source>Why ask: {why}</source>
         <translation>묻는 이유: {why}</translation>
     </message>
@@ -1703,14 +1711,6 @@ This cannot be undone. Backups made before now still hold it until newer backups
     <message>
         <source>Next question</source>
         <translation>다음 질문</translation>
-    </message>
-    <message>
-        <source>Delete this &amp;question…</source>
-        <translation>이 질문 삭제(&amp;Q)…</translation>
-    </message>
-    <message>
-        <source>Delete your own question</source>
-        <translation>직접 추가한 질문 삭제</translation>
     </message>
     <message>
         <source>Show the doctor ({key})</source>
@@ -1880,10 +1880,6 @@ This cannot be undone. Backups made before now still hold it until newer backups
     <message>
         <source>Question {number} of {total}</source>
         <translation>질문 {number} / {total}</translation>
-    </message>
-    <message>
-        <source>Your own question</source>
-        <translation>직접 추가한 질문</translation>
     </message>
 </context>
 <context>
