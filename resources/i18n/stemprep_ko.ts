@@ -882,6 +882,18 @@ This cannot be undone.</source>
         <translation>위험 신호가 있다고 해서 병원이 나쁘다는 증거는 아니며, 위험 신호가 없다고 해서 안전하다는 증거도 아닙니다. 각 신호는 무엇을 묻고 확인해야 하는지 알려 줍니다. 걱정되는 답변은 “이 답변이 걱정됩니다”({key})로 직접 표시할 수도 있습니다.</translation>
     </message>
     <message>
+        <source>If the clinic explains a red flag to your satisfaction, press “Not a concern…” and say why in a few words. The flag stays on screen, greyed, with your note; “Restore” brings it back.</source>
+        <translation>병원의 설명을 듣고 위험 신호가 문제가 되지 않는다고 판단되면 “문제없음…”을 누르고 그 이유를 짧게 적으십시오. 위험 신호는 메모와 함께 흐리게 화면에 남으며, “되돌리기”를 누르면 다시 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>My questions</source>
+        <translation>제 질문</translation>
+    </message>
+    <message>
+        <source>A consultation is short, so bring a short list. In the Questions step, “My questions” holds the questions you chose, in the order you will ask them; “All questions” is the whole checklist. “Ask this” ({ask}) puts the question on screen on your list or takes it off; {up} and {down} move it. A question you write yourself goes on your list after the question on screen.</source>
+        <translation>상담 시간은 짧으므로 질문 목록도 짧게 준비하십시오. 질문 단계의 “제 질문”에는 고른 질문이 물어볼 순서대로 있고, “전체 질문”에는 전체 질문 목록이 있습니다. “이 질문 하기”({ask})를 누르면 화면의 질문을 제 질문 목록에 넣거나 뺍니다. {up}와 {down}로 순서를 옮깁니다. 직접 추가한 질문은 화면에 있는 질문 다음 순서로 제 질문 목록에 들어갑니다.</translation>
+    </message>
+    <message>
         <source>Where your data lives</source>
         <translation>정보가 저장되는 곳</translation>
     </message>

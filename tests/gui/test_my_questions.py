@@ -16,6 +16,7 @@ from app.gui.dialogs import CustomQuestionDialog
 from app.gui.flags_panel import DismissFlagDialog
 from app.gui.main_window import MainWindow
 from app.gui.question_list import PICKED_MARK
+from app.gui.text_size import DEFAULT_TEXT_SIZE, apply_text_size, base_point_size
 from db.store import Store
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -140,16 +141,24 @@ def test_a_red_flag_can_be_marked_not_a_concern_with_a_note_and_restored(
 
 
 def test_entering_a_question_shows_the_question_not_only_the_answer_box(
-    qtbot: QtBot, store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow]
+    qapp: QApplication, qtbot: QtBot, store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow]
 ) -> None:
     profile_with_clinic(store, bank)
     window = make_window()
     window.resize(1280, 720)
-    window.go_to_step(MainWindow.QUESTIONS)
-    step = window.questions_step
-    for index in range(0, step.question_count, 7):
-        step.show_question(index, focus_answer=True)
-        qtbot.wait(5)
-        top = step.question_en.mapTo(step.card_scroll.viewport(), step.question_en.rect().topLeft()).y()
-        assert top >= 0, step.current_question.id
-        assert QApplication.focusWidget() in (step.answer_text, step.number_edit)
+    base_point_size(qapp)
+    apply_text_size(qapp, "extra-large")  # the answer box is below the fold: the question must not scroll away
+    try:
+        window.go_to_step(MainWindow.QUESTIONS)
+        step = window.questions_step
+        scrolled = 0
+        for index in range(0, step.question_count, 5):
+            step.show_question(index, focus_answer=True)
+            qtbot.wait(5)
+            top = step.question_en.mapTo(step.card_scroll.viewport(), step.question_en.rect().topLeft()).y()
+            assert top >= 0, step.current_question.id
+            assert QApplication.focusWidget() in (step.answer_text, step.number_edit)
+            scrolled += step.card_scroll.verticalScrollBar().value() > 0
+        assert scrolled, "no question was long enough to need scrolling; the test would prove nothing"
+    finally:
+        apply_text_size(qapp, DEFAULT_TEXT_SIZE)
