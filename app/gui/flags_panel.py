@@ -163,11 +163,22 @@ class QuestionFlagsPanel(QWidget):
         return frame
 
 
+_RULE_ROLE = Qt.ItemDataRole.UserRole + 1
+_DISMISSED_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
 class ClinicFlagsPanel(QWidget):
-    """Every red flag at this clinic, serious first; choosing one goes to its question."""
+    """Every red flag at this clinic, serious first; choosing one goes to its question.
+
+    A flag raised by the clinic's details (not by an answer) has no question to go to: a
+    click only chooses it, so that it can be marked "not a concern" here; Enter or a
+    double click opens the clinic's details.
+    """
 
     # Carries the id of the question that raised the chosen flag, or None (raised by the clinic's details).
     question_requested = Signal(object)
+    dismiss_requested = Signal(str)
+    restore_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -176,16 +187,41 @@ class ClinicFlagsPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(self._activated)
-        self.list.itemClicked.connect(self._activated)
+        self.list.itemClicked.connect(self._clicked)
+        self.list.currentItemChanged.connect(lambda *_: self._show_buttons())
         self.title = WrappingLabel()
         bold = QFont(self.title.font())
         bold.setBold(True)
         self.title.setFont(bold)
         self.title.setBuddy(self.list)
+        self.dismiss_button = QPushButton(self.tr("Not a concern…"))
+        self.dismiss_button.setAccessibleName(self.tr("Mark the chosen red flag as not a concern"))
+        self.dismiss_button.clicked.connect(lambda: self._request(self.dismiss_requested))
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.restore_button.setAccessibleName(self.tr("Restore the chosen red flag"))
+        self.restore_button.clicked.connect(lambda: self._request(self.restore_requested))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.dismiss_button)
+        buttons.addWidget(self.restore_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        self._show_buttons()
+
+    def _show_buttons(self) -> None:
+        """One button at a time, for the chosen flag: "Not a concern…", or "Restore" once dismissed."""
+        item = self.list.currentItem()
+        dismissed = bool(item and item.data(_DISMISSED_ROLE))
+        self.dismiss_button.setVisible(item is not None and not dismissed)
+        self.restore_button.setVisible(item is not None and dismissed)
+
+    def _request(self, signal: Signal) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            signal.emit(str(item.data(_RULE_ROLE)))  # type: ignore[attr-defined]
 
     def show_flags(
         self,
@@ -225,7 +261,15 @@ class ClinicFlagsPanel(QWidget):
                 item = QListWidgetItem(self.tr("Not a concern: {title}{where}").format(title=title, where=where))
                 item.setToolTip(self.tr("Your note: {note}").format(note=dismissal.note))
             item.setData(Qt.ItemDataRole.UserRole, first)
+            item.setData(_RULE_ROLE, flag.rule.id)
+            item.setData(_DISMISSED_ROLE, dismissal is not None)
             self.list.addItem(item)
+        self._show_buttons()
+
+    @Slot(QListWidgetItem)
+    def _clicked(self, item: QListWidgetItem) -> None:
+        if item.data(Qt.ItemDataRole.UserRole) is not None:
+            self.question_requested.emit(item.data(Qt.ItemDataRole.UserRole))
 
     @Slot(QListWidgetItem)
     def _activated(self, item: QListWidgetItem) -> None:

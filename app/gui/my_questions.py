@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Slot
 
 from app.domain.picks import moved, with_pick, without_pick
+from app.domain.red_flags import RaisedFlag, flags_by_question
 from app.export.sheet_text import shortened
 from app.gui.checklist import custom_id, is_asked
 from app.gui.dialogs import ConfirmDialog, CustomQuestionDialog
-from app.gui.flags_panel import DismissFlagDialog
+from app.gui.flags_panel import DismissFlagDialog, counting
 from app.gui.i18n import ui_language
 from app.gui.question_list import ALL_QUESTIONS, MY_QUESTIONS
 from db.errors import StorageError
@@ -198,3 +199,18 @@ class MyQuestionsMixin(_Base):
             return
         self._index = max(self._index - 1, 0)
         self._reload()
+
+    def _set_flags(self, flags: list[RaisedFlag]) -> None:
+        self._flags = flags
+        self._flags_by_question = flags_by_question(counting(flags, self._dismissals))
+        self._show_clinic_flags()
+
+    def _show_question_flags(self) -> None:
+        self.flags_panel.show_flags(self.flags_for_current(), self._dismissals)
+
+    def _show_clinic_flags(self) -> None:
+        numbers = {q.id: q.number for q in self._sheet.questions} if self._sheet else {}
+        numbers |= {q.id: self.list_model.number(i) for i, q in enumerate(self._questions)}
+        self.clinic_flags_panel.show_flags(
+            self._flags, self._dismissals, numbers, self._clinic.name if self._clinic else None
+        )

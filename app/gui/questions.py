@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.picks import load_my_questions
 from app.domain.question_bank import QuestionBank
-from app.domain.red_flags import RaisedFlag, evaluate_red_flags, flags_by_question
+from app.domain.red_flags import RaisedFlag, evaluate_red_flags
 from app.domain.sheet_content import QuestionSheet, SheetQuestion
 from app.gui.answer_panels import QuestionControls
 from app.gui.checklist import gather_checklist
 from app.gui.doctor_view import SHOW_DOCTOR_KEY, DoctorView
-from app.gui.flags_panel import ClinicFlagsPanel, counting
+from app.gui.flags_panel import ClinicFlagsPanel
 from app.gui.i18n import ui_language
 from app.gui.marks import CHECKED_BUTTON_STYLE
 from app.gui.my_questions import MyQuestionsMixin
@@ -154,6 +154,8 @@ class QuestionsStep(MyQuestionsMixin, StepPage):
         self.question_list.selectionModel().currentRowChanged.connect(self._list_row_changed)
         self.clinic_flags_panel = ClinicFlagsPanel()
         self.clinic_flags_panel.question_requested.connect(self._flag_question_requested)
+        self.clinic_flags_panel.dismiss_requested.connect(self.dismiss_flag)
+        self.clinic_flags_panel.restore_requested.connect(self.restore_flag)
         self.clinic_flags = self.clinic_flags_panel.list
         self.clinic_flags_title = self.clinic_flags_panel.title
         side = QSplitter(Qt.Orientation.Vertical)
@@ -445,11 +447,6 @@ class QuestionsStep(MyQuestionsMixin, StepPage):
         self.list_model.set_questions(None, [], self._view, [])
         self.pages.setCurrentIndex(0)
 
-    def _set_flags(self, flags: list[RaisedFlag]) -> None:
-        self._flags = flags
-        self._flags_by_question = flags_by_question(counting(flags, self._dismissals))
-        self._show_clinic_flags()
-
     def _sheet_ids(self) -> set[str]:
         return {q.id for q in self._sheet.questions} if self._sheet else set()
 
@@ -492,16 +489,6 @@ class QuestionsStep(MyQuestionsMixin, StepPage):
 
     def _show_status(self, answer: Answer | None) -> None:
         self.status_row.show_status(answer.status if answer else "to-ask", bool(answer and answer.flagged))
-
-    def _show_question_flags(self) -> None:
-        self.flags_panel.show_flags(self.flags_for_current(), self._dismissals)
-
-    def _show_clinic_flags(self) -> None:
-        numbers = {q.id: q.number for q in self._sheet.questions} if self._sheet else {}
-        numbers |= {q.id: self.list_model.number(i) for i, q in enumerate(self._questions)}
-        self.clinic_flags_panel.show_flags(
-            self._flags, self._dismissals, numbers, self._clinic.name if self._clinic else None
-        )
 
     def _select_in_list(self) -> None:
         row = self.list_model.row_of_question(self._index)

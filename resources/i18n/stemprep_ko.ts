@@ -395,6 +395,22 @@
         <translation>이 병원의 위험 신호</translation>
     </message>
     <message>
+        <source>Not a concern…</source>
+        <translation>문제없음…</translation>
+    </message>
+    <message>
+        <source>Mark the chosen red flag as not a concern</source>
+        <translation>고른 위험 신호를 문제없음으로 표시</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
+        <source>Restore the chosen red flag</source>
+        <translation>고른 위험 신호 되돌리기</translation>
+    </message>
+    <message>
         <source>Red flags at this clinic: {count}</source>
         <translation>이 병원의 위험 신호: {count}개</translation>
     </message>

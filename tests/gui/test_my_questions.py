@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from app.domain.demo import create_demo
 from app.domain.question_bank import QuestionBank
 from app.gui.dialogs import CustomQuestionDialog
 from app.gui.flags_panel import DismissFlagDialog
@@ -162,3 +163,41 @@ def test_entering_a_question_shows_the_question_not_only_the_answer_box(
         assert scrolled, "no question was long enough to need scrolling; the test would prove nothing"
     finally:
         apply_text_size(qapp, DEFAULT_TEXT_SIZE)
+
+
+def test_a_red_flag_from_the_clinic_details_is_dismissed_from_the_clinic_list(
+    qtbot: QtBot, store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow],
+    reopen: Callable[[], Store], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    demo = create_demo(store)
+    monkeypatch.setattr(DismissFlagDialog, "ask", classmethod(lambda cls, parent, title: "Checked the register"))
+    window = make_window()
+    window.profile_list.select_profile(demo.id)
+    window.go_to_step(MainWindow.QUESTIONS)
+    step = window.questions_step
+    rows = []
+    for clinic_row in range(step.clinic_box.count()):
+        step.clinic_box.setCurrentIndex(clinic_row)
+        rows = [r for r in range(step.clinic_flags.count()) if step.clinic_flags.item(r).data(Qt.ItemDataRole.UserRole) is None]
+        if rows:
+            break
+    assert rows, "the demo has a red flag raised by a clinic's details"
+    item = step.clinic_flags.item(rows[0])
+    rect = step.clinic_flags.visualItemRect(item)
+    qtbot.mouseClick(step.clinic_flags.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_step == MainWindow.QUESTIONS  # a click only chooses it
+    panel = step.clinic_flags_panel
+    assert panel.dismiss_button.isVisible() and not panel.restore_button.isVisible()
+    qtbot.mouseClick(panel.dismiss_button, Qt.MouseButton.LeftButton)
+    clinic_id = step.current_clinic.id
+    with reopen() as disk:
+        [(rule_id, dismissal)] = disk.flag_dismissals(clinic_id).items()
+    assert dismissal.note == "Checked the register"
+    dismissed = [step.clinic_flags.item(r) for r in range(step.clinic_flags.count())
+                 if step.clinic_flags.item(r).text().startswith("Not a concern:")]
+    assert len(dismissed) == 1
+    step.clinic_flags.setCurrentItem(dismissed[0])
+    assert panel.restore_button.isVisible() and not panel.dismiss_button.isVisible()
+    qtbot.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)
+    with reopen() as disk:
+        assert disk.flag_dismissals(clinic_id) == {}
