@@ -201,3 +201,18 @@ def test_a_red_flag_from_the_clinic_details_is_dismissed_from_the_clinic_list(
     qtbot.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)
     with reopen() as disk:
         assert disk.flag_dismissals(clinic_id) == {}
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_not_a_concern_dialog_is_named_clash_free_and_needs_a_note(qtbot: QtBot) -> None:
+    from test_accessibility import clashes, unnamed_controls
+
+    dialog = DismissFlagDialog("Would not give the plan's reference number")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert unnamed_controls(dialog) == [] and clashes(dialog) == []
+    [ok] = [b for b in dialog.findChildren(QPushButton) if b.text() == "Not a concern"]
+    assert not ok.isEnabled()  # a dismissal always says why
+    qtbot.keyClicks(dialog.note, "They showed me the letter")
+    assert ok.isEnabled()
