@@ -160,6 +160,8 @@ class ChoicePanel(QWidget):
     def set_question(self, question: SheetQuestion) -> None:
         for row in self.rows:
             self.group.removeButton(row.radio)
+            self._layout.removeWidget(row)
+            row.hide()  # gone at once, although Qt deletes it later
             row.deleteLater()
         self.rows = []
         lang = ui_language()

@@ -87,7 +87,7 @@ class QuestionFlagsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(self.tr("Red flags in this answer"))
+        self.title = WrappingLabel(self.tr("Red flags in this answer"))
         bold = QFont(self.title.font())
         bold.setBold(True)
         self.title.setFont(bold)
@@ -95,7 +95,7 @@ class QuestionFlagsPanel(QWidget):
         self.box = QWidget()
         self.box_layout = QVBoxLayout(self.box)
         self.box_layout.setContentsMargins(0, 0, 0, 0)
-        self.no_flags = QLabel(self.tr("None from this answer so far."))
+        self.no_flags = WrappingLabel(self.tr("None from this answer so far."))
         self.no_flags.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -128,19 +128,19 @@ class QuestionFlagsPanel(QWidget):
         heading_text = f"{FLAG_MARK} {severity_label(rule.severity)}"
         if dismissal is not None:
             heading_text = self.tr("{flag} — not a concern, you said").format(flag=heading_text)
-        heading = QLabel(heading_text)
+        heading = WrappingLabel(heading_text)
         heading.setWordWrap(True)
         bold = QFont(heading.font())
         bold.setBold(True)
         heading.setFont(bold)
-        title = QLabel(rule.title.get(lang))
+        title = WrappingLabel(rule.title.get(lang))
         title.setWordWrap(True)
         title.setFont(bold)
         title.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(heading)
         layout.addWidget(title)
         if dismissal is None:
-            explanation = QLabel(rule.explanation.get(lang))
+            explanation = WrappingLabel(rule.explanation.get(lang))
             explanation.setWordWrap(True)
             explanation.setTextFormat(Qt.TextFormat.PlainText)
             layout.addWidget(explanation)
@@ -149,7 +149,7 @@ class QuestionFlagsPanel(QWidget):
             button.setToolTip(self.tr("Say in a few words why this red flag does not worry you here"))
             button.clicked.connect(lambda _=False, rule_id=rule.id: self.dismiss_requested.emit(rule_id))
         else:
-            note = QLabel(self.tr("Your note: {note}").format(note=dismissal.note))
+            note = WrappingLabel(self.tr("Your note: {note}").format(note=dismissal.note))
             note.setWordWrap(True)
             note.setTextFormat(Qt.TextFormat.PlainText)
             layout.addWidget(note)

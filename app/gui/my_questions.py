@@ -34,6 +34,20 @@ else:
 class MyQuestionsMixin(_Base):
     """Picking, ordering and the two views; dismissing and restoring red flags (mixed into QuestionsStep)."""
 
+    @property
+    def current_is_picked(self) -> bool:
+        question = self.current_question
+        return question is not None and question.id in self._picks
+
+    @property
+    def view(self) -> str:
+        return self._view
+
+    @property
+    def my_questions(self) -> list[str]:
+        """The ids of my questions, in the order I will ask them."""
+        return [question_id for question_id in self._picks if question_id in self._sheet_ids()]
+
     def show_question_id(self, question_id: str) -> None:
         """Show a question by its id, in the list of all questions if it is not on mine."""
         if question_id not in [q.id for q in self._questions]:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QScrollArea, 
 
 from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetQuestion
-from app.gui.answer_panels import ChoicePanel, NumberPanel, YesNoPanel
+from app.gui.answer_panels import ChoicePanel, NumberPanel, WrappingLabel, YesNoPanel
 from app.gui.flags_panel import QuestionFlagsPanel
 from app.gui.i18n import ui_language
 from app.gui.question_keys import ANSWER_KEY, native
@@ -23,8 +23,7 @@ from app.gui.text_size import fit_lines, scale_font
 
 def reading_label(scale: float, *, bold: bool = False) -> QLabel:
     """A label for reading: wraps, selectable with the mouse, plain text, `scale` times the body text."""
-    label = QLabel()
-    label.setWordWrap(True)
+    label = WrappingLabel()
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     scale_font(label, scale, bold=bold)
@@ -38,7 +37,7 @@ class QuestionCard(QWidget):
     def __init__(self, bank: QuestionBank, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bank = bank
-        self.meta = QLabel()
+        self.meta = WrappingLabel()
         self.meta.setWordWrap(True)
         self.meta.setAccessibleName(self.tr("Question number, category and priority"))
         # The question in the interface language first and bold, the other language under it.

@@ -163,8 +163,8 @@ class QuestionListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             mark = STATUS_MARKS.get(status, "○")
             flag = f"{FLAG_MARK} " if severity else ""
-            star = f" {PICKED_MARK}" if picked else ""
-            return f"{mark} {flag}{number}. {short_title(self._bank, question, lang)}{star}"
+            star = f"{PICKED_MARK} " if picked else ""
+            return f"{mark} {star}{flag}{number}. {short_title(self._bank, question, lang)}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             parts = [f"{number}. {question.text.get(lang)}", status_label(status)]
             if picked:

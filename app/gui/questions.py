@@ -214,7 +214,12 @@ class QuestionsStep(MyQuestionsMixin, StepPage):
 
         # Status, picking and moving on stay in view however long the question is.
         centre = QWidget()
-        self._styled = [centre, self.list_pane]
+        # Only the buttons that stay pressed carry the style: a style sheet on a pane would fix
+        # the font of every label in it, and they must follow the text size.
+        self._styled = [
+            *self.yes_no_buttons.values(), *self.status_buttons.values(), self.worry_button, self.ask_button,
+            self.list_pane.my_view_button, self.list_pane.all_view_button,
+        ]
         for widget in self._styled:
             widget.setStyleSheet(CHECKED_BUTTON_STYLE)
         centre_layout = QVBoxLayout(centre)
@@ -263,7 +268,7 @@ class QuestionsStep(MyQuestionsMixin, StepPage):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FontChange:
-            # A widget with a style sheet keeps the font it was polished with; polish it again in the new size.
+            # A button with a style sheet keeps the font it was polished with; polish it again in the new size.
             for widget in self._styled:
                 widget.setStyleSheet("")
                 widget.setStyleSheet(CHECKED_BUTTON_STYLE)
@@ -304,20 +309,6 @@ class QuestionsStep(MyQuestionsMixin, StepPage):
     def current_answer(self) -> Answer | None:
         question = self.current_question
         return self._answers.get(question.id) if question else None
-
-    @property
-    def current_is_picked(self) -> bool:
-        question = self.current_question
-        return question is not None and question.id in self._picks
-
-    @property
-    def view(self) -> str:
-        return self._view
-
-    @property
-    def my_questions(self) -> list[str]:
-        """The ids of my questions, in the order I will ask them."""
-        return [question_id for question_id in self._picks if question_id in self._sheet_ids()]
 
     def answer_key(self, field: str) -> Hashable:
         """The autosave key of a field of the current answer (for the doctor's view, which saves the same way)."""

@@ -62,7 +62,8 @@ def test_ask_this_move_and_the_two_views(
     _press(qtbot, Qt.Key.Key_K)
     assert step.ask_button.isChecked()
     assert step.my_questions == [everything[0], everything[3], everything[5], everything[9]]
-    assert any(text.endswith(PICKED_MARK) and "4. " in text for text in _list_texts(step))
+    short = bank.question(everything[3]).short.en
+    assert f"○ {PICKED_MARK} 4. {short}" in _list_texts(step)
     assert step.progress.text() == "0 of 4 asked"
 
     # Back on my list: move it down with the key, then up with the button.
