@@ -68,9 +68,11 @@ class WrappingLabel(QLabel):
             self._fit()
 
     def _fit(self) -> None:
+        # A label's height for a width counts its minimum height too: measure without it.
+        kept = self.minimumHeight()
+        self.setMinimumHeight(0)
         needed = self.heightForWidth(self.width())
-        if needed > 0 and needed != self.minimumHeight():
-            self.setMinimumHeight(needed)
+        self.setMinimumHeight(needed if needed > 0 else kept)
 
 
 class YesNoPanel(QWidget):

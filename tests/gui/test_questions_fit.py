@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QWidget,
 )
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from app.domain.demo import create_demo
@@ -94,7 +95,7 @@ def _screens(window: MainWindow) -> Iterator[str]:
                 continue
             seen.add(kind)
             step.show_question(index, focus_answer=True)
-            QApplication.processEvents()
+            QTest.qWait(10)  # the scroll area sizes the card once its layout request is handled
             yield f"{view}, {kind} question {step.current_index + 1}"
         assert "red flag" in seen or view == "mine", "the walk must see a question with a red flag"
 
