@@ -108,6 +108,7 @@ class MyQuestionsMixin(_Base):
             self._show_list(select=self.current_question.id if self.current_question else None)
         else:
             self.list_model.set_picks(self._picks)
+            self.list_pane.show_view(self._view, len(self.my_questions))
             self._show_pick()
             self._update_progress()
 

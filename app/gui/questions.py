@@ -280,6 +280,7 @@ class QuestionsStep(MyQuestionsMixin, StepPage):
         if profile_id != self.profile_id:
             self._clinic = None
             self._index = 0
+            self._view = MY_QUESTIONS  # another patient: start from their own list
         super().set_profile(profile_id)
 
     def enter(self) -> None:

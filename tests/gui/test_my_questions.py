@@ -65,6 +65,7 @@ def test_ask_this_move_and_the_two_views(
     short = bank.question(everything[3]).short.en
     assert f"○ {PICKED_MARK} 4. {short}" in _list_texts(step)
     assert step.progress.text() == "0 of 4 asked"
+    assert step.list_pane.my_view_button.text().replace("&", "") == "My questions (4)"
 
     # Back on my list: move it down with the key, then up with the button.
     qtbot.mouseClick(step.list_pane.my_view_button, Qt.MouseButton.LeftButton)
