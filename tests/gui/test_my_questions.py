@@ -218,3 +218,16 @@ def test_the_not_a_concern_dialog_is_named_clash_free_and_needs_a_note(qtbot: Qt
     assert not ok.isEnabled()  # a dismissal always says why
     qtbot.keyClicks(dialog.note, "They showed me the letter")
     assert ok.isEnabled()
+
+
+def test_with_nothing_picked_the_step_opens_the_whole_checklist_to_pick_from(
+    store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow]
+) -> None:
+    profile_id, _ = profile_with_clinic(store, bank)
+    store.set_question_picks(profile_id, [])
+    window = make_window()
+    window.go_to_step(MainWindow.QUESTIONS)
+    step = window.questions_step
+    assert step.view == "all" and step.question_count == len(bank.questions_for("knee-oa"))
+    assert step.list_pane.my_view_button.text().replace("&", "") == "My questions (0)"
+    assert step.progress.text() == "0 of 0 asked"
