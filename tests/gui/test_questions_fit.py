@@ -185,3 +185,15 @@ def test_the_answer_radio_buttons_stand_out_in_light_and_dark(qapp: QApplication
     palette = dark_palette() if scheme == "dark" else scaling_style("Fusion").standardPalette()
     for checked in (False, True):
         assert _ring_contrast(palette, checked) >= 3.0, (scheme, checked)  # WCAG: 3:1 for a control's outline
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_chosen_answer_button_reads_clearly_in_light_and_dark(qapp: QApplication, scheme: str) -> None:
+    """Yes / No / status buttons, once chosen, are drawn in the highlight colours (see CHECKED_BUTTON_STYLE)."""
+    palette = dark_palette() if scheme == "dark" else scaling_style("Fusion").standardPalette()
+    chosen = _contrast(palette.color(QPalette.ColorRole.HighlightedText), palette.color(QPalette.ColorRole.Highlight))
+    # Dark mode is ours (app.gui.application.dark_palette): text contrast for reading. The light
+    # palette is the style's own, whose white on blue is 3.7:1; at least a control's 3:1 there.
+    assert chosen >= (4.5 if scheme == "dark" else 3.0), scheme
+    # and a chosen button stands apart from the window it sits on
+    assert _contrast(palette.color(QPalette.ColorRole.Highlight), palette.color(QPalette.ColorRole.Window)) >= 3, scheme
