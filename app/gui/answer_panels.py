@@ -25,9 +25,17 @@ from PySide6.QtWidgets import (
 from app.domain.question_bank import YES_NO_VALUES
 from app.domain.sheet_content import SheetQuestion
 from app.gui.checklist import status_label
-from app.gui.i18n import other_language, ui_language
 from app.gui.doctor_view import SHOW_DOCTOR_KEY
-from app.gui.question_keys import ASK_THIS_KEY, NEXT_KEYS, PREVIOUS_KEYS, STATUS_KEYS, WORRY_KEY, YES_NO_KEYS, native
+from app.gui.i18n import other_language, ui_language
+from app.gui.question_keys import (
+    ASK_THIS_KEY,
+    NEXT_KEYS,
+    PREVIOUS_KEYS,
+    STATUS_KEYS,
+    WORRY_KEY,
+    YES_NO_KEYS,
+    native,
+)
 from db.records import ANSWER_STATUSES
 
 

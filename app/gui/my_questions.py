@@ -90,7 +90,8 @@ class MyQuestionsMixin(_Base):
             return
         # Moving past the neighbour on screen; ids no longer in the checklist keep their places.
         neighbour = mine[target]
-        self._save_picks(moved(self._picks, question.id, self._picks.index(neighbour) - self._picks.index(question.id)))
+        steps_in_store = self._picks.index(neighbour) - self._picks.index(question.id)
+        self._save_picks(moved(self._picks, question.id, steps_in_store))
 
     def _save_picks(self, picks: list[str]) -> None:
         if self.profile_id is None:

@@ -30,8 +30,8 @@ from app.domain.red_flags import RaisedFlag
 from app.domain.sheet_content import QuestionSheet, SheetQuestion
 from app.gui.checklist import status_label
 from app.gui.i18n import other_language, ui_language
-from app.gui.question_keys import MOVE_DOWN_KEY, MOVE_UP_KEY, native
 from app.gui.marks import FLAG_MARK, STATUS_MARKS, flag_colours, severity_label, worst_severity
+from app.gui.question_keys import MOVE_DOWN_KEY, MOVE_UP_KEY, native
 from app.gui.text_size import scale_font
 from db.records import Answer
 
@@ -227,9 +227,8 @@ class QuestionListPane(QWidget):
         moves.setSpacing(4)
         moves.addWidget(self.move_up_button)
         moves.addWidget(self.move_down_button)
-        legend = QLabel(self.tr("○ to ask   ◎ asked   ● answered   × skipped   ▲ red flag   {star} on my list").format(
-            star=PICKED_MARK
-        ))
+        legend_text = self.tr("○ to ask   ◎ asked   ● answered   × skipped   ▲ red flag   {star} on my list")
+        legend = QLabel(legend_text.format(star=PICKED_MARK))
         legend.setWordWrap(True)
         scale_font(legend, 0.92)
 

@@ -500,7 +500,8 @@ class QuestionsStep(MyQuestionsMixin, StepPage):
 
     def _focus_answer(self) -> None:
         question = self.current_question
-        box: QWidget = self.number_edit if question is not None and question.answer_kind == "number" else self.answer_text
+        number = question is not None and question.answer_kind == "number"
+        box: QWidget = self.number_edit if number else self.answer_text
         box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._scroll_to(box)
 

@@ -118,7 +118,8 @@ def test_a_red_flag_can_be_marked_not_a_concern_with_a_note_and_restored(
     store.save_answer(clinic_id, flagged.id, value=bad_value)
     asked: list[str] = []
     monkeypatch.setattr(
-        DismissFlagDialog, "ask", classmethod(lambda cls, parent, title: asked.append(title) or "They showed the letter")
+        DismissFlagDialog, "ask",
+        classmethod(lambda cls, parent, title: asked.append(title) or "They showed the letter"),
     )
     window = make_window()
     window.go_to_step(MainWindow.QUESTIONS)
@@ -180,7 +181,8 @@ def test_a_red_flag_from_the_clinic_details_is_dismissed_from_the_clinic_list(
     rows = []
     for clinic_row in range(step.clinic_box.count()):
         step.clinic_box.setCurrentIndex(clinic_row)
-        rows = [r for r in range(step.clinic_flags.count()) if step.clinic_flags.item(r).data(Qt.ItemDataRole.UserRole) is None]
+        items = [step.clinic_flags.item(r) for r in range(step.clinic_flags.count())]
+        rows = [r for r, item in enumerate(items) if item.data(Qt.ItemDataRole.UserRole) is None]
         if rows:
             break
     assert rows, "the demo has a red flag raised by a clinic's details"
