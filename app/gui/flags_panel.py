@@ -31,6 +31,7 @@ from app.export.sheet_text import shortened
 from app.gui.answer_panels import WrappingLabel
 from app.gui.i18n import ui_language
 from app.gui.marks import FLAG_MARK, flag_colours, flag_style, severity_label
+from app.gui.question_list import plain_tooltip
 from db.records import FlagDismissal
 
 #: Longest clinic name in the red-flag heading beside the list (the clinic box shows it all).
@@ -259,7 +260,7 @@ class ClinicFlagsPanel(QWidget):
                 item.setToolTip(flag.rule.explanation.get(lang))
             else:
                 item = QListWidgetItem(self.tr("Not a concern: {title}{where}").format(title=title, where=where))
-                item.setToolTip(self.tr("Your note: {note}").format(note=dismissal.note))
+                item.setToolTip(plain_tooltip(self.tr("Your note: {note}").format(note=dismissal.note)))
             item.setData(Qt.ItemDataRole.UserRole, first)
             item.setData(_RULE_ROLE, flag.rule.id)
             item.setData(_DISMISSED_ROLE, dismissal is not None)

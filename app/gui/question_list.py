@@ -9,6 +9,7 @@ status mark and a red-flag mark, so a dozen rows fit a laptop screen.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +50,11 @@ PICKED_MARK = "★"
 class _ListRow:
     heading: str | None  # a category heading, or None for a question
     question_index: int = -1
+
+
+def plain_tooltip(text: str) -> str:
+    """`text` shown as written in a tooltip (Qt reads a tooltip with "<b>" in it as markup)."""
+    return f"<p>{html.escape(text)}</p>"
 
 
 def short_title(bank: QuestionBank, question: SheetQuestion, lang: str) -> str:
@@ -173,7 +179,8 @@ class QuestionListModel(QAbstractListModel):
                 parts.append(severity_label(severity))
             if answer and answer.flagged:
                 parts.append(self.tr("worries me"))
-            return " — ".join(parts)
+            said = " — ".join(parts)
+            return plain_tooltip(said) if role == Qt.ItemDataRole.ToolTipRole else said
         if role == Qt.ItemDataRole.ForegroundRole and severity:
             return QBrush(flag_colours(severity)[0])
         if role == Qt.ItemDataRole.BackgroundRole and severity:

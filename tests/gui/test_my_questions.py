@@ -233,3 +233,27 @@ def test_with_nothing_picked_the_step_opens_the_whole_checklist_to_pick_from(
     assert step.view == "all" and step.question_count == len(bank.questions_for("knee-oa"))
     assert step.list_pane.my_view_button.text().replace("&", "") == "My questions (0)"
     assert step.progress.text() == "0 of 0 asked"
+
+
+def test_my_own_words_show_as_written_in_the_list_and_the_flags(
+    qtbot: QtBot, store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    profile_id, clinic_id = profile_with_clinic(store, bank)
+    custom = store.add_custom_question(profile_id, "<b>Is it & safe?</b> 안전합니까? 🙂")
+    flagged, bad_value, rule = yes_no_red_flag(bank, "knee-oa")
+    store.set_question_picks(profile_id, [custom.question_id, flagged.id])
+    store.save_answer(clinic_id, flagged.id, value=bad_value)
+    store.dismiss_flag(clinic_id, rule.id, "<i>fine</i> & " + "x" * 150)
+    window = make_window()
+    window.go_to_step(MainWindow.QUESTIONS)
+    step = window.questions_step
+    model = step.list_model
+    assert model.data(model.index(0)) == "○ 1. <b>Is it & safe?</b> 안전합니까? 🙂"
+    tooltip = model.data(model.index(0), Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;Is it &amp; safe?&lt;/b&gt;" in tooltip and "<b>" not in tooltip
+    assert step.question_en.text() == "<b>Is it & safe?</b> 안전합니까? 🙂"
+    assert step.question_en.textFormat() == Qt.TextFormat.PlainText
+    [item] = [step.clinic_flags.item(r) for r in range(step.clinic_flags.count())
+              if step.clinic_flags.item(r).text().startswith("Not a concern:")]
+    assert "&lt;i&gt;fine&lt;/i&gt; &amp;" in item.toolTip()
