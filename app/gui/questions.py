@@ -169,19 +169,14 @@ class QuestionsStep(MyQuestionsMixin, StepPage):
     def _build_centre(self) -> QWidget:
         self.card = QuestionCard(self._bank)
         card = self.card
-        self.meta, self.question_en, self.question_ko = card.meta, card.question_en, card.question_ko
-        self.why, self.sources = card.why, card.sources
+        self.question_en, self.question_ko = card.question_en, card.question_ko
         self.yes_no_panel = card.yes_no_panel
         self.yes_no_panel.chosen.connect(self._value_chosen)
-        self.yes_no_widget = self.yes_no_panel
-        self.yes_no_group = self.yes_no_panel.group
         self.yes_no_buttons = self.yes_no_panel.buttons
         self.number_edit = card.number_edit
         self.autosave.watch_line(self.number_edit, lambda: self._answer_key("value"))
         self.choice_panel = card.choice_panel
         self.choice_panel.chosen.connect(self._value_chosen)
-        self.choice_widget = self.choice_panel
-        self.choice_group = self.choice_panel.group
         self.answer_text = card.answer_text
         self.autosave.watch_text(self.answer_text, lambda: self._answer_key("text"))
         self.flags_panel = card.flags_panel
