@@ -136,6 +136,22 @@ class GuideDialog(QDialog):
                 "is safe. Each flag says what to ask or check. You can also mark any answer that worried "
                 "you with “This worries me” ({key})."
             ).format(key=keys_text(questions.WORRY_KEY)) + "</p>",
+            "<p>" + self.tr(
+                "If the clinic explains a red flag to your satisfaction, press “Not a concern…” and say why "
+                "in a few words. The flag stays on screen, greyed, with your note; “Restore” brings it back."
+            ) + "</p>",
+            "<h3>" + self.tr("My questions") + "</h3>",
+            "<p>" + self.tr(
+                "A consultation is short, so bring a short list. In the Questions step, “My questions” holds "
+                "the questions you chose, in the order you will ask them; “All questions” is the whole "
+                "checklist. “Ask this” ({ask}) puts the question on screen on your list or takes it off; "
+                "{up} and {down} move it. A question you write yourself goes on your list after the "
+                "question on screen."
+            ).format(
+                ask=keys_text(questions.ASK_THIS_KEY),
+                up=keys_text(questions.MOVE_UP_KEY),
+                down=keys_text(questions.MOVE_DOWN_KEY),
+            ) + "</p>",
             "<h3>" + self.tr("Where your data lives") + "</h3>",
             "<p>" + self.tr(
                 "Everything you enter is kept in one file on this computer:<br><code>{path}</code><br>"
@@ -223,6 +239,10 @@ class ShortcutsDialog(QDialog):
                 (f"{yes} / {no} / {unsure} / {refused}", self.tr("Answer yes, no, not sure, refused to answer")),
                 (keys_text(questions.WORRY_KEY), self.tr("This worries me (mark or unmark)")),
                 (keys_text(questions.ANSWER_KEY), self.tr("Type the clinic's answer")),
+                (keys_text(questions.ASK_THIS_KEY),
+                 self.tr("Ask this: put the question on my list, or take it off")),
+                (keys_text(questions.MOVE_UP_KEY, questions.MOVE_DOWN_KEY),
+                 self.tr("Move the question up or down my list")),
                 (keys_text(doctor_view.SHOW_DOCTOR_KEY), self.tr("Show the doctor: the question full screen in Korean")),
             ]),
             (self.tr("Sheet step"), [

@@ -1,46 +1,29 @@
-"""Step 3, Questions: going through the checklist with one clinic, one question at a time.
+"""Step 3, Questions: going through my questions with one clinic, one question at a time.
 
 This is the screen used in the consultation room (or on the phone with the clinic),
-so it is built for reading and for the keyboard: the question large in English with
-the Korean under it for the clinician, why it matters, an answer box that fits the
-question, and shortcuts that never clash with typing the clinic's words. The red
-flags the answers raise are shown beside the question, and per clinic.
-Every answer saves itself (see `app.gui.autosave`).
+so it is built for reading and for the keyboard: the question large in both languages,
+the interface language first, why it matters, an answer box that fits the question, and
+shortcuts that never clash with typing the clinic's words. The patient picks which
+questions to ask and in what order ("My questions"); "All questions" is the whole
+checklist to pick from. The questions, their numbers and the answers come from
+`app.gui.checklist.gather_checklist`, the same gathering the printed sheet uses.
+Every answer saves itself (see `app.gui.autosave`); picks are saved at once.
+
+The parts live beside this module: the list (`question_list`), the answer panels
+(`answer_panels`), the red flags (`flags_panel`) and the keys (`question_keys`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QEvent,
-    QRegularExpression,
-    Qt,
-    QTimer,
-    Slot,
-)
-from PySide6.QtGui import QBrush, QFont, QKeySequence, QMouseEvent, QRegularExpressionValidator, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QButtonGroup,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -49,159 +32,49 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.question_bank import QuestionBank, YES_NO_VALUES
-from app.domain.red_flags import RaisedFlag, evaluate_red_flags, flags_by_question
+from app.domain.picks import load_my_questions
+from app.domain.question_bank import QuestionBank
+from app.domain.red_flags import RaisedFlag, evaluate_red_flags
 from app.domain.sheet_content import QuestionSheet, SheetQuestion
-from app.export.sheet_text import shortened
-from app.gui.checklist import custom_id, gather_checklist, is_asked, status_label
-from app.gui.dialogs import ConfirmDialog, CustomQuestionDialog
+from app.gui.answer_panels import QuestionControls
+from app.gui.checklist import gather_checklist
 from app.gui.doctor_view import SHOW_DOCTOR_KEY, DoctorView
-from app.gui.i18n import other_language, ui_language
-from app.gui.marks import (
-    CHECKED_BUTTON_STYLE,
-    FLAG_MARK,
-    STATUS_MARKS,
-    flag_colours,
-    flag_style,
-    severity_label,
-    worst_severity,
+from app.gui.flags_panel import ClinicFlagsPanel
+from app.gui.i18n import ui_language
+from app.gui.marks import CHECKED_BUTTON_STYLE
+from app.gui.my_questions import MyQuestionsMixin
+from app.gui.question_card import QuestionCard
+from app.gui.question_keys import (
+    ANSWER_KEY,
+    ASK_THIS_KEY,
+    MOVE_DOWN_KEY,
+    MOVE_UP_KEY,
+    NEXT_KEYS,
+    PREVIOUS_KEYS,
+    STATUS_KEYS,
+    WORRY_KEY,
+    YES_NO_KEYS,
+)
+from app.gui.question_list import (
+    ALL_QUESTIONS,
+    MY_QUESTIONS,
+    QuestionIndexRole,
+    QuestionListPane,
+    shown_questions,
 )
 from app.gui.step import StepPage
-from app.gui.text_size import DEFAULT_TEXT_SIZE, current_text_size, scale_font
 from db.errors import StorageError
-from db.records import ANSWER_STATUSES, Answer, Clinic, ProfileId
+from db.records import ANSWER_STATUSES, Answer, Clinic, FlagDismissal, ProfileId
 from db.store import Store
 
-_Index = QModelIndex | QPersistentModelIndex
-
-QuestionIndexRole = Qt.ItemDataRole.UserRole + 1
-
-#: Next / previous question. Alt+arrows and Ctrl+Page Down/Up move no cursor in a text box.
-NEXT_KEYS = ("Alt+Right", "Ctrl+PgDown")
-PREVIOUS_KEYS = ("Alt+Left", "Ctrl+PgUp")
-#: Status buttons, in the order of ANSWER_STATUSES (to ask, asked, answered, skipped).
-STATUS_KEYS = ("Alt+1", "Alt+2", "Alt+3", "Alt+4")
-#: Yes / no / not sure / refused, in the order of YES_NO_VALUES.
-YES_NO_KEYS = ("Alt+Y", "Alt+N", "Alt+S", "Alt+R")
-WORRY_KEY = "Alt+W"
-ANSWER_KEY = "Alt+A"
-#: Longest clinic name in the red-flag heading beside the list (the clinic box shows it all).
-CLINIC_NAME_LIMIT = 60
+__all__ = [  # the keys, for Help → Keyboard shortcuts and the tests
+    "ANSWER_KEY", "ASK_THIS_KEY", "MOVE_DOWN_KEY", "MOVE_UP_KEY", "NEXT_KEYS", "PREVIOUS_KEYS",
+    "STATUS_KEYS", "WORRY_KEY", "YES_NO_KEYS", "QuestionsStep",
+]
 
 
-@dataclass(frozen=True, slots=True)
-class _ListRow:
-    heading: str | None  # a category heading, or None for a question
-    question_index: int = -1
-
-
-class QuestionListModel(QAbstractListModel):
-    """The checklist down the side: category headings, and each question with its status mark."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[_ListRow] = []
-        self._questions: list[SheetQuestion] = []
-        self._category_titles: dict[str, str] = {}
-        self._answers: dict[str, Answer] = {}
-        self._flags: dict[str, list[RaisedFlag]] = {}
-
-    def set_sheet(self, sheet: QuestionSheet | None) -> None:
-        self.beginResetModel()
-        self._rows = []
-        self._questions = []
-        lang = ui_language()
-        for group in sheet.groups if sheet else ():
-            title = group.category.title
-            self._rows.append(_ListRow(heading=f"{title.get(lang)}  ·  {title.get(other_language(lang))}"))
-            for question in group.questions:
-                self._rows.append(_ListRow(heading=None, question_index=len(self._questions)))
-                self._questions.append(question)
-        self.endResetModel()
-
-    def set_state(self, answers: dict[str, Answer], flags: dict[str, list[RaisedFlag]]) -> None:
-        self._answers = answers
-        self._flags = flags
-        if self._rows:
-            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
-
-    def row_of_question(self, question_index: int) -> int:
-        for row, entry in enumerate(self._rows):
-            if entry.question_index == question_index and entry.heading is None:
-                return row
-        return -1
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if self._rows[index.row()].heading is not None:
-            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren  # not selectable
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry = self._rows[index.row()]
-        if entry.heading is not None:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return entry.heading
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        question = self._questions[entry.question_index]
-        answer = self._answers.get(question.id)
-        status = answer.status if answer else "to-ask"
-        severity = worst_severity(self._flags.get(question.id, ()))
-        if role == Qt.ItemDataRole.DisplayRole:
-            mark = STATUS_MARKS.get(status, "○")
-            flag = f"{FLAG_MARK} " if severity else ""
-            return f"{mark} {flag}{question.number}. {question.text.get(ui_language())}"
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            parts = [f"{question.number}. {question.text.get(ui_language())}", status_label(status)]
-            if severity:
-                parts.append(severity_label(severity))
-            if answer and answer.flagged:
-                parts.append(self.tr("worries me"))
-            return " — ".join(parts)
-        if role == Qt.ItemDataRole.ForegroundRole and severity:
-            return QBrush(flag_colours(severity)[0])
-        if role == Qt.ItemDataRole.BackgroundRole and severity:
-            return QBrush(flag_colours(severity)[1])
-        if role == QuestionIndexRole:
-            return entry.question_index
-        return None
-
-
-class _ChoiceRow(QWidget):
-    """A choice whose words wrap, in the interface language over the other (a QRadioButton's own text never wraps)."""
-
-    def __init__(self, first: str, second: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.radio = QRadioButton()
-        self.radio.setAccessibleName(first)
-        self.label = QLabel(first + (f"\n{second}" if second else ""))
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setBuddy(self.radio)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 2, 0, 2)
-        layout.addWidget(self.radio, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.label, 1)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
-        event.accept()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
-        self.radio.click()  # clicking the words picks the choice, as with a radio button's own text
-
-
-class QuestionsStep(StepPage):
-    """One clinic's checklist, one question at a time."""
+class QuestionsStep(MyQuestionsMixin, StepPage):
+    """One clinic, my questions (or all of them), one question at a time."""
 
     def __init__(self, store: Store, bank: QuestionBank, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -210,296 +83,147 @@ class QuestionsStep(StepPage):
         self._clinics: list[Clinic] = []
         self._clinic: Clinic | None = None
         self._sheet: QuestionSheet | None = None
+        self._picks: list[str] = []
+        self._view = MY_QUESTIONS
         self._questions: list[SheetQuestion] = []
         self._answers: dict[str, Answer] = {}
         self._flags: list[RaisedFlag] = []
+        self._dismissals: dict[str, FlagDismissal] = {}
         self._flags_by_question: dict[str, list[RaisedFlag]] = {}
+        self._category_titles: dict[str, str] = {}
         self._index = 0
         self._quiet = False
+        self.doctor_view: DoctorView | None = None
         self.autosave = self._autosave_with(self._save_answer_field)
 
-        self._build()
+        working = QWidget()
+        working_layout = QVBoxLayout(working)
+        working_layout.setContentsMargins(0, 0, 0, 0)
+        working_layout.addLayout(self._build_top())
+        splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._build_side())
+        splitter.addWidget(self._build_centre())
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 900])
+        working_layout.addWidget(splitter, 1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_empty())
+        self.pages.addWidget(working)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
         self._build_shortcuts()
         self._show_empty()
 
     # ================================================================ building
 
-    def _build(self) -> None:
+    def _build_top(self) -> QHBoxLayout:
         self.clinic_box = QComboBox()
         self.clinic_box.setAccessibleName(self.tr("Clinic you are asking"))
-        self.clinic_box.setMinimumContentsLength(24)
+        self.clinic_box.setMinimumContentsLength(16)
         # A very long clinic name must not widen the window; the list shows it in full.
         self.clinic_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.clinic_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.clinic_box.currentIndexChanged.connect(self._clinic_chosen)
         self.progress = QLabel()
         self.progress.setAccessibleName(self.tr("Progress"))
+        self.progress.setWordWrap(True)
         self.add_question_button = QPushButton(self.tr("Add your own q&uestion…"))
         self.add_question_button.setAccessibleName(self.tr("Add your own question"))
+        self.add_question_button.setToolTip(self.tr("It goes on your list after the question on screen"))
         self.add_question_button.clicked.connect(self.add_custom_question)
         top = QHBoxLayout()
         clinic_label = QLabel(self.tr("&Clinic:"))
         clinic_label.setBuddy(self.clinic_box)
         top.addWidget(clinic_label)
-        top.addWidget(self.clinic_box)
-        top.addSpacing(16)
+        top.addWidget(self.clinic_box, 2)
+        top.addSpacing(12)
         top.addWidget(self.progress, 1)
         top.addWidget(self.add_question_button)
+        return top
 
-        # ---------------------------------------------------------- side list
-        self.list_model = QuestionListModel(self)
-        self.question_list = QListView()
-        self.question_list.setModel(self.list_model)
-        self.question_list.setAccessibleName(self.tr("All questions"))
-        self.question_list.setWordWrap(True)
-        self.question_list.setUniformItemSizes(False)
-        self.question_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.question_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.question_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.question_list.setMinimumWidth(200)
+    def _build_side(self) -> QWidget:
+        pane = QuestionListPane(self._bank)
+        self.list_model, self.question_list = pane.model, pane.view
+        self.list_pane = pane
+        self.move_up_button, self.move_down_button = pane.move_up_button, pane.move_down_button
+        pane.view_chosen.connect(self.set_view)
+        self.move_up_button.clicked.connect(lambda: self.move_current(-1))
+        self.move_down_button.clicked.connect(lambda: self.move_current(+1))
         self.question_list.selectionModel().currentRowChanged.connect(self._list_row_changed)
-        legend = QLabel(self.tr("○ to ask   ◎ asked   ● answered\n× skipped   ▲ red flag"))
-        legend.setWordWrap(True)
-        self.clinic_flags = QListWidget()
-        self.clinic_flags.setAccessibleName(self.tr("Red flags for this clinic"))
-        self.clinic_flags.setWordWrap(True)
-        self.clinic_flags.itemActivated.connect(self._flag_item_activated)
-        self.clinic_flags.itemClicked.connect(self._flag_item_activated)
-        self.clinic_flags_title = QLabel()
-        self.clinic_flags_title.setWordWrap(True)
-        flags_font = QFont(self.clinic_flags_title.font())
-        flags_font.setBold(True)
-        self.clinic_flags_title.setFont(flags_font)
-        self.clinic_flags_title.setBuddy(self.clinic_flags)
-
-        side_top = QWidget()
-        side_top_layout = QVBoxLayout(side_top)
-        side_top_layout.setContentsMargins(0, 0, 0, 0)
-        side_top_layout.addWidget(self.question_list, 1)
-        side_top_layout.addWidget(legend)
-        side_bottom = QWidget()
-        side_bottom_layout = QVBoxLayout(side_bottom)
-        side_bottom_layout.setContentsMargins(0, 0, 0, 0)
-        side_bottom_layout.addWidget(self.clinic_flags_title)
-        side_bottom_layout.addWidget(self.clinic_flags, 1)
+        self.clinic_flags_panel = ClinicFlagsPanel()
+        self.clinic_flags_panel.question_requested.connect(self._flag_question_requested)
+        self.clinic_flags_panel.dismiss_requested.connect(self.dismiss_flag)
+        self.clinic_flags_panel.restore_requested.connect(self.restore_flag)
+        self.clinic_flags = self.clinic_flags_panel.list
+        self.clinic_flags_title = self.clinic_flags_panel.title
         side = QSplitter(Qt.Orientation.Vertical)
         side.setChildrenCollapsible(False)
-        side.addWidget(side_top)
-        side.addWidget(side_bottom)
+        side.addWidget(pane)
+        side.addWidget(self.clinic_flags_panel)
         side.setStretchFactor(0, 3)
         side.setStretchFactor(1, 1)
+        return side
 
-        # ---------------------------------------------------------- the question
-        self.meta = QLabel()
-        self.meta.setAccessibleName(self.tr("Question number, category and priority"))
-        # The question in the interface language first and bold, the other language under it.
-        korean_first = ui_language() == "ko"
-        self.question_en = self._reading_label(1.35 if korean_first else 1.45, bold=not korean_first)
-        self.question_en.setAccessibleName(self.tr("Question in English"))
-        self.question_ko = self._reading_label(1.45 if korean_first else 1.35, bold=korean_first)
-        self.question_ko.setAccessibleName(self.tr("Question in Korean"))
-        self.why = self._reading_label(1.0)
-        self.why.setAccessibleName(self.tr("Why ask this question"))
-        self.sources = self._reading_label(0.92)
-        self.sources.setAccessibleName(self.tr("Sources"))
-        self.sources.setTextFormat(Qt.TextFormat.PlainText)
-
-        # ---------------------------------------------------------- the answer
-        self.yes_no_group = QButtonGroup(self)
-        self.yes_no_group.setExclusive(True)
-        yes_no_row = QHBoxLayout()
-        yes_no_labels = {
-            "yes": self.tr("Yes"),
-            "no": self.tr("No"),
-            "not-sure": self.tr("Not sure"),
-            "refused": self.tr("Refused to answer"),
-        }
-        self.yes_no_buttons: dict[str, QPushButton] = {}
-        for number, (value, key) in enumerate(zip(YES_NO_VALUES, YES_NO_KEYS, strict=False)):
-            button = QPushButton(yes_no_labels.get(value, value))
-            button.setCheckable(True)
-            button.setAccessibleName(yes_no_labels.get(value, value))
-            button.setToolTip(self.tr("Shortcut: {key}").format(key=_native(key)))
-            self.yes_no_group.addButton(button, number)
-            self.yes_no_buttons[value] = button
-            yes_no_row.addWidget(button)
-        yes_no_row.addStretch(1)
-        self.yes_no_group.idClicked.connect(self._yes_no_clicked)
-        self.yes_no_widget = QWidget()
-        self.yes_no_widget.setLayout(yes_no_row)
-
-        self.number_edit = QLineEdit()
-        self.number_edit.setAccessibleName(self.tr("Number they gave"))
-        self.number_edit.setPlaceholderText(self.tr("The number they gave"))
-        self.number_edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"-?[0-9]*([.,][0-9]*)?"), self))
-        self.number_edit.setMaximumWidth(240)
+    def _build_centre(self) -> QWidget:
+        self.card = QuestionCard(self._bank)
+        card = self.card
+        self.question_en, self.question_ko = card.question_en, card.question_ko
+        self.yes_no_panel = card.yes_no_panel
+        self.yes_no_panel.chosen.connect(self._value_chosen)
+        self.yes_no_buttons = self.yes_no_panel.buttons
+        self.number_edit = card.number_edit
         self.autosave.watch_line(self.number_edit, lambda: self._answer_key("value"))
-
-        self.choice_group = QButtonGroup(self)
-        self.choice_group.setExclusive(True)
-        self.choice_group.buttonClicked.connect(self._choice_clicked)
-        self.choice_widget = QWidget()
-        self.choice_layout = QVBoxLayout(self.choice_widget)
-        self.choice_layout.setContentsMargins(0, 0, 0, 0)
-        self._choice_rows: list[_ChoiceRow] = []
-
-        self.answer_text = QPlainTextEdit()
-        self.answer_text.setAccessibleName(self.tr("The clinic's answer in their own words"))
-        self.answer_text.setPlaceholderText(self.tr("What they said, in their own words"))
-        self.answer_text.setTabChangesFocus(True)
-        self.answer_text.setMinimumHeight(self.answer_text.fontMetrics().lineSpacing() * 4 + 16)
+        self.choice_panel = card.choice_panel
+        self.choice_panel.chosen.connect(self._value_chosen)
+        self.answer_text = card.answer_text
         self.autosave.watch_text(self.answer_text, lambda: self._answer_key("text"))
+        self.flags_panel = card.flags_panel
+        self.flags_panel.dismiss_requested.connect(self.dismiss_flag)
+        self.flags_panel.restore_requested.connect(self.restore_flag)
+        self.flags_box = self.flags_panel.box
+        self.no_flags = self.flags_panel.no_flags
+        self.card_scroll = QScrollArea()
+        self.card_scroll.setWidgetResizable(True)
+        self.card_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Everything in the card wraps to its width: it scrolls down, never sideways.
+        self.card_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.card_scroll.setWidget(card)
+        self.card_scroll.setMinimumWidth(card.minimumSizeHint().width())
 
-        # ---------------------------------------------------------- status
-        self.status_group = QButtonGroup(self)
-        self.status_group.setExclusive(True)
-        self.status_buttons: dict[str, QPushButton] = {}
-        status_row = QHBoxLayout()
-        status_row.addWidget(QLabel(self.tr("Status:")))
-        for number, (status, key) in enumerate(zip(ANSWER_STATUSES, STATUS_KEYS, strict=True)):
-            button = QPushButton(status_label(status))
-            button.setCheckable(True)
-            button.setAccessibleName(self.tr("Status: {status}").format(status=status_label(status)))
-            button.setToolTip(self.tr("Shortcut: {key}").format(key=_native(key)))
-            self.status_group.addButton(button, number)
-            self.status_buttons[status] = button
-            status_row.addWidget(button)
-        status_row.addStretch(1)
-        self.worry_button = QPushButton(self.tr("This worries me"))
-        self.worry_button.setCheckable(True)
-        self.worry_button.setAccessibleName(self.tr("Mark this answer as worrying"))
-        self.worry_button.setToolTip(self.tr(
-            "Mark an answer that worried you, whatever the rules say. Shortcut: {key}"
-        ).format(key=_native(WORRY_KEY)))
-        self.worry_button.toggled.connect(self._worry_toggled)
-        status_row.addWidget(self.worry_button)
-        self.status_group.idClicked.connect(self._status_clicked)
-
-        self.previous_button = QPushButton(self.tr("‹ Previous"))
-        self.previous_button.setAccessibleName(self.tr("Previous question"))
-        self.previous_button.setToolTip(_native(PREVIOUS_KEYS[0]))
+        controls = QuestionControls()
+        self.status_row = controls.status_row
+        self.status_row.status_chosen.connect(self.set_status)
+        self.status_row.worry_toggled.connect(self._worry_toggled)
+        self.status_buttons, self.worry_button = self.status_row.buttons, self.status_row.worry_button
+        self.ask_button = controls.ask_button
+        self.ask_button.clicked.connect(lambda checked: self.set_picked(checked))
+        self.previous_button, self.next_button = controls.previous_button, controls.next_button
         self.previous_button.clicked.connect(self.previous_question)
-        self.next_button = QPushButton(self.tr("Next ›"))
-        self.next_button.setAccessibleName(self.tr("Next question"))
-        self.next_button.setToolTip(_native(NEXT_KEYS[0]))
         self.next_button.clicked.connect(self.next_question)
-        self.delete_question_button = QPushButton(self.tr("Delete this &question…"))
-        self.delete_question_button.setAccessibleName(self.tr("Delete your own question"))
+        self.delete_question_button = card.delete_question_button
         self.delete_question_button.clicked.connect(self.delete_custom_question)
-        self.doctor_button = QPushButton(self.tr("Show the doctor ({key})").format(key=_native(SHOW_DOCTOR_KEY)))
-        self.doctor_button.setAccessibleDescription(self.tr(
-            "Shows this question full screen in large Korean, with a box for the doctor's answer"
-        ))
+        self.doctor_button = controls.doctor_button
         self.doctor_button.clicked.connect(self.show_doctor)
-        self.doctor_view: DoctorView | None = None
-        nav_row = QHBoxLayout()
-        nav_row.addWidget(self.previous_button)
-        nav_row.addWidget(self.next_button)
-        nav_row.addStretch(1)
-        nav_row.addWidget(self.delete_question_button)
-        nav_row.addWidget(self.doctor_button)
 
-        self.keys_help = QLabel(self.tr(
-            "Keys: next {next} · previous {previous} · status {s1} to {s4} · "
-            "yes {yes} · no {no} · not sure {unsure} · refused {refused} · "
-            "worries me {worry} · type the answer {answer}"
-        ).format(
-            next=_native(NEXT_KEYS[0]), previous=_native(PREVIOUS_KEYS[0]),
-            s1=_native(STATUS_KEYS[0]), s4=_native(STATUS_KEYS[-1]),
-            yes=_native(YES_NO_KEYS[0]), no=_native(YES_NO_KEYS[1]),
-            unsure=_native(YES_NO_KEYS[2]), refused=_native(YES_NO_KEYS[3]),
-            worry=_native(WORRY_KEY), answer=_native(ANSWER_KEY),
-        ))
-        self.keys_help.setWordWrap(True)
-        self.keys_help.setAccessibleName(self.tr("Keyboard shortcuts"))
-        self.keys_help.setToolTip(self.tr(
-            "Also Ctrl+Page Down / Ctrl+Page Up for the next and previous question."
-        ))
-        scale_font(self.keys_help, 0.92)
-        self.keys_help.setVisible(current_text_size() == DEFAULT_TEXT_SIZE)
-
-        answer_title = QLabel(self.tr("Their answer:"))  # no mnemonic: Alt+A is the shortcut to the box
-        answer_title.setBuddy(self.answer_text)
-        bold = QFont(answer_title.font())
-        bold.setBold(True)
-        answer_title.setFont(bold)
-
-        card = QWidget()
-        card_layout = QVBoxLayout(card)
-        card_layout.setSpacing(10)
-        card_layout.addWidget(self.meta)
-        for label in (self.question_ko, self.question_en) if korean_first else (self.question_en, self.question_ko):
-            card_layout.addWidget(label)
-        card_layout.addWidget(self.why)
-        card_layout.addWidget(self.sources)
-        card_layout.addSpacing(6)
-        card_layout.addWidget(answer_title)
-        card_layout.addWidget(self.yes_no_widget)
-        card_layout.addWidget(self.number_edit)
-        card_layout.addWidget(self.choice_widget)
-        card_layout.addWidget(self.answer_text)
-        card_layout.addStretch(1)
-        card_scroll = QScrollArea()
-        self.card_scroll = card_scroll
-        card_scroll.setWidgetResizable(True)
-        card_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        card_scroll.setWidget(card)
-        # Text wraps to the width; only the answer buttons can need more, then it scrolls sideways.
-        card_scroll.setMinimumWidth(min(card.minimumSizeHint().width(), 460))
-
-        # ---------------------------------------------------------- flags beside
-        self.flags_title = QLabel(self.tr("Red flags in this answer"))
-        self.flags_title.setFont(bold)
-        self.flags_title.setWordWrap(True)  # the pane is narrow; a wide title would cut the flags off
-        self.flags_box = QWidget()
-        self.flags_layout = QVBoxLayout(self.flags_box)
-        self.flags_layout.setContentsMargins(0, 0, 0, 0)
-        self.no_flags = QLabel(self.tr("None from this answer so far."))
-        self.no_flags.setWordWrap(True)
-        flags_side = QWidget()
-        flags_side_layout = QVBoxLayout(flags_side)
-        flags_side_layout.setContentsMargins(0, 0, 0, 0)
-        flags_side_layout.addWidget(self.flags_title)
-        flags_side_layout.addWidget(self.no_flags)
-        flags_side_layout.addWidget(self.flags_box)
-        flags_side_layout.addStretch(1)
-        flags_scroll = QScrollArea()
-        flags_scroll.setWidgetResizable(True)
-        flags_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        flags_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        flags_scroll.setWidget(flags_side)
-        flags_scroll.setMinimumWidth(200)
-
-        middle = QSplitter()
-        middle.setChildrenCollapsible(False)
-        middle.addWidget(card_scroll)
-        middle.addWidget(flags_scroll)
-        middle.setStretchFactor(0, 3)
-        middle.setStretchFactor(1, 1)
-        middle.setSizes([620, 240])
-        # Status and moving on stay in view however long the question is.
+        # Status, picking and moving on stay in view however long the question is.
         centre = QWidget()
-        centre.setStyleSheet(CHECKED_BUTTON_STYLE)
+        # Only the buttons that stay pressed carry the style: a style sheet on a pane would fix
+        # the font of every label in it, and they must follow the text size.
+        self._styled = [
+            *self.yes_no_buttons.values(), *self.status_buttons.values(), self.worry_button, self.ask_button,
+            self.list_pane.my_view_button, self.list_pane.all_view_button,
+        ]
+        for widget in self._styled:
+            widget.setStyleSheet(CHECKED_BUTTON_STYLE)
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
-        centre_layout.addWidget(middle, 1)
-        centre_layout.addLayout(status_row)
-        centre_layout.addLayout(nav_row)
-        centre_layout.addWidget(self.keys_help)
+        centre_layout.addWidget(self.card_scroll, 1)
+        centre_layout.addWidget(controls)
+        return centre
 
-        splitter = QSplitter()
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(side)
-        splitter.addWidget(centre)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([280, 900])
-
-        working = QWidget()
-        working_layout = QVBoxLayout(working)
-        working_layout.setContentsMargins(0, 0, 0, 0)
-        working_layout.addLayout(top)
-        working_layout.addWidget(splitter, 1)
-
-        # ---------------------------------------------------------- no clinic yet
+    def _build_empty(self) -> QWidget:
         empty = QWidget()
         empty_layout = QVBoxLayout(empty)
         empty_layout.addStretch(1)
@@ -514,25 +238,10 @@ class QuestionsStep(StepPage):
         empty_layout.addWidget(self.empty_label)
         empty_layout.addWidget(to_clinics, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch(2)
-
-        self.pages = QStackedWidget()
-        self.pages.addWidget(empty)
-        self.pages.addWidget(working)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pages)
-
-    def _reading_label(self, scale: float, *, bold: bool = False) -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        scale_font(label, scale, bold=bold)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        return label
+        return empty
 
     def _build_shortcuts(self) -> None:
-        def add(key: str, slot: Any) -> None:
+        def add(key: str, slot: Callable[[], object]) -> None:
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -543,16 +252,21 @@ class QuestionsStep(StepPage):
             add(key, lambda: self.previous_question(focus_answer=True))
         for status, key in zip(ANSWER_STATUSES, STATUS_KEYS, strict=True):
             add(key, lambda s=status: self.set_status(s))
-        for value, key in zip(YES_NO_VALUES, YES_NO_KEYS, strict=False):
+        for value, key in zip(self.yes_no_buttons, YES_NO_KEYS, strict=False):
             add(key, lambda v=value: self._yes_no_key(v))
         add(WORRY_KEY, self._worry_key)
         add(ANSWER_KEY, self._focus_answer_text)
         add(SHOW_DOCTOR_KEY, self.show_doctor)
+        add(ASK_THIS_KEY, lambda: self.set_picked(not self.current_is_picked))
+        add(MOVE_UP_KEY, lambda: self.move_current(-1))
+        add(MOVE_DOWN_KEY, lambda: self.move_current(+1))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FontChange:
-            # In larger text the key list takes two lines the question needs; it stays in Help and tooltips.
-            self.keys_help.setVisible(current_text_size() == DEFAULT_TEXT_SIZE)
+            # A button with a style sheet keeps the font it was polished with; polish it again in the new size.
+            for widget in self._styled:
+                widget.setStyleSheet("")
+                widget.setStyleSheet(CHECKED_BUTTON_STYLE)
         super().changeEvent(event)
 
     # ================================================================ step API
@@ -561,6 +275,7 @@ class QuestionsStep(StepPage):
         if profile_id != self.profile_id:
             self._clinic = None
             self._index = 0
+            self._view = MY_QUESTIONS  # another patient: start from their own list
         super().set_profile(profile_id)
 
     def enter(self) -> None:
@@ -596,8 +311,9 @@ class QuestionsStep(StepPage):
         return self._answer_key(field)
 
     def flags_for_current(self) -> list[RaisedFlag]:
+        """The red flags the current question's answer raises (dismissed ones too)."""
         question = self.current_question
-        return list(self._flags_by_question.get(question.id, ())) if question else []
+        return [flag for flag in self._flags if question and question.id in flag.question_ids]
 
     # ================================================================ actions
 
@@ -644,41 +360,6 @@ class QuestionsStep(StepPage):
         self.show_question(self._index, focus_answer=True)  # the doctor's words in this step's box too
         self.window().activateWindow()
 
-    @Slot()
-    def add_custom_question(self) -> None:
-        if self.profile_id is None:
-            return
-        asked = CustomQuestionDialog.ask(self)
-        if asked is None:
-            return
-        english, korean = asked
-        try:
-            custom = self._store.add_custom_question(self.profile_id, english, text_ko=korean)
-        except StorageError as error:
-            self.problem.emit(str(error))
-            return
-        self._reload(select=custom.question_id)
-
-    @Slot()
-    def delete_custom_question(self) -> None:
-        question = self.current_question
-        question_id = custom_id(question) if question else None
-        if question is None or question_id is None:
-            return
-        text = self.tr(
-            "Delete your question “{question}” and the answers recorded for it at every clinic?"
-        ).format(question=shortened(question.text.get("en"), 120))
-        if not ConfirmDialog.ask(self, text, action=self.tr("Delete")):
-            return
-        self.autosave.discard()
-        try:
-            self._store.delete_custom_question(question_id)
-        except StorageError as error:
-            self.problem.emit(str(error))
-            return
-        self._index = max(self._index - 1, 0)
-        self._reload()
-
     # ================================================================ loading
 
     def _load_clinics(self) -> None:
@@ -707,45 +388,54 @@ class QuestionsStep(StepPage):
         self._reload()
 
     def _reload(self, *, select: str | None = None) -> None:
-        """Read the checklist, answers and red flags of the current clinic again."""
+        """Read the checklist, my questions, the answers and red flags of the current clinic again."""
         if self.profile_id is None or self._clinic is None:
             self._show_empty()
             return
         current = select or (self.current_question.id if self.current_question else None)
         try:
             self._sheet = gather_checklist(self._store, self._bank, self.profile_id, self._clinic.id)
+            self._picks = load_my_questions(self._store, self._bank, self.profile_id)
+            self._dismissals = self._store.flag_dismissals(self._clinic.id)
         except StorageError as error:
             self.problem.emit(str(error))
             return
-        self._questions = list(self._sheet.questions)
         self._category_titles = {
             q.id: group.category.title.get(ui_language()) for group in self._sheet.groups for q in group.questions
         }
         clinic_answers = self._sheet.clinics[0] if self._sheet.clinics else None
         self._answers = dict(clinic_answers.answers) if clinic_answers else {}
         self._set_flags(list(clinic_answers.flags) if clinic_answers else [])
-        self.list_model.set_sheet(self._sheet)
-        self.list_model.set_state(self._answers, self._flags_by_question)
-        ids = [q.id for q in self._questions]
-        if current in ids:
-            self._index = ids.index(current)
-        self._index = max(0, min(self._index, len(self._questions) - 1))
         self.pages.setCurrentIndex(1)
+        self._show_list(select=current)
+
+    def _show_list(self, *, select: str | None) -> None:
+        """Fill the list for the current view and show `select` (or the question at the same place)."""
+        if self._view == MY_QUESTIONS and not self.my_questions:
+            self._view = ALL_QUESTIONS  # nothing picked: the whole checklist, to pick from
+        self._questions = shown_questions(self._sheet, self._picks, self._view)
+        self.list_model.set_questions(self._sheet, self._questions, self._view, self._picks)
+        self.list_model.set_state(self._answers, self._flags_by_question)
+        self.list_pane.show_view(self._view, len(self.my_questions))
+        ids = [q.id for q in self._questions]
+        if select in ids:
+            self._index = ids.index(select)
+        self._index = max(0, min(self._index, len(self._questions) - 1))
         self._show_current()
         self._select_in_list()
         self._update_progress()
+        self._show_clinic_flags()
 
     def _show_empty(self) -> None:
+        self._sheet = None
         self._questions = []
         self._answers = {}
         self._set_flags([])
-        self.list_model.set_sheet(None)
+        self.list_model.set_questions(None, [], self._view, [])
         self.pages.setCurrentIndex(0)
 
-    def _set_flags(self, flags: list[RaisedFlag]) -> None:
-        self._flags = flags
-        self._flags_by_question = flags_by_question(flags)
-        self._show_clinic_flags()
+    def _sheet_ids(self) -> set[str]:
+        return {q.id for q in self._sheet.questions} if self._sheet else set()
 
     # ================================================================ showing
 
@@ -754,150 +444,38 @@ class QuestionsStep(StepPage):
         if question is None:
             return
         answer = self._answers.get(question.id)
-        category = self._category_titles.get(question.id)
         priority = {
             "essential": self.tr("Essential"),
             "recommended": self.tr("Recommended"),
             "optional": self.tr("Optional"),
         }.get(question.priority, question.priority)
-        meta = self.tr("Question {number} of {total}").format(number=self._index + 1, total=len(self._questions))
-        parts = [meta]
-        if category:
-            parts.append(category)
-        parts.append(priority if not question.is_custom else self.tr("Your own question"))
-        self.meta.setText("  ·  ".join(parts))
-        self.question_en.setText(question.text.get("en"))
-        self.question_ko.setText(question.text.get("ko"))
-        self.question_ko.setVisible(bool(question.text.get("ko")))
-        why = question.why
-        if why is not None and why.get(ui_language()):
-            self.why.setText(self.tr("Why ask: {why}").format(why=why.get(ui_language())))
-            self.why.setVisible(True)
+        number = self.list_model.number(self._index)
+        if self._view == MY_QUESTIONS:
+            meta = self.tr("My question {number} of {total}")
         else:
-            self.why.setVisible(False)
-        self.sources.setText(self._sources_text(question))
-        self.sources.setVisible(bool(self.sources.text()))
+            meta = self.tr("Question {number} of {total}")
+        parts = [meta.format(number=number, total=len(self._questions))]
+        if category := self._category_titles.get(question.id):
+            parts.append(category)
+        if not question.is_custom:  # the patient's own questions have their own category
+            parts.append(priority)
+        self.card.show_question(question, "  ·  ".join(parts))
         self.delete_question_button.setVisible(question.is_custom)
         self.previous_button.setEnabled(self._index > 0)
         self.next_button.setEnabled(self._index + 1 < len(self._questions))
-
-        kind = question.answer_kind
-        self.yes_no_widget.setVisible(kind == "yes-no")
-        self.number_edit.setVisible(kind == "number")
-        self.choice_widget.setVisible(kind == "choice")
-        if kind == "choice":
-            self._build_choices(question)
         self._fill_answer(question, answer)
+        self._show_pick()
         self._show_question_flags()
+        self.card_scroll.verticalScrollBar().setValue(0)  # a new question is read from its top
 
     def _fill_answer(self, question: SheetQuestion, answer: Answer | None) -> None:
         value = answer.value if answer else ""
         with self.autosave.loading():
-            _check_only(self.yes_no_group, self.yes_no_buttons.get(value) if question.answer_kind == "yes-no" else None)
-            if self.number_edit.text() != (value if question.answer_kind == "number" else ""):
-                self.number_edit.setText(value if question.answer_kind == "number" else "")
-            if question.answer_kind == "choice":
-                chosen = next((b for b in self.choice_group.buttons() if b.property("choice_id") == value), None)
-                _check_only(self.choice_group, chosen)
-            text = answer.text if answer else ""
-            if self.answer_text.toPlainText() != text:
-                self.answer_text.setPlainText(text)
+            self.card.show_answer(question, value, answer.text if answer else "")
             self._show_status(answer)
 
     def _show_status(self, answer: Answer | None) -> None:
-        status = answer.status if answer else "to-ask"
-        _check_only(self.status_group, self.status_buttons.get(status))
-        self.worry_button.blockSignals(True)
-        self.worry_button.setChecked(bool(answer and answer.flagged))
-        self.worry_button.blockSignals(False)
-
-    def _build_choices(self, question: SheetQuestion) -> None:
-        for row in self._choice_rows:
-            self.choice_group.removeButton(row.radio)
-            row.deleteLater()
-        self._choice_rows = []
-        for choice in question.choices:
-            lang = ui_language()
-            row = _ChoiceRow(choice.text.get(lang), choice.text.get(other_language(lang)))
-            row.radio.setProperty("choice_id", choice.id)
-            self.choice_group.addButton(row.radio)
-            self.choice_layout.addWidget(row)
-            self._choice_rows.append(row)
-
-    def _sources_text(self, question: SheetQuestion) -> str:
-        titles = []
-        for source_id in question.sources:
-            source = self._bank.sources.get(source_id)
-            if source is None:
-                continue
-            titles.append(f"{source.title} ({source.compiled})" if source.compiled else source.title)
-        if not titles:
-            return ""
-        return self.tr("Sources: {titles}").format(titles="; ".join(titles))
-
-    def _show_question_flags(self) -> None:
-        while self.flags_layout.count():
-            item = self.flags_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        flags = self.flags_for_current()
-        lang = ui_language()
-        self.no_flags.setVisible(not flags)
-        for flag in flags:
-            frame = QFrame()
-            frame.setObjectName("RedFlag")
-            frame.setStyleSheet(flag_style(flag.rule.severity, "QFrame#RedFlag"))
-            frame.setAccessibleName(f"{severity_label(flag.rule.severity)}: {flag.rule.title.get(lang)}")
-            layout = QVBoxLayout(frame)
-            heading = QLabel(f"{FLAG_MARK} {severity_label(flag.rule.severity)}")
-            heading_font = QFont(heading.font())
-            heading_font.setBold(True)
-            heading.setFont(heading_font)
-            title = QLabel(flag.rule.title.get(lang))
-            title.setWordWrap(True)
-            title.setFont(heading_font)
-            title.setTextFormat(Qt.TextFormat.PlainText)
-            explanation = QLabel(flag.rule.explanation.get(lang))
-            explanation.setWordWrap(True)
-            explanation.setTextFormat(Qt.TextFormat.PlainText)
-            for label in (heading, title, explanation):
-                layout.addWidget(label)
-            self.flags_layout.addWidget(frame)
-
-    def _show_clinic_flags(self) -> None:
-        self.clinic_flags.clear()
-        # The clinic's name is in the box above; here it would wrap and be cut off in large text.
-        count = len(self._flags)
-        self.clinic_flags_title.setText(
-            self.tr("Red flags at this clinic: {count}").format(count=count)
-            if count else self.tr("No red flags at this clinic so far.")
-        )
-        if self._clinic is not None:
-            self.clinic_flags.setAccessibleDescription(shortened(self._clinic.name, CLINIC_NAME_LIMIT))
-        numbers = {q.id: q.number for q in self._questions}
-        for flag in sorted(self._flags, key=lambda f: f.rule.severity != "serious"):
-            first = next((qid for qid in flag.question_ids if qid in numbers), None)
-            if first:
-                where = self.tr(" (question {number})").format(number=numbers[first])
-            else:  # raised by what the clinic claims, recorded in the Clinics step
-                where = self.tr(" (clinic details)")
-            title = flag.rule.title.get(ui_language())
-            item = QListWidgetItem(f"{FLAG_MARK} {severity_label(flag.rule.severity)}: {title}{where}")
-            text, background = flag_colours(flag.rule.severity)
-            item.setForeground(QBrush(text))
-            item.setBackground(QBrush(background))
-            item.setToolTip(flag.rule.explanation.get(ui_language()))
-            item.setData(Qt.ItemDataRole.UserRole, first)
-            self.clinic_flags.addItem(item)
-
-    def _update_progress(self) -> None:
-        total = len(self._questions)
-        asked = sum(1 for q in self._questions if is_asked(self._answers.get(q.id)))
-        skipped = sum(1 for q in self._questions if (a := self._answers.get(q.id)) and a.status == "skipped")
-        text = self.tr("{asked} of {total} asked").format(asked=asked, total=total)
-        if skipped:
-            text += self.tr(" · {skipped} skipped").format(skipped=skipped)
-        self.progress.setText(text)
+        self.status_row.show_status(answer.status if answer else "to-ask", bool(answer and answer.flagged))
 
     def _select_in_list(self) -> None:
         row = self.list_model.row_of_question(self._index)
@@ -915,17 +493,16 @@ class QuestionsStep(StepPage):
         self.answer_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._scroll_to(self.answer_text)
 
-    def _scroll_to(self, box: QWidget) -> None:
-        """Bring an answer box into view once the new question's layout is done (large text scrolls)."""
-        QTimer.singleShot(0, self, lambda: self.card_scroll.ensureWidgetVisible(box, 0, 0))
-
     def _focus_answer(self) -> None:
         question = self.current_question
-        box: QWidget = self.answer_text
-        if question is not None and question.answer_kind == "number":
-            box = self.number_edit
+        number = question is not None and question.answer_kind == "number"
+        box: QWidget = self.number_edit if number else self.answer_text
         box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self._scroll_to(box)  # with large text the box can be below the fold
+        self._scroll_to(box)
+
+    def _scroll_to(self, box: QWidget) -> None:
+        """Bring an answer box into view once the layout is done, never scrolling the question's first line away."""
+        QTimer.singleShot(0, self, lambda: self.card.reveal(self.card_scroll, box))
 
     # ================================================================ saving
 
@@ -970,30 +547,19 @@ class QuestionsStep(StepPage):
         self._clinic = self._clinics[row]
         self._reload()
 
-    @Slot(int)
-    def _yes_no_clicked(self, number: int) -> None:
-        value = YES_NO_VALUES[number]
+    @Slot(str)
+    def _value_chosen(self, value: str) -> None:
         self.autosave.change(self._answer_key("value"), value, immediate=True)
 
     def _yes_no_key(self, value: str) -> None:
         question = self.current_question
-        if question is None or question.answer_kind != "yes-no":
-            return
         button = self.yes_no_buttons.get(value)
-        if button is not None:
+        if question is not None and question.answer_kind == "yes-no" and button is not None:
             button.click()
 
     def _worry_key(self) -> None:
         if self.current_question is not None and self._clinic is not None:
             self.worry_button.toggle()
-
-    @Slot(QAbstractButton)
-    def _choice_clicked(self, button: QAbstractButton) -> None:
-        self.autosave.change(self._answer_key("value"), str(button.property("choice_id")), immediate=True)
-
-    @Slot(int)
-    def _status_clicked(self, number: int) -> None:
-        self.set_status(ANSWER_STATUSES[number])
 
     @Slot(bool)
     def _worry_toggled(self, checked: bool) -> None:
@@ -1009,26 +575,9 @@ class QuestionsStep(StepPage):
         if isinstance(index, int) and index >= 0 and index != self._index:
             self.show_question(index)
 
-    @Slot(QListWidgetItem)
-    def _flag_item_activated(self, item: QListWidgetItem) -> None:
-        question_id = item.data(Qt.ItemDataRole.UserRole)
-        ids = [q.id for q in self._questions]
-        if question_id in ids:
-            self.show_question(ids.index(question_id))
-        elif question_id is None:
+    @Slot(object)
+    def _flag_question_requested(self, question_id: str | None) -> None:
+        if question_id is None:
             self.step_requested.emit(1)  # the clinic's details, where the claim was recorded
-
-
-def _check_only(group: QButtonGroup, button: QAbstractButton | None) -> None:
-    """Check `button` (or none) in an exclusive group without emitting clicks."""
-    if button is None:
-        group.setExclusive(False)
-        for other in group.buttons():
-            other.setChecked(False)
-        group.setExclusive(True)
-    else:
-        button.setChecked(True)
-
-
-def _native(key: str) -> str:
-    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+        else:
+            self.show_question_id(question_id)

@@ -163,7 +163,8 @@ def _set_line_height(widget: QWidget) -> None:
 
 
 class TextSizeStyle(QProxyStyle):
-    """The platform's style, with check boxes and radio buttons as much larger as the text.
+    """The platform's style, with check boxes and radio buttons as much larger as the text, and radio
+    buttons that show in a dark palette.
 
     A style draws these at a fixed size in pixels; beside Extra-large text a 13-pixel box is
     hard to see and to hit.
@@ -176,6 +177,14 @@ class TextSizeStyle(QProxyStyle):
         QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
     )
 
+    def drawPrimitive(  # noqa: N802 (Qt's name)
+        self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter, widget: QWidget | None = None
+    ) -> None:
+        if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            draw_radio_indicator(option, painter)
+            return
+        super().drawPrimitive(element, option, painter, widget)
+
     def pixelMetric(  # noqa: N802 (Qt's name)
         self, metric: QStyle.PixelMetric, option: QStyleOption | None = None, widget: QWidget | None = None
     ) -> int:
@@ -183,6 +192,30 @@ class TextSizeStyle(QProxyStyle):
         if metric in self.SCALED:
             return round(value * TEXT_SIZES[current_text_size()])
         return value
+
+
+def draw_radio_indicator(option: QStyleOption, painter: QPainter) -> None:
+    """A radio button drawn in the text colour on the field colour, so it shows in light and dark palettes.
+
+    Styles draw the ring in a shade of the window colour, which all but disappears on a
+    dark palette; the answer choices must be as easy to see as their words.
+    """
+    palette = option.palette
+    ink = palette.color(QPalette.ColorRole.Text)
+    side = min(option.rect.width(), option.rect.height())
+    width = max(1.5, side / 9)
+    ring = QRectF(option.rect.x(), option.rect.y(), side, side).adjusted(width / 2, width / 2, -width / 2, -width / 2)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(ink, width))
+    painter.setBrush(palette.color(QPalette.ColorRole.Base))
+    painter.drawEllipse(ring)
+    if option.state & QStyle.StateFlag.State_On:
+        dot = ring.width() * 0.26
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(ink)
+        painter.drawEllipse(ring.adjusted(dot, dot, -dot, -dot))
+    painter.restore()
 
 
 def scaling_style(key: str) -> QStyle:

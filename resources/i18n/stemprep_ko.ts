@@ -385,6 +385,57 @@
     </message>
 </context>
 <context>
+    <name>ClinicFlagsPanel</name>
+    <message>
+        <source>Red flags for this clinic</source>
+        <translation>이 병원의 위험 신호</translation>
+    </message>
+    <message>
+        <source>Not a concern…</source>
+        <translation>문제없음…</translation>
+    </message>
+    <message>
+        <source>Mark the chosen red flag as not a concern</source>
+        <translation>고른 위험 신호를 문제없음으로 표시</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
+        <source>Restore the chosen red flag</source>
+        <translation>고른 위험 신호 되돌리기</translation>
+    </message>
+    <message>
+        <source>Red flags at this clinic: {count}</source>
+        <translation>이 병원의 위험 신호: {count}개</translation>
+    </message>
+    <message>
+        <source>No red flags at this clinic so far.</source>
+        <translation>지금까지 이 병원에는 위험 신호가 없습니다.</translation>
+    </message>
+    <message>
+        <source> ({count} not a concern)</source>
+        <translation> (문제없음 {count}개)</translation>
+    </message>
+    <message>
+        <source> (question {number})</source>
+        <translation> (질문 {number})</translation>
+    </message>
+    <message>
+        <source> (clinic details)</source>
+        <translation> (병원 정보)</translation>
+    </message>
+    <message>
+        <source>Not a concern: {title}{where}</source>
+        <translation>문제없음: {title}{where}</translation>
+    </message>
+    <message>
+        <source>Your note: {note}</source>
+        <translation>메모: {note}</translation>
+    </message>
+</context>
+<context>
     <name>ClinicsStep</name>
     <message>
         <source>Clinics considered</source>
@@ -655,6 +706,26 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>DismissFlagDialog</name>
+    <message>
+        <source>Not a concern</source>
+        <extracomment>Longest clinic name in the red-flag heading beside the list (the clinic box shows it all). Longest note kept with a dismissed flag: a few words, not a letter.</extracomment>
+        <translation>문제없음으로 표시</translation>
+    </message>
+    <message>
+        <source>Why is “{flag}” not a concern at this clinic?</source>
+        <translation>이 병원에서 “{flag}”이(가) 문제가 되지 않는 이유는 무엇입니까?</translation>
+    </message>
+    <message>
+        <source>Why it is not a concern</source>
+        <translation>문제가 되지 않는 이유</translation>
+    </message>
+    <message>
+        <source>For example: they showed me the approval letter</source>
+        <translation>예: 승인 문서를 보여 주었습니다</translation>
+    </message>
+</context>
+<context>
     <name>DoctorView</name>
     <message>
         <source>Please type your answer in the box below.</source>
@@ -841,6 +912,18 @@ This cannot be undone.</source>
     <message>
         <source>A red flag does not prove that a clinic is bad, and no red flag does not prove that it is safe. Each flag says what to ask or check. You can also mark any answer that worried you with “This worries me” ({key}).</source>
         <translation>위험 신호가 있다고 해서 병원이 나쁘다는 증거는 아니며, 위험 신호가 없다고 해서 안전하다는 증거도 아닙니다. 각 신호는 무엇을 묻고 확인해야 하는지 알려 줍니다. 우려되는 답변은 “이 답변이 우려됩니다”({key})로 직접 표시할 수도 있습니다.</translation>
+    </message>
+    <message>
+        <source>If the clinic explains a red flag to your satisfaction, press “Not a concern…” and say why in a few words. The flag stays on screen, greyed, with your note; “Restore” brings it back.</source>
+        <translation>병원의 설명을 듣고 위험 신호가 문제가 되지 않는다고 판단되면 “문제없음…”을 누르고 그 이유를 짧게 적으십시오. 위험 신호는 메모와 함께 흐리게 화면에 남으며, “되돌리기”를 누르면 다시 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>My questions</source>
+        <translation>제 질문</translation>
+    </message>
+    <message>
+        <source>A consultation is short, so bring a short list. In the Questions step, “My questions” holds the questions you chose, in the order you will ask them; “All questions” is the whole checklist. “Ask this” ({ask}) puts the question on screen on your list or takes it off; {up} and {down} move it. A question you write yourself goes on your list after the question on screen.</source>
+        <translation>상담 시간은 짧으므로 질문 목록도 짧게 준비하십시오. 질문 단계의 “제 질문”에는 고른 질문이 물어볼 순서대로 있고, “전체 질문”에는 전체 질문 목록이 있습니다. “이 질문 하기”({ask})를 누르면 화면의 질문을 제 질문 목록에 넣거나 뺍니다. {up}와 {down}로 순서를 옮깁니다. 직접 추가한 질문은 화면에 있는 질문 다음 순서로 제 질문 목록에 들어갑니다.</translation>
     </message>
     <message>
         <source>Where your data lives</source>
@@ -1133,6 +1216,40 @@ Close StemPrep anyway and lose those changes?</source>
     <message>
         <source>Warning</source>
         <translation>주의</translation>
+    </message>
+</context>
+<context>
+    <name>MyQuestionsMixin</name>
+    <message>
+        <source>{asked} of {total} asked</source>
+        <translation>{total}개 중 {asked}개 물어봄</translation>
+    </message>
+    <message>
+        <source> · {skipped} skipped</source>
+        <translation> · {skipped}개 건너뜀</translation>
+    </message>
+    <message>
+        <source>Counted over my questions, at this clinic</source>
+        <translation>이 병원에서 제 질문 목록을 기준으로 센 수입니다</translation>
+    </message>
+    <message>
+        <source>Delete your question “{question}” and the answers recorded for it at every clinic?</source>
+        <translation>직접 추가한 질문 “{question}”과(와) 모든 병원에서 이 질문에 대해 기록한 답변을 삭제하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+</context>
+<context>
+    <name>NumberPanel</name>
+    <message>
+        <source>Number they gave</source>
+        <translation>병원이 알려 준 수치</translation>
+    </message>
+    <message>
+        <source>The number they gave</source>
+        <translation>병원이 알려 준 수치</translation>
     </message>
 </context>
 <context>
@@ -1587,49 +1704,7 @@ This cannot be undone. Backups made before now still hold it until newer backups
     </message>
 </context>
 <context>
-    <name>QuestionListModel</name>
-    <message>
-        <source>worries me</source>
-        <extracomment>Next / previous question. Alt+arrows and Ctrl+Page Down/Up move no cursor in a text box. Status buttons, in the order of ANSWER_STATUSES (to ask, asked, answered, skipped). Yes / no / not sure / refused, in the order of YES_NO_VALUES. Longest clinic name in the red-flag heading beside the list (the clinic box shows it all).</extracomment>
-        <translation>우려됨</translation>
-    </message>
-</context>
-<context>
-    <name>QuestionsStep</name>
-    <message>
-        <source>Clinic you are asking</source>
-        <translation>질문하는 병원</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>진행 상황</translation>
-    </message>
-    <message>
-        <source>Add your own q&amp;uestion…</source>
-        <translation>질문 직접 추가(&amp;U)…</translation>
-    </message>
-    <message>
-        <source>Add your own question</source>
-        <translation>질문 직접 추가</translation>
-    </message>
-    <message>
-        <source>&amp;Clinic:</source>
-        <translation>병원(&amp;C):</translation>
-    </message>
-    <message>
-        <source>All questions</source>
-        <translation>전체 질문</translation>
-    </message>
-    <message>
-        <source>○ to ask   ◎ asked   ● answered
-× skipped   ▲ red flag</source>
-        <translation>○ 물어볼 것   ◎ 물어봄   ● 답변 받음
-× 건너뜀   ▲ 위험 신호</translation>
-    </message>
-    <message>
-        <source>Red flags for this clinic</source>
-        <translation>이 병원의 위험 신호</translation>
-    </message>
+    <name>QuestionCard</name>
     <message>
         <source>Question number, category and priority</source>
         <translation>질문 번호, 분류, 중요도</translation>
@@ -1651,60 +1726,51 @@ This cannot be undone. Backups made before now still hold it until newer backups
         <translation>출처</translation>
     </message>
     <message>
-        <source>Yes</source>
-        <translation>예</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>아니요</translation>
-    </message>
-    <message>
-        <source>Not sure</source>
-        <translation>잘 모름</translation>
-    </message>
-    <message>
-        <source>Refused to answer</source>
-        <translation>답변 거부</translation>
-    </message>
-    <message>
-        <source>Shortcut: {key}</source>
-        <translation>단축키: {key}</translation>
-    </message>
-    <message>
-        <source>Number they gave</source>
-        <translation>병원이 알려 준 수치</translation>
-    </message>
-    <message>
-        <source>The number they gave</source>
-        <translation>병원이 알려 준 수치</translation>
-    </message>
-    <message>
         <source>The clinic&apos;s answer in their own words</source>
-        <translation>병원 측 답변(말한 그대로)</translation>
+        <translation>병원 측 답변(말씀하신 그대로)</translation>
     </message>
     <message>
         <source>What they said, in their own words</source>
         <translation>병원에서 말한 내용을 그대로 적으십시오</translation>
     </message>
     <message>
-        <source>Status:</source>
-        <translation>상태:</translation>
+        <source>Shortcut: {key}</source>
+        <translation>단축키: {key}</translation>
     </message>
     <message>
-        <source>Status: {status}</source>
-        <translation>상태: {status}</translation>
+        <source>Their answer:</source>
+        <translation>병원의 답변:</translation>
     </message>
     <message>
-        <source>This worries me</source>
-        <translation>이 답변이 우려됩니다</translation>
+        <source>Delete this &amp;question…</source>
+        <translation>이 질문 삭제(&amp;Q)…</translation>
     </message>
     <message>
-        <source>Mark this answer as worrying</source>
-        <translation>이 답변을 우려되는 답변으로 표시</translation>
+        <source>Delete your own question</source>
+        <translation>직접 추가한 질문 삭제</translation>
     </message>
     <message>
-        <source>Mark an answer that worried you, whatever the rules say. Shortcut: {key}</source>
-        <translation>규칙과 관계없이 우려되는 답변을 표시합니다. 단축키: {key}</translation>
+        <source>Why ask: {why}</source>
+        <translation>묻는 이유: {why}</translation>
+    </message>
+    <message>
+        <source>Sources: {titles}</source>
+        <translation>출처: {titles}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionControls</name>
+    <message>
+        <source>Ask this</source>
+        <translation>이 질문 하기</translation>
+    </message>
+    <message>
+        <source>Ask this: the question is on my list</source>
+        <translation>이 질문 하기: 제 질문 목록에 있음</translation>
+    </message>
+    <message>
+        <source>Put this question on your list to ask, or take it off. Shortcut: {key}</source>
+        <translation>이 질문을 제 질문 목록에 넣거나 뺍니다. 단축키: {key}</translation>
     </message>
     <message>
         <source>‹ Previous</source>
@@ -1723,14 +1789,6 @@ This cannot be undone. Backups made before now still hold it until newer backups
         <translation>다음 질문</translation>
     </message>
     <message>
-        <source>Delete this &amp;question…</source>
-        <translation>이 질문 삭제(&amp;Q)…</translation>
-    </message>
-    <message>
-        <source>Delete your own question</source>
-        <translation>직접 추가한 질문 삭제</translation>
-    </message>
-    <message>
         <source>Show the doctor ({key})</source>
         <translation>의사에게 보여 주기 ({key})</translation>
     </message>
@@ -1738,22 +1796,9 @@ This cannot be undone. Backups made before now still hold it until newer backups
         <source>Shows this question full screen in large Korean, with a box for the doctor&apos;s answer</source>
         <translation>이 질문을 전체 화면에 큰 한국어 글씨로 보여 주고, 의사가 답변을 입력할 칸을 표시합니다</translation>
     </message>
-    <message>
-        <source>Keys: next {next} · previous {previous} · status {s1} to {s4} · yes {yes} · no {no} · not sure {unsure} · refused {refused} · worries me {worry} · type the answer {answer}</source>
-        <translation>단축키: 다음 {next} · 이전 {previous} · 상태 {s1}~{s4} · 예 {yes} · 아니요 {no} · 잘 모름 {unsure} · 답변 거부 {refused} · 우려됨 {worry} · 답변 입력 {answer}</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>단축키</translation>
-    </message>
-    <message>
-        <source>Also Ctrl+Page Down / Ctrl+Page Up for the next and previous question.</source>
-        <translation>Ctrl+Page Down / Ctrl+Page Up으로도 다음·이전 질문으로 이동합니다.</translation>
-    </message>
-    <message>
-        <source>Their answer:</source>
-        <translation>병원의 답변:</translation>
-    </message>
+</context>
+<context>
+    <name>QuestionFlagsPanel</name>
     <message>
         <source>Red flags in this answer</source>
         <translation>이 답변의 위험 신호</translation>
@@ -1763,20 +1808,134 @@ This cannot be undone. Backups made before now still hold it until newer backups
         <translation>지금까지 이 답변에는 위험 신호가 없습니다.</translation>
     </message>
     <message>
+        <source>Dismissed: {title}</source>
+        <translation>문제없음으로 표시함: {title}</translation>
+    </message>
+    <message>
+        <source>{flag} — not a concern, you said</source>
+        <translation>{flag} — 문제없다고 표시하셨습니다</translation>
+    </message>
+    <message>
+        <source>Not a concern…</source>
+        <translation>문제없음…</translation>
+    </message>
+    <message>
+        <source>Not a concern: {title}</source>
+        <translation>문제없음: {title}</translation>
+    </message>
+    <message>
+        <source>Say in a few words why this red flag does not worry you here</source>
+        <translation>이 병원에서 이 위험 신호가 우려되지 않는 이유를 짧게 적으십시오</translation>
+    </message>
+    <message>
+        <source>Your note: {note}</source>
+        <translation>메모: {note}</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
+        <source>Restore the red flag: {title}</source>
+        <translation>위험 신호 되돌리기: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionListModel</name>
+    <message>
+        <source>on my list</source>
+        <extracomment>The two views of the list. Beside a question the patient picked, in the list of all questions (KS X 1001, never a box).</extracomment>
+        <translation>제 질문 목록에 있음</translation>
+    </message>
+    <message>
+        <source>worries me</source>
+        <translation>걱정됨</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionListPane</name>
+    <message>
+        <source>&amp;My questions</source>
+        <translation>제 질문(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The questions you chose to ask, in your order</source>
+        <translation>물어보기로 고른 질문을 정한 순서대로 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>All questions</source>
+        <translation>전체 질문</translation>
+    </message>
+    <message>
+        <source>The whole checklist, to choose from</source>
+        <translation>고를 수 있는 전체 질문 목록입니다</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>질문</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <source>Move the question up my list</source>
+        <translation>질문을 제 질문 목록에서 위로 이동</translation>
+    </message>
+    <message>
+        <source>Shortcut: {key}</source>
+        <translation>단축키: {key}</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <source>Move the question down my list</source>
+        <translation>질문을 제 질문 목록에서 아래로 이동</translation>
+    </message>
+    <message>
+        <source>○ to ask   ◎ asked   ● answered   × skipped   ▲ red flag   {star} on my list</source>
+        <translation>○ 물어볼 것   ◎ 물어봄   ● 답변 받음   × 건너뜀   ▲ 위험 신호   {star} 제 질문</translation>
+    </message>
+    <message>
+        <source>&amp;My questions ({count})</source>
+        <translation>제 질문 {count}개(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsStep</name>
+    <message>
+        <source>Clinic you are asking</source>
+        <translation>질문하는 병원</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>진행 상황</translation>
+    </message>
+    <message>
+        <source>Add your own q&amp;uestion…</source>
+        <translation>질문 직접 추가(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Add your own question</source>
+        <translation>질문 직접 추가</translation>
+    </message>
+    <message>
+        <source>It goes on your list after the question on screen</source>
+        <translation>화면에 있는 질문 다음 순서로 제 질문 목록에 들어갑니다</translation>
+    </message>
+    <message>
+        <source>&amp;Clinic:</source>
+        <translation>병원(&amp;C):</translation>
+    </message>
+    <message>
         <source>Add the clinics you are considering first; then come back here to prepare and record the questions for each of them.</source>
         <translation>먼저 고려 중인 병원을 추가하십시오. 그다음 여기로 돌아와 병원별로 질문을 준비하고 답변을 기록하십시오.</translation>
     </message>
     <message>
         <source>Go to &amp;Clinics</source>
         <translation>병원 단계로 가기(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Delete your question “{question}” and the answers recorded for it at every clinic?</source>
-        <translation>직접 추가한 질문 “{question}”과(와) 모든 병원에서 이 질문에 대해 기록한 답변을 삭제하시겠습니까?</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>삭제</translation>
     </message>
     <message>
         <source>Essential</source>
@@ -1791,44 +1950,12 @@ This cannot be undone. Backups made before now still hold it until newer backups
         <translation>선택</translation>
     </message>
     <message>
+        <source>My question {number} of {total}</source>
+        <translation>제 질문 {number} / {total}</translation>
+    </message>
+    <message>
         <source>Question {number} of {total}</source>
         <translation>질문 {number} / {total}</translation>
-    </message>
-    <message>
-        <source>Your own question</source>
-        <translation>직접 추가한 질문</translation>
-    </message>
-    <message>
-        <source>Why ask: {why}</source>
-        <translation>묻는 이유: {why}</translation>
-    </message>
-    <message>
-        <source>Sources: {titles}</source>
-        <translation>출처: {titles}</translation>
-    </message>
-    <message>
-        <source>Red flags at this clinic: {count}</source>
-        <translation>이 병원의 위험 신호: {count}개</translation>
-    </message>
-    <message>
-        <source>No red flags at this clinic so far.</source>
-        <translation>지금까지 이 병원에는 위험 신호가 없습니다.</translation>
-    </message>
-    <message>
-        <source> (question {number})</source>
-        <translation> (질문 {number})</translation>
-    </message>
-    <message>
-        <source> (clinic details)</source>
-        <translation> (병원 정보)</translation>
-    </message>
-    <message>
-        <source>{asked} of {total} asked</source>
-        <translation>{total}개 중 {asked}개 물어봄</translation>
-    </message>
-    <message>
-        <source> · {skipped} skipped</source>
-        <translation> · {skipped}개 건너뜀</translation>
     </message>
 </context>
 <context>
@@ -2279,6 +2406,14 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
         <translation>병원의 답변 입력</translation>
     </message>
     <message>
+        <source>Ask this: put the question on my list, or take it off</source>
+        <translation>이 질문 하기: 질문을 제 질문 목록에 넣거나 뺍니다</translation>
+    </message>
+    <message>
+        <source>Move the question up or down my list</source>
+        <translation>질문을 제 질문 목록에서 위나 아래로 이동</translation>
+    </message>
+    <message>
         <source>Show the doctor: the question full screen in Korean</source>
         <translation>의사에게 보여 주기: 질문을 전체 화면에 한국어로 표시</translation>
     </message>
@@ -2312,6 +2447,33 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
     </message>
 </context>
 <context>
+    <name>StatusRow</name>
+    <message>
+        <source>Status:</source>
+        <translation>상태:</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>상태: {status}</translation>
+    </message>
+    <message>
+        <source>Shortcut: {key}</source>
+        <translation>단축키: {key}</translation>
+    </message>
+    <message>
+        <source>This worries me</source>
+        <translation>이 답변이 걱정됩니다</translation>
+    </message>
+    <message>
+        <source>Mark this answer as worrying</source>
+        <translation>이 답변을 걱정되는 답변으로 표시</translation>
+    </message>
+    <message>
+        <source>Mark an answer that worried you, whatever the rules say. Shortcut: {key}</source>
+        <translation>규칙과 관계없이 걱정되는 답변을 표시합니다. 단축키: {key}</translation>
+    </message>
+</context>
+<context>
     <name>TextSize</name>
     <message>
         <source>&amp;Normal</source>
@@ -2337,6 +2499,29 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
     <message>
         <source>&amp;Smaller text</source>
         <translation>글자 더 작게(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>YesNoPanel</name>
+    <message>
+        <source>Yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <source>Not sure</source>
+        <translation>잘 모름</translation>
+    </message>
+    <message>
+        <source>Refused to answer</source>
+        <translation>답변 거부</translation>
+    </message>
+    <message>
+        <source>Shortcut: {key}</source>
+        <translation>단축키: {key}</translation>
     </message>
 </context>
 </TS>

@@ -268,8 +268,8 @@ def test_a_broken_entry_does_not_hide_its_neighbours(content: Path) -> None:
     # broken question's own id must not be reported as unknown by the rules that use it.
     edit(
         content / "questions" / "credentials.toml",
-        'id = "cred.legal-route"\ncategory = "credentials"\npriority = "essential"',
-        'id = "cred.legal-route"\ncategory = "credentials"\npriority = "vital"',
+        'category = "credentials"\npriority = "essential"',  # the first question's, cred.legal-route
+        'category = "credentials"\npriority = "vital"',
     )
     error = load_error(content)
     assert len(error.problems) == 1, error.problems

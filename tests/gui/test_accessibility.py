@@ -178,6 +178,7 @@ def _screens(window: MainWindow, bank: QuestionBank, qtbot: QtBot) -> Iterator[t
     yield "clinic comparison", window
     window.go_to_step(MainWindow.QUESTIONS)
     step = window.questions_step
+    step.set_view("all")  # the whole checklist has a question of every kind; my list may not
     seen: set[str] = set()
     for index in range(step.question_count):
         kind = step._questions[index].answer_kind  # noqa: SLF001 - one question of each kind
