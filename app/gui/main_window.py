@@ -10,7 +10,7 @@ is, and closing asks before anything is lost.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -45,7 +45,8 @@ from app.gui.questions import QuestionsStep
 from app.gui.recovery import install_recovery_actions
 from app.gui.sheet import SheetStep
 from app.gui.step import StepPage
-from app.gui.text_size import TextSizeMenu, scale_font, scale_max_width
+from app.gui.text_size import TEXT_SIZES, TextSizeMenu, current_text_size, scale_font, scale_max_width
+from app.gui.worklist import WorklistPage
 from db.errors import StorageError
 from db.records import ProfileId
 from db.store import Store
@@ -59,11 +60,30 @@ NAME_LIMIT = 80
 #: How long "Saved" stays in the status bar.
 SAVED_MESSAGE_MS = 2500
 
+#: Whether the patient list was last left open ("open") or closed ("closed") by the user.
+PATIENT_LIST_SETTING = "gui.patient_list"
+
+#: Below this window width (in pixels at Normal text) a step that needs the room closes the list.
+ROOMY_WINDOW_WIDTH = 1700
+
+
+class PatientsDock(QDockWidget):
+    """The dock around the patient list; tells the window when the user closes it with its own button."""
+
+    closed_by_user = Signal()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.closed_by_user.emit()
+
 
 class MainWindow(QMainWindow):
     """StemPrep's window over one open Store."""
 
     PROFILE, CLINICS, QUESTIONS, SHEET = range(4)
+    #: Steps whose work needs the window's width: the patient list steps aside for them by itself.
+    NEEDS_ROOM = (QUESTIONS,)
 
     def __init__(self, store: Store, bank: QuestionBank, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,7 +108,12 @@ class MainWindow(QMainWindow):
         self.profile_list.problem.connect(self.banner.show_message)
         self.profile_list.profile_chosen.connect(self._profile_chosen)
         self.profile_list.new_button.clicked.connect(lambda: self.go_to_step(self.PROFILE, force=True))
-        dock = QDockWidget(self.tr("Patients"))
+        self.profile_list.worklist_button.clicked.connect(self.show_worklist)
+        self.worklist = WorklistPage(store, bank)
+        self.worklist.problem.connect(self.banner.show_message)
+        self.worklist.profile_chosen.connect(self._worklist_chosen)
+        self.worklist.closed.connect(lambda: self.go_to_step(self._step, force=True))
+        dock = PatientsDock(self.tr("Patients"))
         dock.setObjectName("PatientsDock")
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
@@ -98,6 +123,8 @@ class MainWindow(QMainWindow):
         dock.setMinimumWidth(260)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.resizeDocks([dock], [310], Qt.Orientation.Horizontal)
+        dock.toggleViewAction().triggered.connect(self._patient_list_chosen)
+        dock.closed_by_user.connect(lambda: self._patient_list_chosen(False))
 
         for step in self.steps:
             step.saved.connect(self._saved)
@@ -115,8 +142,7 @@ class MainWindow(QMainWindow):
         self.recovery = install_recovery_actions(self, store)
         self._build_shortcuts()
         self._open_first_profile()
-        # A patient with one profile does not need the list; it is one click away ("Patients").
-        dock.setVisible(self.profile_list.model.total > 1)
+        self._place_patient_list()
 
     # ================================================================ building
 
@@ -137,6 +163,10 @@ class MainWindow(QMainWindow):
         find_patient.setShortcut(QKeySequence.StandardKey.Find)
         find_patient.triggered.connect(self.find_patient)
         self.view_menu.addAction(find_patient)
+        worklist = QAction(self.tr("&All patients in a table"), self)
+        worklist.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        worklist.triggered.connect(self.show_worklist)
+        self.view_menu.addAction(worklist)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -179,6 +209,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self._build_welcome())
         for step in self.steps:
             self.stack.addWidget(step)
+        self.stack.addWidget(self.worklist)
 
         self.back_button = QPushButton()
         self.back_button.setAccessibleName(self.tr("Back to the previous step"))
@@ -268,7 +299,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def find_patient(self) -> None:
         """Show the patient list with the cursor in its search box (View → Find a patient, Ctrl+F)."""
-        self.patients_dock.show()
+        self._patient_list_chosen(True)
         self.profile_list.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.profile_list.search.selectAll()
 
@@ -284,8 +315,8 @@ class MainWindow(QMainWindow):
             return
         self.profile_list.refresh()
         self.profile_list.select_profile(profile.id)
-        self.patients_dock.setVisible(self.profile_list.model.total > 1)
         self.go_to_step(self.PROFILE)
+        self._place_patient_list()
         self.steps[self._step].focus_start()
 
     # ================================================================ navigation
@@ -312,6 +343,7 @@ class MainWindow(QMainWindow):
             return
         self._step = step
         self.stack.setCurrentWidget(self.steps[step])
+        self._place_patient_list()
         self.steps[step].enter()
         self._update_navigation()
         if step == self.PROFILE and force:
@@ -339,6 +371,53 @@ class MainWindow(QMainWindow):
             self.next_button.setText(self.tr("Ne&xt: {step} ›").format(step=self.step_titles[after]))
 
     # ================================================================ patients
+
+    @Slot()
+    def show_worklist(self) -> None:
+        """Every patient in a full-width table (View → All patients in a table); the list steps aside."""
+        if not self._flush_all():
+            return
+        self.patients_dock.hide()
+        self.stack.setCurrentWidget(self.worklist)
+        self.worklist.enter(self._profile_id)
+        self.step_group.setExclusive(False)
+        for button in self.step_buttons:
+            button.setChecked(False)
+        self.step_group.setExclusive(True)
+        self.back_button.hide()
+        self.next_button.hide()
+
+    @Slot(object)
+    def _worklist_chosen(self, profile_id: ProfileId) -> None:
+        self.profile_list.select_profile(profile_id, notify=False)
+        if profile_id == self._profile_id:
+            self.go_to_step(self._step, force=True)
+            return
+        self._open_profile(profile_id)  # shows the step the user was on, for this patient
+        self._place_patient_list()
+        self.steps[self._step].focus_start()
+
+    def patient_list_wanted(self) -> bool:
+        """Whether the user wants the patient list beside the steps (by default: when there is a choice)."""
+        choice = self._store.setting(PATIENT_LIST_SETTING, "")
+        if choice in ("open", "closed"):
+            return choice == "open"
+        return self.profile_list.model.total > 1
+
+    def _place_patient_list(self) -> None:
+        """Show the list if the user wants it, unless the step on screen needs the room it would take."""
+        narrow = self.width() < ROOMY_WINDOW_WIDTH * TEXT_SIZES[current_text_size()]
+        crowding = self._step in self.NEEDS_ROOM and narrow and self.stack.currentWidget() is self.steps[self._step]
+        self.patients_dock.setVisible(self.patient_list_wanted() and not crowding)
+
+    @Slot(bool)
+    def _patient_list_chosen(self, shown: bool) -> None:
+        """The user opened or closed the list: remember it, and do as asked even on a crowded step."""
+        try:
+            self._store.set_setting(PATIENT_LIST_SETTING, "open" if shown else "closed")
+        except StorageError:
+            pass  # a convenience for next time, not worth a message
+        self.patients_dock.setVisible(shown)
 
     def _open_first_profile(self) -> None:
         remembered = self._store.setting(LAST_PROFILE_SETTING, "")

@@ -327,6 +327,11 @@ class ProfileList(QWidget):
         self.delete_button.setAccessibleName(self.tr("Delete the selected patient profile"))
         self.delete_button.clicked.connect(self.delete_current)
         self.count_label = QLabel()
+        self.worklist_button = QPushButton(self.tr("Show all in a table"))
+        self.worklist_button.setAccessibleName(self.tr("Show all patients in a full-width table"))
+        self.worklist_button.setToolTip(self.tr(
+            "Travel, next appointment, progress and serious red flags for every patient (Ctrl+Shift+L)"
+        ))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search: name, clinic, city…"))
         self.search.setAccessibleName(self.tr("Search patients"))
@@ -364,6 +369,7 @@ class ProfileList(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.count_label)
+        layout.addWidget(self.worklist_button)
         self._current: ProfileId | None = None
         self._quiet = False
         self.refresh()
