@@ -171,6 +171,18 @@ class ProfileSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class PatientRecords:
+    """What is saved about one patient, read in bulk for figures over many patients (the worklist)."""
+
+    profile: Profile
+    clinics: tuple[Clinic, ...]
+    answers: tuple[Answer, ...]
+    custom_questions: tuple[CustomQuestion, ...]
+    picks: tuple[str, ...] | None  # None: the patient never changed the default pick
+    dismissed: dict[ClinicId, frozenset[str]]  # rule ids of red flags dismissed, per clinic
+
+
+@dataclass(frozen=True, slots=True)
 class NewClinic:
     """A clinic to add in bulk: its field values and its answers (question_id, status, value, text, flagged)."""
 

@@ -33,6 +33,7 @@ from db.records import (
     HOEHN_YAHR_STAGES,
     PROFILE_FIELDS,
     NewProfile,
+    PatientRecords,
     Answer,
     Clinic,
     ClinicId,
@@ -48,6 +49,8 @@ log = logging.getLogger("stemprep.store")
 
 _PRIORITIES = ("essential", "recommended", "optional")
 _INT_FIELDS = {"birth_year", "kl_grade", "mrs", "lvef"}
+#: Profiles read per query when many are read at once (well under SQLite's limit on parameters).
+_BULK_CHUNK = 500
 
 
 def now_iso() -> str:
@@ -349,6 +352,58 @@ class Store:
             )
             for r in rows
         ]
+
+    def patient_records(self, profile_ids: Sequence[int]) -> list[PatientRecords]:
+        """Profiles with their clinics, answers, own questions, picks and dismissed flags, a few queries per
+        hundreds of patients; in the order asked, leaving out ids that are not (or no longer) saved."""
+        records: list[PatientRecords] = []
+        ids = list(dict.fromkeys(int(i) for i in profile_ids))
+        for start in range(0, len(ids), _BULK_CHUNK):
+            chunk = tuple(ids[start:start + _BULK_CHUNK])
+            marks = ", ".join("?" for _ in chunk)
+            profiles = {r["id"]: r for r in self._rows(f"SELECT * FROM profiles WHERE id IN ({marks})", chunk)}
+            clinics: dict[int, list[Clinic]] = {}
+            for r in self._rows(
+                f"SELECT * FROM clinics WHERE profile_id IN ({marks}) ORDER BY position, id", chunk
+            ):
+                clinics.setdefault(r["profile_id"], []).append(_record(Clinic, r))
+            answers: dict[int, list[Answer]] = {}
+            for r in self._rows(
+                f"SELECT * FROM answers WHERE profile_id IN ({marks}) ORDER BY clinic_id, question_id", chunk
+            ):
+                answers.setdefault(r["profile_id"], []).append(_answer_from_row(r))
+            custom: dict[int, list[CustomQuestion]] = {}
+            for r in self._rows(
+                f"SELECT * FROM custom_questions WHERE profile_id IN ({marks}) ORDER BY position, id", chunk
+            ):
+                custom.setdefault(r["profile_id"], []).append(_record(CustomQuestion, r))
+            picks: dict[int, list[str]] = {}
+            for r in self._rows(
+                f"SELECT profile_id, question_id FROM question_picks WHERE profile_id IN ({marks}) "
+                "ORDER BY profile_id, position",
+                chunk,
+            ):
+                picks.setdefault(r["profile_id"], []).append(r["question_id"])
+            dismissed: dict[int, dict[ClinicId, set[str]]] = {}
+            for r in self._rows(
+                f"SELECT c.profile_id, d.clinic_id, d.rule_id FROM flag_dismissals d "
+                f"JOIN clinics c ON c.id = d.clinic_id WHERE c.profile_id IN ({marks})",
+                chunk,
+            ):
+                dismissed.setdefault(r["profile_id"], {}).setdefault(ClinicId(r["clinic_id"]), set()).add(r["rule_id"])
+            for profile_id in chunk:
+                row = profiles.get(profile_id)
+                if row is None:
+                    continue
+                records.append(PatientRecords(
+                    profile=_profile_from_row(row),
+                    clinics=tuple(clinics.get(profile_id, ())),
+                    answers=tuple(answers.get(profile_id, ())),
+                    custom_questions=tuple(custom.get(profile_id, ())),
+                    picks=tuple(picks.get(profile_id, ())) if row["picks_chosen"] else None,
+                    dismissed={k: frozenset(v) for k, v in dismissed.get(profile_id, {}).items()},
+                ))
+        return records
 
     def count_profiles(self, query: ProfileQuery | None = None) -> int:
         """How many profiles match `query` (all by default)."""

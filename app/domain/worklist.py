@@ -12,13 +12,16 @@ ready for a question when no clinic is left to ask.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, cast
 
 from app.domain.picks import my_question_ids
 from app.domain.question_bank import QuestionBank
 from app.domain.red_flags import evaluate_red_flags
-from db.records import Clinic
+from db.records import Clinic, PatientRecords, ProfileId
 from db.store import Store
 
 
@@ -39,31 +42,48 @@ def next_appointment(clinics: list[Clinic], today: date) -> str | None:
     return min(upcoming, default=None)
 
 
-def patient_figures(store: Store, bank: QuestionBank, profile_id: int, today: date | None = None) -> PatientFigures:
-    """The worklist's figures for one patient, read from the Store now."""
-    today = today or date.today()
-    profile = store.profile(profile_id)
-    clinics = store.clinics_for(profile_id)
-    picks = my_question_ids(bank, profile, store.custom_questions(profile_id), store.question_picks(profile_id))
-    answers = store.answers_for_profile(profile_id)
+def figures_from(bank: QuestionBank, records: PatientRecords, today: date) -> PatientFigures:
+    """The worklist's figures for one patient from what is saved about them."""
+    picks = my_question_ids(bank, records.profile, records.custom_questions, records.picks)
     answered_at: dict[str, set[int]] = {}
-    for answer in answers:
+    for answer in records.answers:
         if answer.status == "answered":
             answered_at.setdefault(answer.question_id, set()).add(answer.clinic_id)
-    clinic_ids = {c.id for c in clinics}
+    clinic_ids = {c.id for c in records.clinics}
     answered = sum(1 for q in picks if clinic_ids and clinic_ids <= answered_at.get(q, set()))
     serious = 0
-    for clinic in clinics:
-        dismissed = store.flag_dismissals(clinic.id)
+    for clinic in records.clinics:
+        dismissed = records.dismissed.get(clinic.id, frozenset())
         serious += sum(
             1
-            for flag in evaluate_red_flags(bank, clinic, (a for a in answers if a.clinic_id == clinic.id))
+            for flag in evaluate_red_flags(bank, clinic, records.answers)
             if flag.rule.severity == "serious" and flag.rule.id not in dismissed
         )
     return PatientFigures(
-        clinics=len(clinics),
-        next_appointment=next_appointment(clinics, today),
+        clinics=len(records.clinics),
+        next_appointment=next_appointment(list(records.clinics), today),
         picked=len(picks),
         answered=answered,
         serious_flags=serious,
     )
+
+
+def patient_figures(
+    store: Store, bank: QuestionBank, profile_ids: Sequence[int], today: date | None = None
+) -> dict[ProfileId, PatientFigures]:
+    """The worklist's figures for these patients, read from the Store now (ids no longer saved are left out)."""
+    today = today or date.today()
+    same_for_all = cast(QuestionBank, _PerConditionLists(bank))
+    return {r.profile.id: figures_from(same_for_all, r, today) for r in store.patient_records(profile_ids)}
+
+
+class _PerConditionLists:
+    """The bank, with each condition's question list and default pick worked out once, not per patient."""
+
+    def __init__(self, bank: QuestionBank) -> None:
+        self._bank = bank
+        self.questions_for = functools.cache(bank.questions_for)
+        self.default_pick = functools.cache(bank.default_pick)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._bank, name)

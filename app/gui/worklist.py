@@ -154,17 +154,16 @@ class WorklistModel(ProfileListModel):
         """Work out the figures for rows a view asked about, then show them."""
         wanted = list(self._wanted)[:FIGURES_PER_PASS]
         self._wanted.difference_update(wanted)
-        for profile_id in wanted:
-            try:
-                self._figures[profile_id] = patient_figures(self._store, self._bank, profile_id, self._today)
-            except StorageError as error:
-                if not self._failed:
-                    self._failed = True
-                    self.load_failed.emit(str(error))
-                continue
-            row = self.row_of(profile_id)
-            if row is not None:
-                self.dataChanged.emit(self.index(row, self.APPOINTMENT), self.index(row, self.FLAGS))
+        try:
+            self._figures.update(patient_figures(self._store, self._bank, wanted, self._today))
+        except StorageError as error:
+            if not self._failed:
+                self._failed = True
+                self.load_failed.emit(str(error))
+            return
+        rows = [row for row in map(self.row_of, wanted) if row is not None]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), self.APPOINTMENT), self.index(max(rows), self.FLAGS))
         if self._wanted:
             self._figure_timer.start()
 
