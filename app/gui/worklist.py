@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.question_bank import QuestionBank
 from app.domain.worklist import PatientFigures, patient_figures
+from app.gui.appointment import appointment_text
 from app.gui.marks import FLAG_MARK, flag_colours
 from app.gui.profile_list import SEARCH_DELAY_MS, ProfileIdRole, ProfileListModel, SampleMarkDelegate
 from app.gui.text_size import scale_font
@@ -44,11 +45,6 @@ _Index = QModelIndex | QPersistentModelIndex
 
 #: Figures worked out per pass; a pass runs after the view painted, so scrolling stays smooth.
 FIGURES_PER_PASS = 60
-
-
-def appointment_text(appointment: str | None) -> str:
-    """"2027-04-20T10:30" → "2027-04-20 10:30": the same unambiguous form in both languages."""
-    return (appointment or "").replace("T", " ")
 
 
 class WorklistModel(ProfileListModel):
