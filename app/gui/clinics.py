@@ -34,11 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.question_bank import QuestionBank
+from app.domain.quotes import CURRENCIES
 from app.domain.red_flags import RaisedFlag, evaluate_red_flags
 from app.export.sheet_text import shortened
 from app.gui.appointment import AppointmentEdit, appointment_text
 from app.gui.checklist import gather_checklist
 from app.gui.comparison import ComparisonModel, format_price
+from app.gui.exchange_rates import load_rates
 from app.gui.dialogs import ConfirmDialog
 from app.gui.i18n import ui_language
 from app.gui.marks import FLAG_MARK, flag_colours, severity_label, worst_severity
@@ -50,8 +52,6 @@ from db.store import Store
 
 _Index = QModelIndex | QPersistentModelIndex
 
-#: Offered in the currency box; any other code can be typed.
-CURRENCIES = ("KRW", "USD", "EUR", "GBP", "JPY", "CNY", "AUD", "CAD", "RUB", "MNT", "KZT", "VND", "AED")
 
 
 class ClinicListModel(QAbstractListModel):
@@ -342,6 +342,7 @@ class ClinicsStep(StepPage):
         except StorageError as error:
             self.problem.emit(str(error))
             return
+        self.comparison_model.set_rates(load_rates(self._store))
         self.comparison_model.set_sheet(sheet)
         header = self.comparison_view.horizontalHeader()
         if header.count():

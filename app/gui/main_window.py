@@ -33,6 +33,7 @@ from app.gui.banner import Banner
 from app.gui.batch_dialog import install_batch_action
 from app.gui.clinics import ClinicsStep
 from app.gui.dialogs import ConfirmDialog
+from app.gui.exchange_rates import add_rates_action
 from app.gui.facilitator_dialog import install_facilitator_action
 from app.gui.help import HelpActions
 from app.gui.i18n import ui_language
@@ -173,6 +174,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(quit_action)
         self.text_size_menu = TextSizeMenu(self.view_menu, self._store, self)
         add_language_action(self.settings_menu, self._store, self, on_problem=self.banner.show_message)
+        add_rates_action(
+            self.settings_menu, self._store, self,
+            on_changed=lambda: self.clinics_step.refresh_comparison(), on_problem=self.banner.show_message,
+        )
         self.help_actions = HelpActions(self.help_menu, self._store, self)
 
     def _build_centre(self) -> QWidget:
