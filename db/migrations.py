@@ -247,3 +247,14 @@ def m005_consultation(db: Database) -> None:
     db.execute("ALTER TABLE clinics ADD COLUMN appointment_place TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE clinics ADD COLUMN interpreter TEXT NOT NULL DEFAULT ''")
     db.execute("CREATE INDEX clinics_appointment ON clinics (appointment) WHERE appointment IS NOT NULL")
+
+
+@migrations(name="m007_condition_unset")
+def m007_condition_unset(db: Database) -> None:
+    """Whether the patient chose their condition, so a new profile does not start on "Another condition".
+
+    The condition column keeps its default and check (rebuilding the profiles table would
+    touch every row of every file); a new profile is stored with `condition_chosen` 0 until
+    the patient picks one. Profiles saved before this kept the condition they showed.
+    """
+    db.execute("ALTER TABLE profiles ADD COLUMN condition_chosen INTEGER NOT NULL DEFAULT 1")

@@ -53,6 +53,8 @@ class Profile:
     travel_window: str = ""
     notes: str = ""
     synthetic: bool = False
+    #: False for a new profile until the patient picks a condition (`condition` then holds the default).
+    condition_chosen: bool = True
     uid: str = ""  # stable across computers: recognises a profile file imported again
     created_at: str = ""
     updated_at: str = ""
@@ -62,7 +64,7 @@ class Profile:
 PROFILE_FIELDS: tuple[str, ...] = tuple(
     f
     for f in Profile.__dataclass_fields__
-    if f not in ("id", "synthetic", "uid", "created_at", "updated_at")
+    if f not in ("id", "synthetic", "condition_chosen", "uid", "created_at", "updated_at")
 )
 
 #: Fields that identify the person; left off sheets that go to third parties.

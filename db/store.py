@@ -224,9 +224,9 @@ class Store:
             if db.execute("SELECT 1 FROM profiles WHERE uid = ?", [uid]).fetchone():
                 raise InvalidValue("A profile with the same identity is already saved on this computer.")
             cursor = db.execute(
-                f"INSERT INTO profiles ({', '.join(clean)}, synthetic, uid, created_at, updated_at) "
-                f"VALUES ({', '.join('?' for _ in clean)}, ?, ?, ?, ?)",
-                [*clean.values(), int(synthetic), uid, stamp, stamp],
+                f"INSERT INTO profiles ({', '.join(clean)}, synthetic, condition_chosen, uid, created_at, "
+                f"updated_at) VALUES ({', '.join('?' for _ in clean)}, ?, ?, ?, ?, ?)",
+                [*clean.values(), int(synthetic), int("condition" in clean), uid, stamp, stamp],
             )
             profile_id = ProfileId(cursor.lastrowid or 0)
             self._reindex(db, profile_id)
@@ -236,9 +236,10 @@ class Store:
         clean = _clean_profile_values(values, creating=False)
         if not clean:
             return self.profile(profile_id)
+        chosen = ", condition_chosen = 1" if "condition" in clean else ""
         with self._writing() as db:
             cursor = db.execute(
-                f"UPDATE profiles SET {', '.join(f'{k} = ?' for k in clean)}, updated_at = ? WHERE id = ?",
+                f"UPDATE profiles SET {', '.join(f'{k} = ?' for k in clean)}{chosen}, updated_at = ? WHERE id = ?",
                 [*clean.values(), now_iso(), profile_id],
             )
             if cursor.rowcount == 0:
@@ -265,9 +266,9 @@ class Store:
             for new in profiles:
                 values = _clean_profile_values(new.values, creating=True)
                 cursor = conn.execute(
-                    f"INSERT INTO profiles ({', '.join(values)}, synthetic, uid, created_at, updated_at) "
-                    f"VALUES ({', '.join('?' for _ in values)}, ?, ?, ?, ?)",
-                    [*values.values(), int(new.synthetic), uuid.uuid4().hex, stamp, stamp],
+                    f"INSERT INTO profiles ({', '.join(values)}, synthetic, condition_chosen, uid, created_at, "
+                    f"updated_at) VALUES ({', '.join('?' for _ in values)}, ?, ?, ?, ?, ?)",
+                    [*values.values(), int(new.synthetic), int("condition" in values), uuid.uuid4().hex, stamp, stamp],
                 )
                 profile_id = ProfileId(cursor.lastrowid or 0)
                 made.append(profile_id)
@@ -765,6 +766,7 @@ def _record(cls: type, row: Mapping[str, Any]) -> Any:
 def _profile_from_row(row: Mapping[str, Any]) -> Profile:
     data = dict(row)
     data["synthetic"] = bool(data.get("synthetic"))
+    data["condition_chosen"] = bool(data.get("condition_chosen", 1))
     return _record(Profile, data)
 
 

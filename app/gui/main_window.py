@@ -482,6 +482,8 @@ class MainWindow(QMainWindow):
             condition = self._bank.condition(profile.condition).title.get(ui_language())
         except KeyError:
             pass
+        if not profile.condition_chosen:
+            condition = self.tr("condition not chosen yet")
         name = shortened(profile.name, NAME_LIMIT)
         self.patient_label.setText(self.tr("Patient: {name} · {condition}").format(name=name, condition=condition))
         self.setWindowTitle(name)
