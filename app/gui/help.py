@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.gui import doctor_view, questions, text_size
+from app.gui import doctor_view, questions, text_size, worklist
 from db import backup
 from db.store import Store
 from resources import resource_path
@@ -197,6 +197,7 @@ class ShortcutsDialog(QDialog):
                 (self.tr("Alt + underlined letter"), self.tr("Press that button, or go to that field or menu")),
                 (_standard_keys(QKeySequence.StandardKey.New), self.tr("A new patient")),
                 (_standard_keys(QKeySequence.StandardKey.Find), self.tr("Find a patient in the list")),
+                (keys_text(worklist.WORKLIST_KEY), self.tr("All patients in a table")),
                 (keys_text(*text_size.LARGER_KEYS, text_size.SMALLER_KEY), self.tr("Larger or smaller text")),
                 (keys_text(text_size.NORMAL_SIZE_KEY), self.tr("Normal text size")),
                 (_standard_keys(QKeySequence.StandardKey.HelpContents), self.tr("The guide")),

@@ -47,7 +47,7 @@ from app.gui.recovery import install_recovery_actions
 from app.gui.sheet import SheetStep
 from app.gui.step import StepPage
 from app.gui.text_size import TEXT_SIZES, TextSizeMenu, current_text_size, scale_font, scale_max_width
-from app.gui.worklist import WorklistPage
+from app.gui.worklist import WORKLIST_KEY, WorklistPage
 from db.errors import StorageError
 from db.records import ProfileId
 from db.store import Store
@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         find_patient.triggered.connect(self.find_patient)
         self.view_menu.addAction(find_patient)
         worklist = QAction(self.tr("&All patients in a table"), self)
-        worklist.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        worklist.setShortcut(QKeySequence(WORKLIST_KEY))
         worklist.triggered.connect(self.show_worklist)
         self.view_menu.addAction(worklist)
         quit_action = QAction(self.tr("&Quit"), self)

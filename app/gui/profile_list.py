@@ -330,7 +330,7 @@ class ProfileList(QWidget):
         self.worklist_button = QPushButton(self.tr("Show all in a table"))
         self.worklist_button.setAccessibleName(self.tr("Show all patients in a full-width table"))
         self.worklist_button.setToolTip(self.tr(
-            "Travel, next appointment, progress and serious red flags for every patient (Ctrl+Shift+L)"
+            "Travel, next appointment, progress and serious red flags for every patient"
         ))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search: name, clinic, city…"))

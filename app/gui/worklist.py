@@ -43,6 +43,9 @@ from db.store import Store
 
 _Index = QModelIndex | QPersistentModelIndex
 
+#: View → All patients in a table.
+WORKLIST_KEY = "Ctrl+Shift+L"
+
 #: Figures worked out per pass; a pass runs after the view painted, so scrolling stays smooth.
 FIGURES_PER_PASS = 60
 

@@ -177,6 +177,7 @@ def _screens(window: MainWindow, bank: QuestionBank, qtbot: QtBot) -> Iterator[t
     window.clinics_step.tabs.setCurrentIndex(window.clinics_step.COMPARE_TAB)
     yield "clinic comparison", window
     window.go_to_step(MainWindow.QUESTIONS)
+    window.patients_dock.show()  # it steps aside for the questions by itself; the user can bring it back
     step = window.questions_step
     seen: set[str] = set()
     for index in range(step.question_count):
@@ -266,6 +267,7 @@ def test_tab_goes_down_the_profile_form_in_reading_order(qtbot: QtBot, store: St
 def test_the_clash_check_sees_mnemonics_menus_and_shortcuts(demo_window: MainWindow, language: str) -> None:
     """Guards the check above: it must see every kind of key, or it would pass by seeing nothing."""
     demo_window.go_to_step(MainWindow.QUESTIONS)
+    demo_window.patients_dock.show()
     keys = live_keys(demo_window)
     assert {"Alt+C", "Alt+Y", "Alt+Right", "F11", "Alt+T", "Ctrl+1", "Alt+D"} <= set(keys), sorted(keys)
     assert "Alt+Y" not in live_keys(demo_window.profile_step)  # the Questions keys live only on that step
