@@ -10,7 +10,7 @@ is, and closing asks before anything is lost.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -66,6 +66,9 @@ PATIENT_LIST_SETTING = "gui.patient_list"
 
 #: Below this window width (in pixels at Normal text) a step that needs the room closes the list.
 ROOMY_WINDOW_WIDTH = 1700
+
+#: The width of the patient list when it floats over a step as a drawer (pixels at Normal text).
+DRAWER_WIDTH = 340
 
 
 class PatientsDock(QDockWidget):
@@ -409,20 +412,45 @@ class MainWindow(QMainWindow):
             return choice == "open"
         return self.profile_list.model.total > 1
 
+    def _crowded(self) -> bool:
+        """Whether the step on screen needs the room the patient list would take beside it."""
+        narrow = self.width() < ROOMY_WINDOW_WIDTH * TEXT_SIZES[current_text_size()]
+        return self._step in self.NEEDS_ROOM and narrow and self.stack.currentWidget() is self.steps[self._step]
+
     def _place_patient_list(self) -> None:
         """Show the list if the user wants it, unless the step on screen needs the room it would take."""
-        narrow = self.width() < ROOMY_WINDOW_WIDTH * TEXT_SIZES[current_text_size()]
-        crowding = self._step in self.NEEDS_ROOM and narrow and self.stack.currentWidget() is self.steps[self._step]
-        self.patients_dock.setVisible(self.patient_list_wanted() and not crowding)
+        dock = self.patients_dock
+        if dock.isFloating():
+            dock.hide()
+            dock.setFloating(False)  # a drawer goes back beside the steps, for the next time
+        dock.setVisible(self.patient_list_wanted() and not self._crowded())
 
     @Slot(bool)
     def _patient_list_chosen(self, shown: bool) -> None:
-        """The user opened or closed the list: remember it, and do as asked even on a crowded step."""
+        """The user opened or closed the list: remember it; over a crowded step it opens as a drawer."""
         try:
             self._store.set_setting(PATIENT_LIST_SETTING, "open" if shown else "closed")
         except StorageError:
             pass  # a convenience for next time, not worth a message
-        self.patients_dock.setVisible(shown)
+        if shown and self._crowded():
+            self._open_drawer()
+        else:
+            self.patients_dock.setVisible(shown)
+
+    def _open_drawer(self) -> None:
+        """The list floats over the left of the step, which keeps its width; choosing a patient closes it."""
+        dock = self.patients_dock
+        centre = self.centralWidget()
+        top_left = centre.mapToGlobal(QPoint(0, 0))
+        width = min(round(DRAWER_WIDTH * TEXT_SIZES[current_text_size()]), centre.width() // 2)
+        dock.setFloating(True)
+        dock.setGeometry(QRect(top_left, QSize(width, centre.height())))
+        dock.show()
+
+    @property
+    def patient_list_is_drawer(self) -> bool:
+        """Whether the list floats over the step (opened by the user on a step that needs the room)."""
+        return self.patients_dock.isFloating() and self.patients_dock.isVisible()
 
     def _open_first_profile(self) -> None:
         remembered = self._store.setting(LAST_PROFILE_SETTING, "")
@@ -443,6 +471,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _profile_chosen(self, profile_id: ProfileId | None) -> None:
+        if self.patient_list_is_drawer:
+            self.patients_dock.hide()  # a drawer has done its work once a patient is chosen
         if profile_id == self._profile_id:
             return
         if not self._flush_all():
