@@ -440,11 +440,12 @@ class MainWindow(QMainWindow):
     def _open_drawer(self) -> None:
         """The list floats over the left of the step, which keeps its width; choosing a patient closes it."""
         dock = self.patients_dock
+        dock.hide()  # the list's own toggle has just docked it beside the step, moving the step
+        self.centralWidget().layout().activate()
         centre = self.centralWidget()
-        top_left = centre.mapToGlobal(QPoint(0, 0))
         width = min(round(DRAWER_WIDTH * TEXT_SIZES[current_text_size()]), centre.width() // 2)
         dock.setFloating(True)
-        dock.setGeometry(QRect(top_left, QSize(width, centre.height())))
+        dock.setGeometry(QRect(self.mapToGlobal(QPoint(0, centre.y())), QSize(width, centre.height())))
         dock.show()
 
     @property

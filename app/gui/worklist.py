@@ -36,7 +36,7 @@ from app.domain.worklist import PatientFigures, patient_figures
 from app.gui.appointment import appointment_text
 from app.gui.marks import FLAG_MARK, flag_colours
 from app.gui.profile_list import SEARCH_DELAY_MS, ProfileIdRole, ProfileListModel, SampleMarkDelegate
-from app.gui.text_size import scale_font
+from app.gui.text_size import TEXT_SIZES, current_text_size, scale_font
 from db.errors import StorageError
 from db.records import ProfileId, ProfileSummary
 from db.store import Store
@@ -235,19 +235,22 @@ class WorklistPage(QWidget):
         self.view.setItemDelegateForColumn(WorklistModel.NAME, SampleMarkDelegate(self.view))
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(WorklistModel.NAME, QHeaderView.ResizeMode.Stretch)
+        # The last column takes what is left; with large text the table scrolls sideways rather than
+        # squeezing the names.
+        header.setStretchLastSection(True)
+        self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(WorklistModel.CHANGED, Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self._sort_chosen)
         for column, width in (
-            (WorklistModel.CONDITION, 190), (WorklistModel.TRAVEL, 150), (WorklistModel.APPOINTMENT, 160),
-            (WorklistModel.CLINICS, 80), (WorklistModel.QUESTIONS, 150), (WorklistModel.FLAGS, 140),
+            (WorklistModel.NAME, 230), (WorklistModel.CONDITION, 170), (WorklistModel.TRAVEL, 110), (WorklistModel.APPOINTMENT, 150),
+            (WorklistModel.CLINICS, 80), (WorklistModel.QUESTIONS, 120), (WorklistModel.FLAGS, 140),
             (WorklistModel.CHANGED, 120),
         ):
             # Wide enough for the heading and its sort arrow, in whichever language and text size.
             heading = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            header.resizeSection(column, max(width, header.fontMetrics().horizontalAdvance(heading) + 36))
+            larger = round(width * TEXT_SIZES[current_text_size()])
+            header.resizeSection(column, max(larger, header.fontMetrics().horizontalAdvance(heading) + 36))
         self.view.activated.connect(self._open)
 
         self.open_button = QPushButton(self.tr("Open the patient"))
