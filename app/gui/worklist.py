@@ -47,7 +47,7 @@ _Index = QModelIndex | QPersistentModelIndex
 WORKLIST_KEY = "Ctrl+Shift+L"
 
 #: Figures worked out per pass; a pass runs after the view painted, so scrolling stays smooth.
-FIGURES_PER_PASS = 60
+FIGURES_PER_PASS = 30
 
 
 class WorklistModel(ProfileListModel):
