@@ -170,6 +170,7 @@ class ProfileSummary:
     answered: int
     updated_at: str
     synthetic: bool = False
+    condition_chosen: bool = True
 
 
 @dataclass(frozen=True, slots=True)

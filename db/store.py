@@ -330,7 +330,7 @@ class Store:
         rows = self._rows(
             f"""
             WITH page AS (SELECT p.id FROM profiles p {where} {order} {paging})
-            SELECT p.id, p.name, p.condition, p.travel_window, p.updated_at, p.synthetic,
+            SELECT p.id, p.name, p.condition, p.condition_chosen, p.travel_window, p.updated_at, p.synthetic,
                    (SELECT group_concat(c.name, ', ') FROM clinics c WHERE c.profile_id = p.id) AS clinic_names,
                    (SELECT group_concat(DISTINCT c.city) FROM clinics c WHERE c.profile_id = p.id AND c.city != '') AS cities,
                    (SELECT count(*) FROM answers a WHERE a.profile_id = p.id AND a.status = 'answered') AS answered
@@ -350,6 +350,7 @@ class Store:
                 answered=r["answered"],
                 updated_at=r["updated_at"],
                 synthetic=bool(r["synthetic"]),
+                condition_chosen=bool(r["condition_chosen"]),
             )
             for r in rows
         ]

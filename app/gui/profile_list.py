@@ -135,7 +135,7 @@ class ProfileListModel(QAbstractTableModel):
         if role == SyntheticRole:
             return summary.synthetic
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [summary.name, self._conditions.get(summary.condition, summary.condition)]
+            lines = [summary.name, self.condition_text(summary)]
             if summary.synthetic:
                 lines.append(self.tr("A sample profile made by StemPrep, not a real person."))
             if summary.clinic_names:
@@ -227,17 +227,24 @@ class ProfileListModel(QAbstractTableModel):
                     summary,
                     name=profile.name,
                     condition=profile.condition,
+                    condition_chosen=profile.condition_chosen,
                     travel_window=profile.travel_window,
                     updated_at=profile.updated_at,
                 )
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
                 return
 
+    def condition_text(self, summary: ProfileSummary) -> str:
+        """The condition's name in the interface language, or that none is chosen yet."""
+        if not summary.condition_chosen:
+            return self.tr("not chosen yet")
+        return self._conditions.get(summary.condition, summary.condition)
+
     def _cell_text(self, summary: ProfileSummary, column: int) -> str:
         if column == self.NAME:
             return summary.name
         if column == self.CONDITION:
-            return self._conditions.get(summary.condition, summary.condition)
+            return self.condition_text(summary)
         if column == self.CLINICS:
             return summary.clinic_names
         if column == self.ANSWERED:

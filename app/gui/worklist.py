@@ -172,7 +172,7 @@ class WorklistModel(ProfileListModel):
         if column == self.NAME:
             return summary.name
         if column == self.CONDITION:
-            return self._conditions.get(summary.condition, summary.condition)
+            return self.condition_text(summary)
         if column == self.TRAVEL:
             return summary.travel_window
         if column == self.CHANGED:

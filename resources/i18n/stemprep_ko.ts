@@ -1122,7 +1122,7 @@ This cannot be undone.</source>
     <name>MainWindow</name>
     <message>
         <source>Profile</source>
-        <extracomment>The patient open when the window last closed, so a patient finds their own file again. Longest patient name in the title and the line under the steps (the form has it all). How long &quot;Saved&quot; stays in the status bar. Whether the patient list was last left open (&quot;open&quot;) or closed (&quot;closed&quot;) by the user. Below this window width (in pixels at Normal text) a step that needs the room closes the list. Steps whose work needs the window&apos;s width: the patient list steps aside for them by itself.</extracomment>
+        <extracomment>The patient open when the window last closed, so a patient finds their own file again. Longest patient name in the title and the line under the steps (the form has it all). How long &quot;Saved&quot; stays in the status bar. Whether the patient list was last left open (&quot;open&quot;) or closed (&quot;closed&quot;) by the user. Below this window width (in pixels at Normal text) a step that needs the room closes the list. The width of the patient list when it floats over a step as a drawer (pixels at Normal text). Steps whose work needs the window&apos;s width: the patient list steps aside for them by itself.</extracomment>
         <translation>프로필</translation>
     </message>
     <message>
@@ -1525,6 +1525,10 @@ This cannot be undone. Backups made before now still hold it until newer backups
     <message>
         <source>Travel: {window}</source>
         <translation>출국 시기: {window}</translation>
+    </message>
+    <message>
+        <source>not chosen yet</source>
+        <translation>아직 선택하지 않음</translation>
     </message>
 </context>
 <context>

@@ -63,3 +63,17 @@ def test_documents_to_bring_follow_the_condition_and_ticks_are_saved(
     assert list(checklist.boxes) == [d.id for d in bank.documents_for("stroke")]
     if first in checklist.boxes:
         assert checklist.boxes[first].isChecked()  # a tick survives a change of condition
+
+
+def test_the_patient_lists_say_when_no_condition_is_chosen(store: Store, make_window: Callable[[], MainWindow]) -> None:
+    store.create_profile("Olga", condition="stroke")
+    new = store.create_profile("New patient")
+    window = make_window()
+    for model in (window.profile_list.model, window.worklist.model):
+        model.refresh()
+        row = model.row_of(new.id)
+        assert model.data(model.index(row, model.CONDITION)) == "not chosen yet"
+    window.profile_list.select_profile(new.id)
+    window.profile_step.condition.setCurrentIndex(window.profile_step.condition.findData("stroke"))
+    model = window.profile_list.model
+    assert model.data(model.index(model.row_of(new.id), model.CONDITION)) == "Stroke"
