@@ -95,6 +95,10 @@ class MainWindow(QMainWindow):
         self._bank = bank
         self._profile_id: ProfileId | None = None
         self._step = self.PROFILE
+        try:
+            self._list_choice = store.setting(PATIENT_LIST_SETTING, "")  # "open", "closed", or not said yet
+        except StorageError:
+            self._list_choice = ""
         # Qt adds the application's display name ("… — StemPrep") to every title itself.
         self.setWindowTitle("")
         self.resize(1360, 860)
@@ -407,9 +411,8 @@ class MainWindow(QMainWindow):
 
     def patient_list_wanted(self) -> bool:
         """Whether the user wants the patient list beside the steps (by default: when there is a choice)."""
-        choice = self._store.setting(PATIENT_LIST_SETTING, "")
-        if choice in ("open", "closed"):
-            return choice == "open"
+        if self._list_choice in ("open", "closed"):
+            return self._list_choice == "open"
         return self.profile_list.model.total > 1
 
     def _crowded(self) -> bool:
@@ -428,8 +431,9 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _patient_list_chosen(self, shown: bool) -> None:
         """The user opened or closed the list: remember it; over a crowded step it opens as a drawer."""
+        self._list_choice = "open" if shown else "closed"
         try:
-            self._store.set_setting(PATIENT_LIST_SETTING, "open" if shown else "closed")
+            self._store.set_setting(PATIENT_LIST_SETTING, self._list_choice)
         except StorageError:
             pass  # a convenience for next time, not worth a message
         if shown and self._crowded():
