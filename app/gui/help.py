@@ -111,6 +111,15 @@ class GuideDialog(QDialog):
                 "Move between the steps with the buttons at the top, with Back and Next at the bottom, "
                 "or with {keys}."
             ).format(keys=keys_text("Ctrl+1", "Ctrl+4").replace(" / ", " … ")) + "</p>",
+            "<h3>" + self.tr("Many patients") + "</h3>",
+            "<p>" + self.tr(
+                "With more than one patient, the list of patients is on the left; the Patients button shows "
+                "or hides it. It steps aside for the Questions step, which needs the room; opened there, it "
+                "floats over the step until you choose a patient. View → All patients in a table ({key}) "
+                "shows every patient with their travel window, next consultation, progress and serious "
+                "red flags. Quotes stay in their own currency; to see them in yours too, type a rate and "
+                "its day in Settings → Exchange rates (StemPrep never looks one up)."
+            ).format(key=keys_text(worklist.WORKLIST_KEY)) + "</p>",
             "<h3>" + self.tr("Red flags") + "</h3>",
             "<p>" + self.tr(
                 "A red flag (▲) marks an answer that is a known warning sign — for example, a clinic that "

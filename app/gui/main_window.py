@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self.worklist = WorklistPage(store, bank)
         self.worklist.problem.connect(self.banner.show_message)
         self.worklist.profile_chosen.connect(self._worklist_chosen)
-        self.worklist.closed.connect(lambda: self.go_to_step(self._step, force=True))
+        self.worklist.closed.connect(self._close_worklist)
         dock = PatientsDock(self.tr("Patients"))
         dock.setObjectName("PatientsDock")
         dock.setFeatures(
@@ -398,6 +398,13 @@ class MainWindow(QMainWindow):
         self.step_group.setExclusive(True)
         self.back_button.hide()
         self.next_button.hide()
+
+    @Slot()
+    def _close_worklist(self) -> None:
+        if self._profile_id is None:
+            self._open_profile(None)  # no patient yet: the welcome screen
+        else:
+            self.go_to_step(self._step, force=True)
 
     @Slot(object)
     def _worklist_chosen(self, profile_id: ProfileId) -> None:

@@ -137,3 +137,11 @@ def test_the_patient_list_steps_aside_for_the_questions_and_remembers_the_users_
     dock.toggleViewAction().trigger()
     window.go_to_step(MainWindow.QUESTIONS)
     assert dock.isVisible() and not dock.isFloating()  # a wide window has room for both
+
+
+def test_with_no_patients_the_worklist_goes_back_to_the_welcome(make_window: Callable[[], MainWindow]) -> None:
+    window = make_window()
+    window.show_worklist()
+    assert window.worklist.model.rowCount() == 0
+    window.worklist.back_button.click()
+    assert window.stack.currentIndex() == 0
