@@ -77,11 +77,15 @@ class WorklistModel(ProfileListModel):
             self.tr("Serious red flags"),
             self.tr("Last changed"),
         )
+        # Counted for the rows on screen only, so the list cannot be ordered by these two.
+        unsorted = self.tr("Counted for the patients on screen; the list cannot be sorted by it.")
         self._header_tips = {
             self.QUESTIONS: self.tr(
                 "Questions the patient chose to ask that every clinic has answered, of all they chose"
-            ),
-            self.FLAGS: self.tr("Serious red flags raised by the patient's clinics, not counting dismissed ones"),
+            ) + "\n" + unsorted,
+            self.FLAGS: self.tr(
+                "Serious red flags raised by the patient's clinics, not counting dismissed ones"
+            ) + "\n" + unsorted,
         }
         self._figure_timer = QTimer(self)
         self._figure_timer.setSingleShot(True)

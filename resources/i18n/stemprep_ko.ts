@@ -2500,6 +2500,10 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
         <translation>최근 변경</translation>
     </message>
     <message>
+        <source>Counted for the patients on screen; the list cannot be sorted by it.</source>
+        <translation>화면에 보이는 환자만 계산하므로 이 열로는 정렬할 수 없습니다.</translation>
+    </message>
+    <message>
         <source>Questions the patient chose to ask that every clinic has answered, of all they chose</source>
         <translation>환자가 고른 질문 가운데 모든 병원이 답한 질문의 수 / 고른 질문의 수</translation>
     </message>
