@@ -246,17 +246,24 @@ def cmd_profiles(args: argparse.Namespace) -> int:
     )
     with open_store(args, read_only=True) as store:
         summaries = store.list_profiles(query)
-    if args.json:
-        print(json.dumps([
-            {
-                "id": s.id, "name": s.name, "condition": s.condition, "clinics": s.clinic_names,
-                "cities": s.cities, "travel_start": s.travel_start, "travel_end": s.travel_end,
-                "travel_window": s.travel_window, "answered": s.answered,
-                "updated_at": s.updated_at, "synthetic": s.synthetic,
-            }
-            for s in summaries
-        ], ensure_ascii=False, indent=2))
-        return EXIT_OK
+        if args.json:
+            from app.domain.question_bank import load_question_bank
+            from app.domain.worklist import patient_figures
+
+            bank = load_question_bank()
+            every = patient_figures(store, bank, [s.id for s in summaries])
+            rows = []
+            for s in summaries:
+                figures = every[s.id]
+                rows.append({
+                    "id": s.id, "name": s.name, "condition": s.condition, "clinics": s.clinic_names,
+                    "cities": s.cities, "travel_start": s.travel_start, "travel_end": s.travel_end,
+                    "travel_window": s.travel_window, "answered": s.answered,
+                    "updated_at": s.updated_at, "synthetic": s.synthetic,
+                    "serious_flags": figures.serious_flags, "next_appointment": figures.next_appointment,
+                })
+            print(json.dumps(rows, ensure_ascii=False, indent=2))
+            return EXIT_OK
     if not summaries and (args.search or args.condition or args.travel_month):
         print("No profiles match.")
         return EXIT_OK

@@ -342,3 +342,12 @@ def _m006_months(text: str) -> tuple[str, str] | None:
             return None  # "May–April 2027" is more likely a slip than a year away
         start_year -= 1  # "December–January 2028" starts in December 2027
     return f"{start_year:04d}-{start_month:02d}", f"{end_year:04d}-{end_month:02d}"
+@migrations(name="m007_condition_unset")
+def m007_condition_unset(db: Database) -> None:
+    """Whether the patient chose their condition, so a new profile does not start on "Another condition".
+
+    The condition column keeps its default and check (rebuilding the profiles table would
+    touch every row of every file); a new profile is stored with `condition_chosen` 0 until
+    the patient picks one. Profiles saved before this kept the condition they showed.
+    """
+    db.execute("ALTER TABLE profiles ADD COLUMN condition_chosen INTEGER NOT NULL DEFAULT 1")

@@ -76,6 +76,8 @@ class Profile:
     travel_end: str | None = None  # the last such month, "YYYY-MM"
     notes: str = ""
     synthetic: bool = False
+    #: False for a new profile until the patient picks a condition (`condition` then holds the default).
+    condition_chosen: bool = True
     uid: str = ""  # stable across computers: recognises a profile file imported again
     created_at: str = ""
     updated_at: str = ""
@@ -90,7 +92,7 @@ class Profile:
 PROFILE_FIELDS: tuple[str, ...] = tuple(
     f
     for f in Profile.__dataclass_fields__
-    if f not in ("id", "synthetic", "uid", "created_at", "updated_at")
+    if f not in ("id", "synthetic", "condition_chosen", "uid", "created_at", "updated_at")
 )
 
 
@@ -200,6 +202,19 @@ class ProfileSummary:
     def travel(self) -> str:
         """When the patient can travel: the months, then the note."""
         return travel_period(self.travel_start, self.travel_end, self.travel_window)
+    condition_chosen: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class PatientRecords:
+    """What is saved about one patient, read in bulk for figures over many patients (the worklist)."""
+
+    profile: Profile
+    clinics: tuple[Clinic, ...]
+    answers: tuple[Answer, ...]
+    custom_questions: tuple[CustomQuestion, ...]
+    picks: tuple[str, ...] | None  # None: the patient never changed the default pick
+    dismissed: dict[ClinicId, frozenset[str]]  # rule ids of red flags dismissed, per clinic
 
 
 @dataclass(frozen=True, slots=True)

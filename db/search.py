@@ -19,11 +19,29 @@ from typing import Any
 
 from resources import resource_path
 
+#: A patient's next consultation: the earliest appointment from today on (None if none is booked).
+NEXT_APPOINTMENT_SQL = (
+    "(SELECT min(c.appointment) FROM clinics c"
+    " WHERE c.profile_id = p.id AND c.appointment >= date('now', 'localtime'))"
+)
+_CLINIC_COUNT = "(SELECT count(*) FROM clinics c WHERE c.profile_id = p.id)"
+
 SORTS = {
     "updated": "p.updated_at DESC, p.id DESC",
     "name": "p.name COLLATE NOCASE ASC, p.id ASC",
     "condition": "p.condition ASC, p.updated_at DESC, p.id DESC",
     "travel": "p.travel_start IS NULL ASC, p.travel_start ASC, p.travel_window = '' ASC, p.travel_window ASC, p.id ASC",
+    "appointment": f"{NEXT_APPOINTMENT_SQL} IS NULL ASC, {NEXT_APPOINTMENT_SQL} ASC, p.id ASC",
+    "clinics": f"{_CLINIC_COUNT} ASC, p.id ASC",
+}
+#: The same orders the other way round (a click on a worklist column's header); empty values stay last.
+REVERSED_SORTS = {
+    "updated": "p.updated_at ASC, p.id ASC",
+    "name": "p.name COLLATE NOCASE DESC, p.id DESC",
+    "condition": "p.condition DESC, p.updated_at DESC, p.id DESC",
+    "travel": "p.travel_start IS NULL ASC, p.travel_start DESC, p.travel_window = '' ASC, p.travel_window DESC, p.id DESC",
+    "appointment": f"{NEXT_APPOINTMENT_SQL} IS NULL ASC, {NEXT_APPOINTMENT_SQL} DESC, p.id DESC",
+    "clinics": f"{_CLINIC_COUNT} DESC, p.id DESC",
 }
 
 
@@ -40,6 +58,7 @@ class ProfileQuery:
     travel_month: str | None = None
     progress: str | None = None
     sort: str = "updated"
+    descending: bool = False  # `sort` the other way round
 
 
 def normalise(text: str) -> str:
@@ -124,4 +143,5 @@ def where_clause(query: ProfileQuery) -> tuple[str, list[Any]]:
 
 
 def order_clause(query: ProfileQuery) -> str:
-    return f"ORDER BY {SORTS.get(query.sort, SORTS['updated'])}"
+    orders = REVERSED_SORTS if query.descending else SORTS
+    return f"ORDER BY {orders.get(query.sort, orders['updated'])}"

@@ -21,7 +21,6 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db.opening import check_usable, check_writable, make_private_file, repair_companions
 from db import backup, integrity, lock
 from db.errors import (
     DatabaseUnavailable,
@@ -32,17 +31,25 @@ from db.errors import (
 )
 from db.fields import CLINIC_SPEC, PROFILE_SPEC, clean_values
 from db.migrations import apply_migrations, migrations
+from db.opening import (
+    check_usable,
+    check_writable,
+    make_private_file,
+    repair_companions,
+)
 from db.records import (
     ANSWER_STATUSES,
+    CLINIC_FIELDS,
     CUSTOM_PREFIX,
+    PROFILE_FIELDS,
     Answer,
-    parse_month,
     Clinic,
     ClinicId,
     CustomQuestion,
     CustomQuestionId,
     FlagDismissal,
     NewProfile,
+    PatientRecords,
     Profile,
     ProfileId,
     ProfileSummary,
@@ -58,6 +65,8 @@ from db.search import (
 log = logging.getLogger("stemprep.store")
 
 _PRIORITIES = ("essential", "recommended", "optional")
+#: Profiles read per query when many are read at once (well under SQLite's limit on parameters).
+_BULK_CHUNK = 500
 
 
 def now_iso() -> str:
@@ -235,9 +244,9 @@ class Store:
             if db.execute("SELECT 1 FROM profiles WHERE uid = ?", [uid]).fetchone():
                 raise InvalidValue("A profile with the same identity is already saved on this computer.")
             cursor = db.execute(
-                f"INSERT INTO profiles ({', '.join(clean)}, synthetic, uid, created_at, updated_at) "
-                f"VALUES ({', '.join('?' for _ in clean)}, ?, ?, ?, ?)",
-                [*clean.values(), int(synthetic), uid, stamp, stamp],
+                f"INSERT INTO profiles ({', '.join(clean)}, synthetic, condition_chosen, uid, created_at, "
+                f"updated_at) VALUES ({', '.join('?' for _ in clean)}, ?, ?, ?, ?, ?)",
+                [*clean.values(), int(synthetic), int("condition" in clean), uid, stamp, stamp],
             )
             profile_id = ProfileId(cursor.lastrowid or 0)
             self._reindex(db, profile_id)
@@ -253,9 +262,10 @@ class Store:
             end = clean.get("travel_end", saved.travel_end)
             if start and end and end < start:
                 raise InvalidValue("The last month you could travel comes before the first; change one of them.")
+        chosen = ", condition_chosen = 1" if "condition" in clean else ""
         with self._writing() as db:
             cursor = db.execute(
-                f"UPDATE profiles SET {', '.join(f'{k} = ?' for k in clean)}, updated_at = ? WHERE id = ?",
+                f"UPDATE profiles SET {', '.join(f'{k} = ?' for k in clean)}{chosen}, updated_at = ? WHERE id = ?",
                 [*clean.values(), now_iso(), profile_id],
             )
             if cursor.rowcount == 0:
@@ -282,9 +292,9 @@ class Store:
             for new in profiles:
                 values = _clean_profile_values(new.values, creating=True)
                 cursor = conn.execute(
-                    f"INSERT INTO profiles ({', '.join(values)}, synthetic, uid, created_at, updated_at) "
-                    f"VALUES ({', '.join('?' for _ in values)}, ?, ?, ?, ?)",
-                    [*values.values(), int(new.synthetic), uuid.uuid4().hex, stamp, stamp],
+                    f"INSERT INTO profiles ({', '.join(values)}, synthetic, condition_chosen, uid, created_at, "
+                    f"updated_at) VALUES ({', '.join('?' for _ in values)}, ?, ?, ?, ?, ?)",
+                    [*values.values(), int(new.synthetic), int("condition" in values), uuid.uuid4().hex, stamp, stamp],
                 )
                 profile_id = ProfileId(cursor.lastrowid or 0)
                 made.append(profile_id)
@@ -346,7 +356,7 @@ class Store:
         rows = self._rows(
             f"""
             WITH page AS (SELECT p.id FROM profiles p {where} {order} {paging})
-            SELECT p.id, p.name, p.condition, p.travel_window, p.travel_start, p.travel_end,
+            SELECT p.id, p.name, p.condition, p.condition_chosen, p.travel_window, p.travel_start, p.travel_end,
                    p.updated_at, p.synthetic,
                    (SELECT group_concat(c.name, ', ') FROM clinics c WHERE c.profile_id = p.id) AS clinic_names,
                    (SELECT group_concat(DISTINCT c.city) FROM clinics c WHERE c.profile_id = p.id AND c.city != '') AS cities,
@@ -369,9 +379,62 @@ class Store:
                 answered=r["answered"],
                 updated_at=r["updated_at"],
                 synthetic=bool(r["synthetic"]),
+                condition_chosen=bool(r["condition_chosen"]),
             )
             for r in rows
         ]
+
+    def patient_records(self, profile_ids: Sequence[int]) -> list[PatientRecords]:
+        """Profiles with their clinics, answers, own questions, picks and dismissed flags, a few queries per
+        hundreds of patients; in the order asked, leaving out ids that are not (or no longer) saved."""
+        records: list[PatientRecords] = []
+        ids = list(dict.fromkeys(int(i) for i in profile_ids))
+        for start in range(0, len(ids), _BULK_CHUNK):
+            chunk = tuple(ids[start:start + _BULK_CHUNK])
+            marks = ", ".join("?" for _ in chunk)
+            profiles = {r["id"]: r for r in self._rows(f"SELECT * FROM profiles WHERE id IN ({marks})", chunk)}
+            clinics: dict[int, list[Clinic]] = {}
+            for r in self._rows(
+                f"SELECT * FROM clinics WHERE profile_id IN ({marks}) ORDER BY position, id", chunk
+            ):
+                clinics.setdefault(r["profile_id"], []).append(_record(Clinic, r))
+            answers: dict[int, list[Answer]] = {}
+            for r in self._rows(
+                f"SELECT * FROM answers WHERE profile_id IN ({marks}) ORDER BY clinic_id, question_id", chunk
+            ):
+                answers.setdefault(r["profile_id"], []).append(_answer_from_row(r))
+            custom: dict[int, list[CustomQuestion]] = {}
+            for r in self._rows(
+                f"SELECT * FROM custom_questions WHERE profile_id IN ({marks}) ORDER BY position, id", chunk
+            ):
+                custom.setdefault(r["profile_id"], []).append(_record(CustomQuestion, r))
+            picks: dict[int, list[str]] = {}
+            for r in self._rows(
+                f"SELECT profile_id, question_id FROM question_picks WHERE profile_id IN ({marks}) "
+                "ORDER BY profile_id, position",
+                chunk,
+            ):
+                picks.setdefault(r["profile_id"], []).append(r["question_id"])
+            dismissed: dict[int, dict[ClinicId, set[str]]] = {}
+            for r in self._rows(
+                f"SELECT c.profile_id, d.clinic_id, d.rule_id FROM flag_dismissals d "
+                f"JOIN clinics c ON c.id = d.clinic_id WHERE c.profile_id IN ({marks})",
+                chunk,
+            ):
+                dismissed.setdefault(r["profile_id"], {}).setdefault(ClinicId(r["clinic_id"]), set()).add(r["rule_id"])
+            for profile_id in chunk:
+                row = profiles.get(profile_id)
+                if row is None:
+                    continue
+                records.append(PatientRecords(
+                    profile=_profile_from_row(row),
+                    clinics=tuple(clinics.get(profile_id, ())),
+                    answers=tuple(answers.get(profile_id, ())),
+                    custom_questions=tuple(custom.get(profile_id, ())),
+                    picks=tuple(picks.get(profile_id, ())) if row["picks_chosen"] else None,
+                    dismissed={k: frozenset(v) for k, v in dismissed.get(profile_id, {}).items()},
+                ))
+        return records
 
     def count_profiles(self, query: ProfileQuery | None = None) -> int:
         """How many profiles match `query` (all by default)."""
@@ -733,6 +796,7 @@ def _record(cls: type, row: Mapping[str, Any]) -> Any:
 def _profile_from_row(row: Mapping[str, Any]) -> Profile:
     data = dict(row)
     data["synthetic"] = bool(data.get("synthetic"))
+    data["condition_chosen"] = bool(data.get("condition_chosen", 1))
     return _record(Profile, data)
 
 

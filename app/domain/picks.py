@@ -21,6 +21,11 @@ from db.records import CustomQuestion, Profile
 from db.store import Store
 
 
+def question_condition(profile: Profile) -> str:
+    """The condition whose questions apply: none ("", the questions for everyone) until the patient chose one."""
+    return profile.condition if profile.condition_chosen else ""
+
+
 def known_question_ids(bank: QuestionBank, condition: str, custom: Iterable[CustomQuestion]) -> list[str]:
     """Every question this patient could pick: the bank's for the condition, then their own."""
     return [q.id for q in bank.questions_for(condition)] + [c.question_id for c in custom]
@@ -30,9 +35,10 @@ def my_question_ids(
     bank: QuestionBank, profile: Profile, custom: Sequence[CustomQuestion], stored: Sequence[str] | None
 ) -> list[str]:
     """The picked question ids in order, from the stored list or (None) the default pick."""
-    known = set(known_question_ids(bank, profile.condition, custom))
+    condition = question_condition(profile)
+    known = set(known_question_ids(bank, condition, custom))
     if stored is None:
-        default = [q.id for q in bank.default_pick(profile.condition)]
+        default = [q.id for q in bank.default_pick(condition)]
         return default + [c.question_id for c in custom]
     return [question_id for question_id in dict.fromkeys(stored) if question_id in known]
 

@@ -113,8 +113,14 @@ def _sample_profile(rng: random.Random, essentials: dict[str, list[Question]]) -
             else:
                 value, text = "", rng.choice(["They will send it by e-mail.", "설명 들었음", "Not clear yet"])
             answers.append({"question_id": question.id, "status": "answered", "value": value, "text": text})
+        # Every other clinic has a consultation booked in the travel month; worked out without
+        # the random generator, so the same seed still gives the same people as before.
+        appointment = None
+        if (month + len(clinics)) % 2 == 0:
+            appointment = f"{2027 + (month > 9)}-{month:02d}-{10 + 3 * len(clinics):02d}T{9 + len(clinics):02d}:30"
         clinics.append(NewClinic(
             values={
+                "appointment": appointment,
                 "name": f"{rng.choice(_CLINIC_WORDS)} {rng.choice(_CLINIC_KINDS)} (sample)",
                 "city": rng.choice((city_en, city_ko)),
                 "treatment": rng.choice(_TREATMENTS),

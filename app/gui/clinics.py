@@ -12,7 +12,7 @@ from collections.abc import Hashable
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QObject, Qt, Slot
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,10 +34,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.question_bank import QuestionBank
+from app.domain.quotes import CURRENCIES
+from app.domain.red_flags import RaisedFlag, evaluate_red_flags
 from app.export.sheet_text import shortened
+from app.gui.appointment import AppointmentEdit, appointment_text
 from app.gui.checklist import gather_checklist
 from app.gui.comparison import ComparisonModel, format_price
+from app.gui.exchange_rates import load_rates
 from app.gui.dialogs import ConfirmDialog
+from app.gui.i18n import ui_language
+from app.gui.marks import FLAG_MARK, flag_colours, severity_label, worst_severity
 from app.gui.step import StepPage
 from app.gui.text_size import scale_max_width
 from db.errors import StorageError
@@ -46,20 +52,21 @@ from db.store import Store
 
 _Index = QModelIndex | QPersistentModelIndex
 
-#: Offered in the currency box; any other code can be typed.
-CURRENCIES = ("KRW", "USD", "EUR", "GBP", "JPY", "CNY", "AUD", "CAD", "RUB", "MNT", "KZT", "VND", "AED")
 
 
 class ClinicListModel(QAbstractListModel):
-    """The profile's clinics, by name and city."""
+    """The profile's clinics: name, city, the consultation booked, and a badge for red flags raised."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._clinics: list[Clinic] = []
+        self._flags: dict[int, list[RaisedFlag]] = {}
 
-    def set_clinics(self, clinics: list[Clinic]) -> None:
+    def set_clinics(self, clinics: list[Clinic], flags: dict[int, list[RaisedFlag]] | None = None) -> None:
+        """Show these clinics; `flags` are the red flags each raised and the patient has not dismissed."""
         self.beginResetModel()
         self._clinics = list(clinics)
+        self._flags = dict(flags or {})
         self.endResetModel()
 
     def replace_clinic(self, clinic: Clinic) -> None:
@@ -83,10 +90,24 @@ class ClinicListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._clinics):
             return None
         clinic = self._clinics[index.row()]
+        flags = self._flags.get(clinic.id, [])
+        severity = worst_severity(flags)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return clinic.name + (f"\n{clinic.city}" if clinic.city else "")
+            lines = [clinic.name]
+            if clinic.city:
+                lines.append(clinic.city)
+            if clinic.appointment:
+                lines.append(self.tr("Consultation: {when}").format(when=appointment_text(clinic.appointment)))
+            if severity:
+                count = self.tr("1 red flag") if len(flags) == 1 else self.tr("{count} red flags").format(count=len(flags))
+                lines.append(f"{FLAG_MARK} {count}")
+            return "\n".join(lines)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return clinic.name
+            return "\n".join([clinic.name, *(f"{severity_label(f.rule.severity)}: {f.rule.title.get(ui_language())}"
+                                             for f in flags)])
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole) and severity:
+            text, background = flag_colours(severity)
+            return QBrush(text if role == Qt.ItemDataRole.ForegroundRole else background)
         return None
 
 
@@ -141,7 +162,7 @@ class ClinicsStep(StepPage):
         self.contact.setPlaceholderText(self.tr("Phone, e-mail or website"))
         self.facilitator = self._line("facilitator", self.tr("Facilitator or agency"))
         self.facilitator.setPlaceholderText(self.tr("Who introduced you to this clinic, if anyone"))
-        self.treatment = self._line("treatment", self.tr("Treatment offered"))
+        self.treatment = self._text("treatment", self.tr("Treatment offered"))
         self.treatment.setPlaceholderText(self.tr("What the clinic says it will do"))
         self.cell_source = self._line("cell_source", self.tr("Cell source"))
         self.cell_source.setPlaceholderText(self.tr("e.g. your own fat tissue, donor umbilical cord"))
@@ -153,9 +174,14 @@ class ClinicsStep(StepPage):
         self.currency.setAccessibleName(self.tr("Currency of the quoted price"))
         self.currency.setMinimumContentsLength(5)
         self.autosave.watch_editable_combo(self.currency, lambda: self._key("currency"))
-        price_row = QHBoxLayout()
-        price_row.addWidget(self.price, 1)
-        price_row.addWidget(self.currency)
+        self.appointment = AppointmentEdit()
+        self.appointment.changed.connect(lambda value: self.autosave.change(self._key("appointment"), value))
+        self.autosave.flush_on_focus_out(self.appointment.date)
+        self.autosave.flush_on_focus_out(self.appointment.time)
+        self.appointment_place = self._line("appointment_place", self.tr("Where the consultation is"))
+        self.appointment_place.setPlaceholderText(self.tr("Building, floor, desk to ask for"))
+        self.interpreter = self._line("interpreter", self.tr("Interpreter for the consultation"))
+        self.interpreter.setPlaceholderText(self.tr("Who interprets: the clinic's, the agency's, a relative"))
         self.claimed_credentials = self._text("claimed_credentials", self.tr("Credentials the clinic claims"))
         self.claimed_credentials.setPlaceholderText(self.tr(
             "e.g. \"designated regenerative medicine institution\", \"MFDS approved\" — write it as they said it"
@@ -170,11 +196,13 @@ class ClinicsStep(StepPage):
         form.addRow(self.tr("C&ity:"), self.city)
         form.addRow(self.tr("&Contact:"), self.contact)
         form.addRow(self.tr("Facilitato&r:"), self.facilitator)
+        form.addRow(self.tr("Consultation:"), self.appointment)
+        form.addRow(self.tr("Place:"), self.appointment_place)
+        form.addRow(self.tr("Interpreter:"), self.interpreter)
         form.addRow(self.tr("Treatme&nt offered:"), self.treatment)
         form.addRow(self.tr("Cell &source:"), self.cell_source)
-        price_label = QLabel(self.tr("&Quoted price:"))
-        price_label.setBuddy(self.price)
-        form.addRow(price_label, price_row)
+        form.addRow(self.tr("&Quoted price:"), self.price)
+        form.addRow(self.tr("Currency:"), self.currency)
         form.addRow(self.tr("Credentials claimed:"), self.claimed_credentials)
         form.addRow(self.tr("Notes:"), self.notes)
         form_widget = QWidget()
@@ -314,6 +342,7 @@ class ClinicsStep(StepPage):
         except StorageError as error:
             self.problem.emit(str(error))
             return
+        self.comparison_model.set_rates(load_rates(self._store))
         self.comparison_model.set_sheet(sheet)
         header = self.comparison_view.horizontalHeader()
         if header.count():
@@ -325,12 +354,19 @@ class ClinicsStep(StepPage):
 
     def _load_clinics(self, select: ClinicId | None, *, fallback_row: int = 0) -> None:
         clinics: list[Clinic] = []
+        flags: dict[int, list[RaisedFlag]] = {}
         if self.profile_id is not None:
             try:
                 clinics = self._store.clinics_for(self.profile_id)
+                answers = self._store.answers_for_profile(self.profile_id)
+                for clinic in clinics:
+                    dismissed = self._store.flag_dismissals(clinic.id)
+                    flags[clinic.id] = [
+                        f for f in evaluate_red_flags(self._bank, clinic, answers) if f.rule.id not in dismissed
+                    ]
             except StorageError as error:
                 self.problem.emit(str(error))
-        self.clinic_model.set_clinics(clinics)
+        self.clinic_model.set_clinics(clinics, flags)
         row = self.clinic_model.row_of(select) if select is not None else None
         if row is None and clinics:
             row = min(fallback_row, len(clinics) - 1)
@@ -347,14 +383,15 @@ class ClinicsStep(StepPage):
         if clinic is None:
             return
         with self.autosave.loading():
-            for field in ("name", "city", "contact", "facilitator", "treatment", "cell_source"):
+            for field in ("name", "city", "contact", "facilitator", "cell_source", "appointment_place", "interpreter"):
                 edit: QLineEdit = getattr(self, field)
                 if edit.text() != getattr(clinic, field):
                     edit.setText(getattr(clinic, field))
                     edit.setCursorPosition(0)  # a long answer shows its beginning, not its end
             self.price.setText("" if clinic.price is None else format_price(clinic.price))
             self.currency.setCurrentText(clinic.currency)
-            for field in ("claimed_credentials", "notes"):
+            self.appointment.set_value(clinic.appointment)
+            for field in ("treatment", "claimed_credentials", "notes"):
                 text_edit: QPlainTextEdit = getattr(self, field)
                 if text_edit.toPlainText() != getattr(clinic, field):
                     text_edit.setPlainText(getattr(clinic, field))

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QFont
 
+from app.domain.quotes import ExchangeRates, converted, currency_code
 from app.domain.red_flags import RaisedFlag
 from app.domain.sheet_content import ClinicAnswers, QuestionSheet, SheetQuestion
 from app.export import labels
@@ -61,6 +62,11 @@ class ComparisonModel(QAbstractTableModel):
         self._clinics: list[ClinicAnswers] = []
         self._cells: dict[tuple[int, int], ComparisonCell] = {}
         self._placeholder_brush: QBrush | None = None
+        self._rates = ExchangeRates()
+
+    def set_rates(self, rates: ExchangeRates) -> None:
+        """The exchange rates the user entered; prices are converted with them at the next `set_sheet`."""
+        self._rates = rates
 
     def set_placeholder_brush(self, brush: QBrush) -> None:
         """The palette colour of "not asked" (the view's palette, so dark themes stay readable)."""
@@ -215,10 +221,24 @@ class ComparisonModel(QAbstractTableModel):
 
     def _fact_text(self, clinic: Clinic, fact: str) -> str:
         if fact == "price":
-            if clinic.price is None:
-                return ""
-            return f"{format_price(clinic.price)} {clinic.currency}".strip()
+            return self._price_text(clinic)
         return str(getattr(clinic, fact) or "").strip()
+
+    def _price_text(self, clinic: Clinic) -> str:
+        """The price in its own currency and, with a rate the user entered, in theirs, saying which rate."""
+        if clinic.price is None:
+            return ""
+        code = currency_code(clinic.currency)
+        if not code:
+            return self.tr("{price} (currency not given)").format(price=format_price(clinic.price))
+        text = f"{format_price(clinic.price)} {code}"
+        price = converted(clinic.price, code, self._rates)
+        if price is not None and price.rate is not None:
+            text += "\n" + self.tr("≈ {amount} {home} (1 {home} = {rate} {currency} on {day})").format(
+                amount=format_price(round(price.amount)), home=price.currency,
+                rate=format_rate(price.rate.per_unit), currency=code, day=price.rate.day,
+            )
+        return text
 
 
 def _fact_flags(clinic: ClinicAnswers, field: str) -> list[RaisedFlag]:
@@ -234,6 +254,11 @@ def _fact_flags(clinic: ClinicAnswers, field: str) -> list[RaisedFlag]:
         if any(test.clinic_field == field for test in flag.rule.when)
         and (flag.rule.match == "all" or not flag.question_ids)
     ]
+
+
+def format_rate(rate: float) -> str:
+    """1390.0 → "1,390"; 0.92 → "0.92"; 0.000712 → "0.000712": as many digits as were typed, no more."""
+    return f"{rate:,.6f}".rstrip("0").rstrip(".")
 
 
 def format_price(price: float) -> str:

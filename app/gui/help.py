@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.gui import doctor_view, questions, text_size
+from app.gui import doctor_view, questions, text_size, worklist
 from db import backup
 from db.store import Store
 from resources import resource_path
@@ -125,6 +125,15 @@ class GuideDialog(QDialog):
                 self.tr("<b>Bring your notebook</b> for yourself: it keeps what you would not show a "
                         "clinic, such as prices, other clinics and your worries."),
             )) + "</ol>",
+            "<h3>" + self.tr("Many patients") + "</h3>",
+            "<p>" + self.tr(
+                "With more than one patient, the list of patients is on the left; the Patients button shows "
+                "or hides it. It steps aside for the Questions step, which needs the room; opened there, it "
+                "floats over the step until you choose a patient. View → All patients in a table ({key}) "
+                "shows every patient with their travel window, next consultation, progress and serious "
+                "red flags. Quotes stay in their own currency; to see them in yours too, type a rate and "
+                "its day in Settings → Exchange rates (StemPrep never looks one up)."
+            ).format(key=keys_text(worklist.WORKLIST_KEY)) + "</p>",
             "<h3>" + self.tr("Red flags") + "</h3>",
             "<p>" + self.tr(
                 "A red flag (▲) marks an answer that is a known warning sign — for example, a clinic that "
@@ -227,6 +236,7 @@ class ShortcutsDialog(QDialog):
                 (self.tr("Alt + underlined letter"), self.tr("Press that button, or go to that field or menu")),
                 (_standard_keys(QKeySequence.StandardKey.New), self.tr("A new patient")),
                 (_standard_keys(QKeySequence.StandardKey.Find), self.tr("Find a patient in the list")),
+                (keys_text(worklist.WORKLIST_KEY), self.tr("All patients in a table")),
                 (keys_text(*text_size.LARGER_KEYS, text_size.SMALLER_KEY), self.tr("Larger or smaller text")),
                 (keys_text(text_size.NORMAL_SIZE_KEY), self.tr("Normal text size")),
                 (_standard_keys(QKeySequence.StandardKey.HelpContents), self.tr("The guide")),

@@ -10,7 +10,7 @@ is, and closing asks before anything is lost.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,6 +33,7 @@ from app.gui.banner import Banner
 from app.gui.batch_dialog import install_batch_action
 from app.gui.clinics import ClinicsStep
 from app.gui.dialogs import ConfirmDialog
+from app.gui.exchange_rates import add_rates_action
 from app.gui.facilitator_dialog import install_facilitator_action
 from app.gui.help import HelpActions
 from app.gui.i18n import ui_language
@@ -45,7 +46,8 @@ from app.gui.questions import QuestionsStep
 from app.gui.recovery import install_recovery_actions
 from app.gui.sheet import SheetStep
 from app.gui.step import StepPage
-from app.gui.text_size import TextSizeMenu, scale_font, scale_max_width
+from app.gui.text_size import TEXT_SIZES, TextSizeMenu, current_text_size, scale_font, scale_max_width
+from app.gui.worklist import WORKLIST_KEY, WorklistPage
 from db.errors import StorageError
 from db.records import ProfileId
 from db.store import Store
@@ -59,11 +61,33 @@ NAME_LIMIT = 80
 #: How long "Saved" stays in the status bar.
 SAVED_MESSAGE_MS = 2500
 
+#: Whether the patient list was last left open ("open") or closed ("closed") by the user.
+PATIENT_LIST_SETTING = "gui.patient_list"
+
+#: Below this window width (in pixels at Normal text) a step that needs the room closes the list.
+ROOMY_WINDOW_WIDTH = 1700
+
+#: The width of the patient list when it floats over a step as a drawer (pixels at Normal text).
+DRAWER_WIDTH = 340
+
+
+class PatientsDock(QDockWidget):
+    """The dock around the patient list; tells the window when the user closes it with its own button."""
+
+    closed_by_user = Signal()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.closed_by_user.emit()
+
 
 class MainWindow(QMainWindow):
     """StemPrep's window over one open Store."""
 
     PROFILE, CLINICS, QUESTIONS, SHEET = range(4)
+    #: Steps whose work needs the window's width: the patient list steps aside for them by itself.
+    NEEDS_ROOM = (QUESTIONS,)
 
     def __init__(self, store: Store, bank: QuestionBank, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +95,10 @@ class MainWindow(QMainWindow):
         self._bank = bank
         self._profile_id: ProfileId | None = None
         self._step = self.PROFILE
+        try:
+            self._list_choice = store.setting(PATIENT_LIST_SETTING, "")  # "open", "closed", or not said yet
+        except StorageError:
+            self._list_choice = ""
         # Qt adds the application's display name ("… — StemPrep") to every title itself.
         self.setWindowTitle("")
         self.resize(1360, 860)
@@ -88,7 +116,12 @@ class MainWindow(QMainWindow):
         self.profile_list.problem.connect(self.banner.show_message)
         self.profile_list.profile_chosen.connect(self._profile_chosen)
         self.profile_list.new_button.clicked.connect(lambda: self.go_to_step(self.PROFILE, force=True))
-        dock = QDockWidget(self.tr("Patients"))
+        self.profile_list.worklist_button.clicked.connect(self.show_worklist)
+        self.worklist = WorklistPage(store, bank)
+        self.worklist.problem.connect(self.banner.show_message)
+        self.worklist.profile_chosen.connect(self._worklist_chosen)
+        self.worklist.closed.connect(self._close_worklist)
+        dock = PatientsDock(self.tr("Patients"))
         dock.setObjectName("PatientsDock")
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
@@ -98,6 +131,8 @@ class MainWindow(QMainWindow):
         dock.setMinimumWidth(260)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.resizeDocks([dock], [310], Qt.Orientation.Horizontal)
+        dock.toggleViewAction().triggered.connect(self._patient_list_chosen)
+        dock.closed_by_user.connect(lambda: self._patient_list_chosen(False))
 
         for step in self.steps:
             step.saved.connect(self._saved)
@@ -115,8 +150,7 @@ class MainWindow(QMainWindow):
         self.recovery = install_recovery_actions(self, store)
         self._build_shortcuts()
         self._open_first_profile()
-        # A patient with one profile does not need the list; it is one click away ("Patients").
-        dock.setVisible(self.profile_list.model.total > 1)
+        self._place_patient_list()
 
     # ================================================================ building
 
@@ -137,12 +171,20 @@ class MainWindow(QMainWindow):
         find_patient.setShortcut(QKeySequence.StandardKey.Find)
         find_patient.triggered.connect(self.find_patient)
         self.view_menu.addAction(find_patient)
+        worklist = QAction(self.tr("&All patients in a table"), self)
+        worklist.setShortcut(QKeySequence(WORKLIST_KEY))
+        worklist.triggered.connect(self.show_worklist)
+        self.view_menu.addAction(worklist)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.file_menu.addAction(quit_action)
         self.text_size_menu = TextSizeMenu(self.view_menu, self._store, self)
         add_language_action(self.settings_menu, self._store, self, on_problem=self.banner.show_message)
+        add_rates_action(
+            self.settings_menu, self._store, self,
+            on_changed=lambda: self.clinics_step.refresh_comparison(), on_problem=self.banner.show_message,
+        )
         self.help_actions = HelpActions(self.help_menu, self._store, self)
 
     def _build_centre(self) -> QWidget:
@@ -179,6 +221,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self._build_welcome())
         for step in self.steps:
             self.stack.addWidget(step)
+        self.stack.addWidget(self.worklist)
 
         self.back_button = QPushButton()
         self.back_button.setAccessibleName(self.tr("Back to the previous step"))
@@ -268,7 +311,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def find_patient(self) -> None:
         """Show the patient list with the cursor in its search box (View → Find a patient, Ctrl+F)."""
-        self.patients_dock.show()
+        self._patient_list_chosen(True)
         self.profile_list.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.profile_list.search.selectAll()
 
@@ -284,8 +327,8 @@ class MainWindow(QMainWindow):
             return
         self.profile_list.refresh()
         self.profile_list.select_profile(profile.id)
-        self.patients_dock.setVisible(self.profile_list.model.total > 1)
         self.go_to_step(self.PROFILE)
+        self._place_patient_list()
         self.steps[self._step].focus_start()
 
     # ================================================================ navigation
@@ -312,6 +355,7 @@ class MainWindow(QMainWindow):
             return
         self._step = step
         self.stack.setCurrentWidget(self.steps[step])
+        self._place_patient_list()
         self.steps[step].enter()
         self._update_navigation()
         if step == self.PROFILE and force:
@@ -340,6 +384,86 @@ class MainWindow(QMainWindow):
 
     # ================================================================ patients
 
+    @Slot()
+    def show_worklist(self) -> None:
+        """Every patient in a full-width table (View → All patients in a table); the list steps aside."""
+        if not self._flush_all():
+            return
+        self.patients_dock.hide()
+        self.stack.setCurrentWidget(self.worklist)
+        self.worklist.enter(self._profile_id)
+        self.step_group.setExclusive(False)
+        for button in self.step_buttons:
+            button.setChecked(False)
+        self.step_group.setExclusive(True)
+        self.back_button.hide()
+        self.next_button.hide()
+
+    @Slot()
+    def _close_worklist(self) -> None:
+        if self._profile_id is None:
+            self._open_profile(None)  # no patient yet: the welcome screen
+        else:
+            self.go_to_step(self._step, force=True)
+
+    @Slot(object)
+    def _worklist_chosen(self, profile_id: ProfileId) -> None:
+        self.profile_list.select_profile(profile_id, notify=False)
+        if profile_id == self._profile_id:
+            self.go_to_step(self._step, force=True)
+            return
+        self._open_profile(profile_id)  # shows the step the user was on, for this patient
+        self._place_patient_list()
+        self.steps[self._step].focus_start()
+
+    def patient_list_wanted(self) -> bool:
+        """Whether the user wants the patient list beside the steps (by default: when there is a choice)."""
+        if self._list_choice in ("open", "closed"):
+            return self._list_choice == "open"
+        return self.profile_list.model.total > 1
+
+    def _crowded(self) -> bool:
+        """Whether the step on screen needs the room the patient list would take beside it."""
+        narrow = self.width() < ROOMY_WINDOW_WIDTH * TEXT_SIZES[current_text_size()]
+        return self._step in self.NEEDS_ROOM and narrow and self.stack.currentWidget() is self.steps[self._step]
+
+    def _place_patient_list(self) -> None:
+        """Show the list if the user wants it, unless the step on screen needs the room it would take."""
+        dock = self.patients_dock
+        if dock.isFloating():
+            dock.hide()
+            dock.setFloating(False)  # a drawer goes back beside the steps, for the next time
+        dock.setVisible(self.patient_list_wanted() and not self._crowded())
+
+    @Slot(bool)
+    def _patient_list_chosen(self, shown: bool) -> None:
+        """The user opened or closed the list: remember it; over a crowded step it opens as a drawer."""
+        self._list_choice = "open" if shown else "closed"
+        try:
+            self._store.set_setting(PATIENT_LIST_SETTING, self._list_choice)
+        except StorageError:
+            pass  # a convenience for next time, not worth a message
+        if shown and self._crowded():
+            self._open_drawer()
+        else:
+            self.patients_dock.setVisible(shown)
+
+    def _open_drawer(self) -> None:
+        """The list floats over the left of the step, which keeps its width; choosing a patient closes it."""
+        dock = self.patients_dock
+        dock.hide()  # the list's own toggle has just docked it beside the step, moving the step
+        self.centralWidget().layout().activate()
+        centre = self.centralWidget()
+        width = min(round(DRAWER_WIDTH * TEXT_SIZES[current_text_size()]), centre.width() // 2)
+        dock.setFloating(True)
+        dock.setGeometry(QRect(self.mapToGlobal(QPoint(0, centre.y())), QSize(width, centre.height())))
+        dock.show()
+
+    @property
+    def patient_list_is_drawer(self) -> bool:
+        """Whether the list floats over the step (opened by the user on a step that needs the room)."""
+        return self.patients_dock.isFloating() and self.patients_dock.isVisible()
+
     def _open_first_profile(self) -> None:
         remembered = self._store.setting(LAST_PROFILE_SETTING, "")
         profile_id: ProfileId | None = None
@@ -359,6 +483,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _profile_chosen(self, profile_id: ProfileId | None) -> None:
+        if self.patient_list_is_drawer:
+            self.patients_dock.hide()  # a drawer has done its work once a patient is chosen
         if profile_id == self._profile_id:
             return
         if not self._flush_all():
@@ -403,6 +529,8 @@ class MainWindow(QMainWindow):
             condition = self._bank.condition(profile.condition).title.get(ui_language())
         except KeyError:
             pass
+        if not profile.condition_chosen:
+            condition = self.tr("condition not chosen yet")
         name = shortened(profile.name, NAME_LIMIT)
         self.patient_label.setText(self.tr("Patient: {name} · {condition}").format(name=name, condition=condition))
         self.setWindowTitle(name)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.question_bank import Condition, QuestionBank
+from app.gui.documents import DocumentChecklist
 from app.gui.i18n import other_language, ui_language
 from app.gui.step import StepPage
 from app.gui.text_size import scale_font, scale_max_width
@@ -77,6 +78,8 @@ class ProfileStep(StepPage):
             self.condition.addItem(
                 f"{condition.title.get(lang)} — {condition.title.get(other_language(lang))}", condition.id
             )
+        # A new patient starts with no condition chosen; the condition's own questions wait for it.
+        self.condition.setPlaceholderText(self.tr("Choose the condition…"))
         self.condition.currentIndexChanged.connect(self._condition_changed)
 
         self.measure_label = QLabel()
@@ -176,7 +179,10 @@ class ProfileStep(StepPage):
         content = QWidget()
         scale_max_width(content, FORM_MAX_WIDTH)
         column = QVBoxLayout(content)
-        for widget in (title, intro, about, condition_group, health, plans):
+        self.documents = DocumentChecklist(store, bank)
+        self.documents.problem.connect(self.problem)
+        self.documents.saved.connect(self.saved)
+        for widget in (title, intro, about, condition_group, health, plans, self.documents):
             column.addWidget(widget)
         column.addStretch(1)
         holder = QWidget()
@@ -284,9 +290,10 @@ class ProfileStep(StepPage):
                 text_edit: QPlainTextEdit = getattr(self, field)
                 if text_edit.toPlainText() != getattr(profile, field):
                     text_edit.setPlainText(getattr(profile, field))
-            index = self.condition.findData(profile.condition)
-            self.condition.setCurrentIndex(max(index, 0))
-            self._show_measure(profile.condition)
+            index = self.condition.findData(profile.condition) if profile.condition_chosen else -1
+            self.condition.setCurrentIndex(index)
+            self._show_measure(profile.condition if profile.condition_chosen else "")
+            self.documents.show_documents(profile.id, profile.condition)
             for measure, box in self.measure_boxes.items():
                 value = getattr(profile, measure)
                 box.setCurrentIndex(max(box.findData(value), 0) if value is not None else 0)
@@ -319,9 +326,12 @@ class ProfileStep(StepPage):
 
     @Slot(int)
     def _condition_changed(self, index: int) -> None:
+        if index < 0:
+            return  # no condition chosen yet
         condition_id = self.condition.itemData(index)
         self._show_measure(condition_id)
         self.autosave.change(self._key("condition"), condition_id, immediate=True)
+        self.documents.show_documents(self.profile_id, condition_id)
 
     def _save_field(self, key: Hashable, value: object) -> None:
         profile_id, field = key  # type: ignore[misc]

@@ -135,7 +135,7 @@ class ProfileListModel(QAbstractTableModel):
         if role == SyntheticRole:
             return summary.synthetic
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [summary.name, self._conditions.get(summary.condition, summary.condition)]
+            lines = [summary.name, self.condition_text(summary)]
             if summary.synthetic:
                 lines.append(self.tr("A sample profile made by StemPrep, not a real person."))
             if summary.clinic_names:
@@ -227,6 +227,7 @@ class ProfileListModel(QAbstractTableModel):
                     summary,
                     name=profile.name,
                     condition=profile.condition,
+                    condition_chosen=profile.condition_chosen,
                     travel_window=profile.travel_window,
                     travel_start=profile.travel_start,
                     travel_end=profile.travel_end,
@@ -235,11 +236,17 @@ class ProfileListModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
                 return
 
+    def condition_text(self, summary: ProfileSummary) -> str:
+        """The condition's name in the interface language, or that none is chosen yet."""
+        if not summary.condition_chosen:
+            return self.tr("not chosen yet")
+        return self._conditions.get(summary.condition, summary.condition)
+
     def _cell_text(self, summary: ProfileSummary, column: int) -> str:
         if column == self.NAME:
             return summary.name
         if column == self.CONDITION:
-            return self._conditions.get(summary.condition, summary.condition)
+            return self.condition_text(summary)
         if column == self.CLINICS:
             return summary.clinic_names
         if column == self.ANSWERED:
@@ -329,6 +336,11 @@ class ProfileList(QWidget):
         self.delete_button.setAccessibleName(self.tr("Delete the selected patient profile"))
         self.delete_button.clicked.connect(self.delete_current)
         self.count_label = QLabel()
+        self.worklist_button = QPushButton(self.tr("Show all in a table"))
+        self.worklist_button.setAccessibleName(self.tr("Show all patients in a full-width table"))
+        self.worklist_button.setToolTip(self.tr(
+            "Travel, next appointment, progress and serious red flags for every patient"
+        ))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search: name, clinic, city…"))
         self.search.setAccessibleName(self.tr("Search patients"))
@@ -366,6 +378,7 @@ class ProfileList(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.count_label)
+        layout.addWidget(self.worklist_button)
         self._current: ProfileId | None = None
         self._quiet = False
         self.refresh()

@@ -1,7 +1,7 @@
 """Screenshots of every step, for the README and for looking at: ``scripts/screenshots``.
 
-Builds the demo patient in a throw-away database and photographs the window at
-1280×720 (a small laptop screen) in English and Korean, at Normal and Extra-large text,
+Builds the demo patient and 300 sample patients in a throw-away database and photographs
+the window at 1280×720 (a small laptop screen) in English and Korean, at Normal and Extra-large text,
 plus the steps with red flags in dark mode. Names say what they show:
 ``<screen>-<language>-<text size>[-dark].png``, so a run over the same code gives the
 same set of files, and a reviewer can open the Korean Extra-large ones and check that
@@ -35,9 +35,12 @@ from PySide6.QtCore import (
     QIODevice,
     QTimer,
 )
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from app.domain.question_bank import QuestionBank, load_question_bank
+from app.domain.sample import add_sample_profiles
 from app.gui.application import apply_app_font, dark_palette
 from app.gui.i18n import install_translations, remove_translations
 from app.gui.main_window import MainWindow
@@ -49,7 +52,9 @@ WIDTH, HEIGHT = 1280, 720
 LANGUAGES = ("en", "ko")
 TEXT_SIZES = ("normal", "extra-large")
 #: The screens worth checking in dark mode: the ones with red-flag colours and marks.
-DARK_SCREENS = ("clinics", "comparison", "questions", "doctor")
+DARK_SCREENS = ("clinics", "comparison", "questions", "doctor", "worklist")
+#: Sample patients beside the demo, as on a facilitator's computer.
+SAMPLE_PATIENTS = 300
 #: How long to wait for the sheet preview (rendered on a worker thread).
 PREVIEW_TIMEOUT_MS = 60_000
 
@@ -63,13 +68,23 @@ def settle(app: QApplication, ms: int = 60) -> None:
     app.processEvents()
 
 
-def save(widget: QWidget, name: str, written: list[Path]) -> None:
+def with_drawer(window: MainWindow) -> QPixmap:
+    """The window with the patient list floating over it as a drawer (a window of its own, so grabbed apart)."""
+    picture = window.grab()
+    dock = window.patients_dock
+    painter = QPainter(picture)
+    painter.drawPixmap(window.mapFromGlobal(dock.mapToGlobal(QPoint(0, 0))), dock.grab())
+    painter.end()
+    return picture
+
+
+def save(widget: QWidget | QPixmap, name: str, written: list[Path]) -> None:
     path = OUT / f"{name}.png"
     # An adaptive 256-colour palette (Pillow comes with reportlab) keeps every colour of a window,
     # dark grey included, at a quarter of the file size.
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    widget.grab().save(buffer, "PNG")
+    (widget if isinstance(widget, QPixmap) else widget.grab()).save(buffer, "PNG")
     image = Image.open(io.BytesIO(bytes(buffer.data()))).convert("RGB")
     image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(path, optimize=True)
     written.append(path)
@@ -109,14 +124,17 @@ def shoot_all(app: QApplication, bank: QuestionBank, suffix: str, only: tuple[st
     """Every screen, photographed as `<screen>-<suffix>.png`."""
     written: list[Path] = []
 
-    def shot(widget: QWidget, screen: str) -> None:
+    def shot(widget: QWidget | QPixmap | Callable[[], QPixmap], screen: str) -> None:
         if only is None or screen in only:
             settle(app)
-            save(widget, f"{screen}-{suffix}", written)
+            save(widget() if callable(widget) else widget, f"{screen}-{suffix}", written)
 
     with window_on_fresh_database(bank) as window:
         settle(app, 200)
         shot(window, "welcome")
+        # A facilitator's computer: the demo and 300 other (sample) patients.
+        add_sample_profiles(window.profile_list._store, SAMPLE_PATIENTS, bank=bank)  # noqa: SLF001
+        window.profile_list.refresh()
         window.open_demo()
         shot(window, "profile")
         window.go_to_step(MainWindow.CLINICS)
@@ -133,6 +151,9 @@ def shoot_all(app: QApplication, bank: QuestionBank, suffix: str, only: tuple[st
         questions = window.questions_step.question_list
         questions.scrollTo(questions.currentIndex(), QAbstractItemView.ScrollHint.PositionAtCenter)
         shot(window, "questions")
+        window.patients_dock.toggleViewAction().trigger()  # the list, opened over the questions
+        shot(lambda: with_drawer(window), "questions-list-open")
+        window.patients_dock.toggleViewAction().trigger()
         window.questions_step.show_doctor()
         doctor = window.questions_step.doctor_view
         assert doctor is not None
@@ -141,6 +162,10 @@ def shoot_all(app: QApplication, bank: QuestionBank, suffix: str, only: tuple[st
         doctor.answer.setFocus()
         shot(doctor, "doctor")
         doctor.close()
+        window.show_worklist()
+        model = window.worklist.model
+        wait_for(app, lambda: model.figures(model.summary(0).id) is not None)
+        shot(window, "worklist")
         if only is None or "sheet" in only:
             window.go_to_step(MainWindow.SHEET)
             wait_for(app, lambda: window.sheet_step.pdf_bytes is not None)

@@ -88,6 +88,34 @@
     </message>
 </context>
 <context>
+    <name>AppointmentEdit</name>
+    <message>
+        <source>Boo&amp;ked</source>
+        <extracomment>Shown for a booked consultation whose time is not known yet: the time box at midnight.</extracomment>
+        <translation>예약됨(&amp;K)</translation>
+    </message>
+    <message>
+        <source>A consultation is booked with this clinic</source>
+        <translation>이 병원에 상담이 예약되어 있습니다</translation>
+    </message>
+    <message>
+        <source>Day of the consultation</source>
+        <translation>상담 날짜</translation>
+    </message>
+    <message>
+        <source>time not known</source>
+        <translation>시간 미정</translation>
+    </message>
+    <message>
+        <source>Time of the consultation (Korean time)</source>
+        <translation>상담 시간(한국 시간)</translation>
+    </message>
+    <message>
+        <source>Korean time. Leave at “time not known” until the clinic confirms it.</source>
+        <translation>한국 시간입니다. 병원이 확정할 때까지 “시간 미정”으로 두십시오.</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>Problem</source>
@@ -433,13 +461,24 @@
     <message>
         <source>Your note: {note}</source>
         <translation>메모: {note}</translation>
+    <name>ClinicListModel</name>
+    <message>
+        <source>Consultation: {when}</source>
+        <translation>상담: {when}</translation>
+    </message>
+    <message>
+        <source>1 red flag</source>
+        <translation>위험 신호 1개</translation>
+    </message>
+    <message>
+        <source>{count} red flags</source>
+        <translation>위험 신호 {count}개</translation>
     </message>
 </context>
 <context>
     <name>ClinicsStep</name>
     <message>
         <source>Clinics considered</source>
-        <extracomment>Offered in the currency box; any other code can be typed.</extracomment>
         <translation>고려 중인 병원</translation>
     </message>
     <message>
@@ -519,6 +558,22 @@
         <translation>안내받은 비용의 통화</translation>
     </message>
     <message>
+        <source>Where the consultation is</source>
+        <translation>상담 장소</translation>
+    </message>
+    <message>
+        <source>Building, floor, desk to ask for</source>
+        <translation>건물, 층, 찾아갈 창구</translation>
+    </message>
+    <message>
+        <source>Interpreter for the consultation</source>
+        <translation>상담 통역</translation>
+    </message>
+    <message>
+        <source>Who interprets: the clinic&apos;s, the agency&apos;s, a relative</source>
+        <translation>통역하는 사람: 병원 의료통역사, 유치업자 측, 가족</translation>
+    </message>
+    <message>
         <source>Credentials the clinic claims</source>
         <translation>병원이 내세우는 자격</translation>
     </message>
@@ -547,8 +602,24 @@
         <translation>유치업자(&amp;R):</translation>
     </message>
     <message>
+        <source>Consultation:</source>
+        <translation>상담:</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>장소:</translation>
+    </message>
+    <message>
+        <source>Interpreter:</source>
+        <translation>통역:</translation>
+    </message>
+    <message>
         <source>Treatme&amp;nt offered:</source>
         <translation>제안받은 치료(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>통화:</translation>
     </message>
     <message>
         <source>Credentials claimed:</source>
@@ -637,6 +708,14 @@ This cannot be undone.</source>
     <message>
         <source>You marked this answer as worrying.</source>
         <translation>이 답변을 우려되는 답변으로 표시했습니다.</translation>
+    </message>
+    <message>
+        <source>{price} (currency not given)</source>
+        <translation>{price} (통화 미기재)</translation>
+    </message>
+    <message>
+        <source>≈ {amount} {home} (1 {home} = {rate} {currency} on {day})</source>
+        <translation>≈ {amount} {home} ({day} 기준 1 {home} = {rate} {currency})</translation>
     </message>
 </context>
 <context>
@@ -779,6 +858,73 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>DocumentChecklist</name>
+    <message>
+        <source>Documents to bring</source>
+        <extracomment>A tick could not be saved; one sentence. A tick was saved.</extracomment>
+        <translation>가져갈 서류</translation>
+    </message>
+    <message>
+        <source>Tick each one off when it is packed. Copies are fine unless the clinic asks for originals.</source>
+        <translation>챙긴 서류는 하나씩 표시하십시오. 병원이 원본을 요청하지 않는 한 사본도 괜찮습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeRatesDialog</name>
+    <message>
+        <source>Exchange rates</source>
+        <translation>환율</translation>
+    </message>
+    <message>
+        <source>Your own currency</source>
+        <translation>사용하시는 통화</translation>
+    </message>
+    <message>
+        <source>Exchange rates you entered</source>
+        <translation>입력하신 환율</translation>
+    </message>
+    <message>
+        <source>&amp;Add a rate</source>
+        <translation>환율 추가(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the rate</source>
+        <translation>환율 삭제(&amp;R)</translation>
+    </message>
+    <message>
+        <source>StemPrep never looks up exchange rates on the internet. Type a rate from your bank or a newspaper and the day it was given. The comparison of clinics then shows each price as quoted and, under it, in your own currency with that rate and day. Prices in a currency without a rate stay as quoted.</source>
+        <translation>StemPrep은 인터넷에서 환율을 조회하지 않습니다. 은행이나 신문에서 본 환율과 그 날짜를 입력하십시오. 그러면 병원 비교에서 각 비용이 안내받은 그대로 표시되고, 그 아래에 사용하시는 통화로 환산한 금액이 환율과 날짜와 함께 표시됩니다. 환율이 없는 통화의 비용은 안내받은 그대로 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Your &amp;currency:</source>
+        <translation>사용하시는 통화(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>통화</translation>
+    </message>
+    <message>
+        <source>1 {home} is worth</source>
+        <translation>1 {home}의 가치</translation>
+    </message>
+    <message>
+        <source>Day of the rate</source>
+        <translation>환율 기준일</translation>
+    </message>
+    <message>
+        <source>Choose your own currency, like USD.</source>
+        <translation>사용하시는 통화를 선택하십시오(예: USD).</translation>
+    </message>
+    <message>
+        <source>The rate for {currency} must be a number, like 1390.</source>
+        <translation>{currency} 환율은 1390과 같은 숫자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Exchange rates…</source>
+        <translation>환율(&amp;E)…</translation>
+    </message>
+</context>
+<context>
     <name>FacilitatorDialog</name>
     <message>
         <source>Agency details</source>
@@ -900,6 +1046,12 @@ This cannot be undone.</source>
     <message>
         <source>&lt;b&gt;Bring your notebook&lt;/b&gt; for yourself: it keeps what you would not show a clinic, such as prices, other clinics and your worries.</source>
         <translation>본인용 &lt;b&gt;제 기록을 가져가십시오&lt;/b&gt;. 가격, 다른 병원, 우려 사항처럼 병원에 보여 주지 않을 내용이 들어 있습니다.</translation>
+        <source>Many patients</source>
+        <translation>여러 환자</translation>
+    </message>
+    <message>
+        <source>With more than one patient, the list of patients is on the left; the Patients button shows or hides it. It steps aside for the Questions step, which needs the room; opened there, it floats over the step until you choose a patient. View → All patients in a table ({key}) shows every patient with their travel window, next consultation, progress and serious red flags. Quotes stay in their own currency; to see them in yours too, type a rate and its day in Settings → Exchange rates (StemPrep never looks one up).</source>
+        <translation>환자가 두 명 이상이면 환자 목록이 왼쪽에 표시됩니다. ‘환자’ 버튼으로 목록을 보이거나 숨길 수 있습니다. 질문 단계는 넓은 화면이 필요하므로 목록이 저절로 비켜납니다. 질문 단계에서 목록을 열면 환자를 고를 때까지 화면 위에 떠 있습니다. 보기 → 전체 환자 표({key})에서는 모든 환자의 방문 시기, 다음 상담, 진행 상황, 심각한 위험 신호를 한눈에 볼 수 있습니다. 안내받은 비용은 원래 통화로 표시됩니다. 사용하시는 통화로도 보려면 설정 → 환율에서 환율과 그 날짜를 입력하십시오(StemPrep은 환율을 조회하지 않습니다).</translation>
     </message>
     <message>
         <source>Red flags</source>
@@ -1076,7 +1228,7 @@ This cannot be undone.</source>
     <name>MainWindow</name>
     <message>
         <source>Profile</source>
-        <extracomment>The patient open when the window last closed, so a patient finds their own file again. Longest patient name in the title and the line under the steps (the form has it all). How long &quot;Saved&quot; stays in the status bar.</extracomment>
+        <extracomment>The patient open when the window last closed, so a patient finds their own file again. Longest patient name in the title and the line under the steps (the form has it all). How long &quot;Saved&quot; stays in the status bar. Whether the patient list was last left open (&quot;open&quot;) or closed (&quot;closed&quot;) by the user. Below this window width (in pixels at Normal text) a step that needs the room closes the list. The width of the patient list when it floats over a step as a drawer (pixels at Normal text). Steps whose work needs the window&apos;s width: the patient list steps aside for them by itself.</extracomment>
         <translation>프로필</translation>
     </message>
     <message>
@@ -1118,6 +1270,10 @@ This cannot be undone.</source>
     <message>
         <source>&amp;Find a patient</source>
         <translation>환자 찾기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;All patients in a table</source>
+        <translation>전체 환자 표(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1182,6 +1338,10 @@ This cannot be undone.</source>
     <message>
         <source>Ne&amp;xt: {step} ›</source>
         <translation>다음(&amp;X): {step} ›</translation>
+    </message>
+    <message>
+        <source>condition not chosen yet</source>
+        <translation>질환 미선택</translation>
     </message>
     <message>
         <source>Patient: {name} · {condition}</source>
@@ -1333,6 +1493,18 @@ Close StemPrep anyway and lose those changes?</source>
     <message>
         <source>Delete the selected patient profile</source>
         <translation>선택한 환자 프로필 삭제</translation>
+    </message>
+    <message>
+        <source>Show all in a table</source>
+        <translation>전체를 표로 보기</translation>
+    </message>
+    <message>
+        <source>Show all patients in a full-width table</source>
+        <translation>모든 환자를 넓은 표로 보기</translation>
+    </message>
+    <message>
+        <source>Travel, next appointment, progress and serious red flags for every patient</source>
+        <translation>모든 환자의 방문 시기, 다음 상담, 진행 상황, 심각한 위험 신호</translation>
     </message>
     <message>
         <source>Search: name, clinic, city…</source>
@@ -1494,6 +1666,10 @@ This cannot be undone. Backups made before now still hold it until newer backups
         <source>Travel: {window}</source>
         <translation>방문 시기: {window}</translation>
     </message>
+    <message>
+        <source>not chosen yet</source>
+        <translation>아직 선택하지 않음</translation>
+    </message>
 </context>
 <context>
     <name>ProfileStep</name>
@@ -1533,6 +1709,10 @@ This cannot be undone. Backups made before now still hold it until newer backups
     <message>
         <source>Condition</source>
         <translation>질환</translation>
+    </message>
+    <message>
+        <source>Choose the condition…</source>
+        <translation>질환을 선택하십시오…</translation>
     </message>
     <message>
         <source>Not known</source>
@@ -2362,6 +2542,10 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
         <translation>목록에서 환자 찾기</translation>
     </message>
     <message>
+        <source>All patients in a table</source>
+        <translation>전체 환자 표</translation>
+    </message>
+    <message>
         <source>Larger or smaller text</source>
         <translation>글자 크게 또는 작게</translation>
     </message>
@@ -2522,6 +2706,99 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
     <message>
         <source>Shortcut: {key}</source>
         <translation>단축키: {key}</translation>
+    <name>WorklistModel</name>
+    <message>
+        <source>Name</source>
+        <extracomment>View → All patients in a table. Figures worked out per pass; a pass runs after the view painted, so scrolling stays smooth. The database order behind each column a header click sorts by.</extracomment>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>질환</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>방문 시기</translation>
+    </message>
+    <message>
+        <source>Next appointment</source>
+        <translation>다음 상담</translation>
+    </message>
+    <message>
+        <source>Clinics</source>
+        <translation>병원</translation>
+    </message>
+    <message>
+        <source>My questions</source>
+        <translation>내 질문</translation>
+    </message>
+    <message>
+        <source>Serious red flags</source>
+        <translation>심각한 위험 신호</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>최근 변경</translation>
+    </message>
+    <message>
+        <source>Counted for the patients on screen; the list cannot be sorted by it.</source>
+        <translation>화면에 보이는 환자만 계산하므로 이 열로는 정렬할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Questions the patient chose to ask that every clinic has answered, of all they chose</source>
+        <translation>환자가 고른 질문 가운데 모든 병원이 답한 질문의 수 / 고른 질문의 수</translation>
+    </message>
+    <message>
+        <source>Serious red flags raised by the patient&apos;s clinics, not counting dismissed ones</source>
+        <translation>환자가 고려하는 병원에서 나온 심각한 위험 신호의 수(해제한 신호 제외)</translation>
+    </message>
+    <message>
+        <source>{name}, sample patient</source>
+        <translation>{name}, 예시 환자</translation>
+    </message>
+    <message>
+        <source>{answered} of {picked}</source>
+        <translation>{picked}개 중 {answered}개</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPage</name>
+    <message>
+        <source>All patients</source>
+        <extracomment>The user opened a patient from the table. The user wants the steps back without choosing another patient. Something the user should know, as one sentence.</extracomment>
+        <translation>전체 환자</translation>
+    </message>
+    <message>
+        <source>Search: name, clinic, city…</source>
+        <translation>검색: 이름, 병원, 도시…</translation>
+    </message>
+    <message>
+        <source>Search patients</source>
+        <translation>환자 검색</translation>
+    </message>
+    <message>
+        <source>All patients, one per row</source>
+        <translation>전체 환자(한 줄에 한 명)</translation>
+    </message>
+    <message>
+        <source>Open the patient</source>
+        <translation>환자 열기</translation>
+    </message>
+    <message>
+        <source>Open the selected patient</source>
+        <translation>선택한 환자 열기</translation>
+    </message>
+    <message>
+        <source>Back to the steps</source>
+        <translation>단계로 돌아가기</translation>
+    </message>
+    <message>
+        <source>Close the table and go back to the steps</source>
+        <translation>표를 닫고 단계로 돌아가기</translation>
+    </message>
+    <message>
+        <source>Patients shown: {count}</source>
+        <translation>표시된 환자: {count}명</translation>
     </message>
 </context>
 </TS>

@@ -100,3 +100,11 @@ def test_an_appointment_that_is_not_a_date_is_refused(store: Store, given: str) 
     clinic = store.add_clinic(profile.id, "Seoul Clinic")
     with pytest.raises(InvalidValue, match="date like 2027-04-12"):
         store.update_clinic(clinic.id, appointment=given)
+
+
+def test_a_profile_made_without_a_condition_has_none_chosen_until_one_is_set(store: Store) -> None:
+    new = store.create_profile("New patient")
+    assert not new.condition_chosen
+    assert store.update_profile(new.id, name="Olga").condition_chosen is False  # other edits leave it unchosen
+    assert store.update_profile(new.id, condition="other").condition_chosen  # "Another condition", chosen
+    assert store.create_profile("Ivan", condition="stroke").condition_chosen

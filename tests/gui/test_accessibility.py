@@ -46,12 +46,22 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.domain.demo import create_demo
+from app.domain.profile_file import export_profile, preview_import
 from app.domain.question_bank import QuestionBank
+from app.domain.quotes import ExchangeRate, ExchangeRates
+from app.domain.sheet_content import FacilitatorDetails
 from app.gui.dialogs import CustomQuestionDialog
 from app.gui.help import AboutDialog, GuideDialog, ShortcutsDialog
 from app.gui.i18n import install_translations, remove_translations
 from app.gui.main_window import MainWindow
+from app.gui.batch_dialog import BatchChoices, BatchDialog
+from app.gui.exchange_rates import ExchangeRatesDialog
+from app.gui.facilitator_dialog import FacilitatorDialog
 from app.gui.preferences import LanguageDialog
+from app.gui.profile_file_dialogs import ImportPreviewDialog
+from app.gui.recovery import RestoreBackupDialog
+from db import backup
+from db.search import ProfileQuery
 from db.store import Store
 
 #: The offscreen platform cannot pass a dialog's size limits to a window manager, and says so.
@@ -177,6 +187,7 @@ def _screens(window: MainWindow, bank: QuestionBank, qtbot: QtBot) -> Iterator[t
     window.clinics_step.tabs.setCurrentIndex(window.clinics_step.COMPARE_TAB)
     yield "clinic comparison", window
     window.go_to_step(MainWindow.QUESTIONS)
+    window.patients_dock.show()  # it steps aside for the questions by itself; the user can bring it back
     step = window.questions_step
     step.set_view("all")  # the whole checklist has a question of every kind; my list may not
     seen: set[str] = set()
@@ -193,12 +204,19 @@ def _screens(window: MainWindow, bank: QuestionBank, qtbot: QtBot) -> Iterator[t
     step.doctor_view.close()
     window.go_to_step(MainWindow.SHEET)
     yield "sheet", window
+    window.show_worklist()
+    yield "worklist", window
+    window.go_to_step(MainWindow.PROFILE, force=True)
     for name, dialog in (
         ("guide", GuideDialog(Path("/home/me/StemPrep/stemprep.db"), window)),
         ("shortcuts", ShortcutsDialog(window)),
         ("about", AboutDialog(window)),
         ("language", LanguageDialog("", window)),
+        ("exchange rates", ExchangeRatesDialog(
+            ExchangeRates("USD", {"KRW": ExchangeRate("KRW", 1390.0, "2026-11-20")}), window
+        )),
         ("custom question", CustomQuestionDialog(window)),
+        *_facilitator_dialogs(window, bank),
     ):
         dialog.show()
         qtbot.waitExposed(dialog)
@@ -208,6 +226,23 @@ def _screens(window: MainWindow, bank: QuestionBank, qtbot: QtBot) -> Iterator[t
             yield "about: licences", dialog
         dialog.close()
         dialog.deleteLater()
+
+
+def _facilitator_dialogs(window: MainWindow, bank: QuestionBank) -> Iterator[tuple[str, QWidget]]:
+    """The dialogs a facilitator meets: agency details, importing a patient file, many sheets, restoring."""
+    store = window._store  # noqa: SLF001 - the window's own Store, as its actions use it
+    assert window.profile_id is not None
+    yield "agency details", FacilitatorDialog(FacilitatorDetails("K-Care Travel", "2024-123", "+82 2 000 0000"), window)
+    folder = store.path.parent / "files"
+    folder.mkdir(exist_ok=True)
+    exported = export_profile(store, window.profile_id, folder / "patient.stemprep")
+    yield "import a patient file", ImportPreviewDialog(preview_import(store, exported), bank, window)
+    choices = BatchChoices(store.path, 2, ProfileQuery(text="demo"), 1, folder / "sheets")
+    yield "print many sheets", BatchDialog(choices, bank, store, window)
+    backup.write_backup(store)
+    yield "restore a backup", RestoreBackupDialog(
+        backup.list_backups(store.path), store.path.parent, window
+    )
 
 
 @pytest.fixture
@@ -267,6 +302,7 @@ def test_tab_goes_down_the_profile_form_in_reading_order(qtbot: QtBot, store: St
 def test_the_clash_check_sees_mnemonics_menus_and_shortcuts(demo_window: MainWindow, language: str) -> None:
     """Guards the check above: it must see every kind of key, or it would pass by seeing nothing."""
     demo_window.go_to_step(MainWindow.QUESTIONS)
+    demo_window.patients_dock.show()
     keys = live_keys(demo_window)
     assert {"Alt+C", "Alt+Y", "Alt+Right", "F11", "Alt+T", "Ctrl+1", "Alt+D"} <= set(keys), sorted(keys)
     assert "Alt+Y" not in live_keys(demo_window.profile_step)  # the Questions keys live only on that step

@@ -1,0 +1,322 @@
+"""The facilitator's worklist: every patient in one full-width table.
+
+A facilitator preparing many patients wants to see at a glance who travels next, who
+has an appointment booked, who is ready and whose clinics raised serious red flags.
+The compact patient list beside the steps stays as it is for patients; this page takes
+the whole window instead.
+
+`WorklistModel` reads patients page by page like the compact list (the database sorts
+and filters), and works out the figures that need more than the profile row
+(`app.domain.worklist.patient_figures`) only for the rows a view asks about, a screenful
+at a time, after the view has painted. Ten thousand patients cost a screenful of work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QBrush, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.question_bank import QuestionBank
+from app.domain.worklist import PatientFigures, patient_figures
+from app.gui.appointment import appointment_text
+from app.gui.marks import FLAG_MARK, flag_colours
+from app.gui.profile_list import SEARCH_DELAY_MS, ProfileIdRole, ProfileListModel, SampleMarkDelegate
+from app.gui.text_size import TEXT_SIZES, current_text_size, scale_font
+from db.errors import StorageError
+from db.records import ProfileId, ProfileSummary
+from db.store import Store
+
+_Index = QModelIndex | QPersistentModelIndex
+
+#: View → All patients in a table.
+WORKLIST_KEY = "Ctrl+Shift+L"
+
+#: Figures worked out per pass; a pass runs after the view painted, so scrolling stays smooth.
+FIGURES_PER_PASS = 30
+
+
+class WorklistModel(ProfileListModel):
+    """Patients with their travel, next appointment, progress and serious red flags."""
+
+    NAME, CONDITION, TRAVEL, APPOINTMENT, CLINICS, QUESTIONS, FLAGS, CHANGED = range(8)
+    #: The database order behind each column a header click sorts by.
+    SORT_KEYS = {
+        NAME: "name", CONDITION: "condition", TRAVEL: "travel", APPOINTMENT: "appointment",
+        CLINICS: "clinics", CHANGED: "updated",
+    }
+
+    def __init__(self, store: Store, bank: QuestionBank, parent: QWidget | None = None) -> None:
+        super().__init__(store, bank, parent)
+        self._bank = bank
+        self._figures: dict[ProfileId, PatientFigures] = {}
+        self._wanted: set[ProfileId] = set()
+        self._failed = False
+        self._today = date.today()
+        self._headers = (
+            self.tr("Name"),
+            self.tr("Condition"),
+            self.tr("Travel"),
+            self.tr("Next appointment"),
+            self.tr("Clinics"),
+            self.tr("My questions"),
+            self.tr("Serious red flags"),
+            self.tr("Last changed"),
+        )
+        # Counted for the rows on screen only, so the list cannot be ordered by these two.
+        unsorted = self.tr("Counted for the patients on screen; the list cannot be sorted by it.")
+        self._header_tips = {
+            self.QUESTIONS: self.tr(
+                "Questions the patient chose to ask that every clinic has answered, of all they chose"
+            ) + "\n" + unsorted,
+            self.FLAGS: self.tr(
+                "Serious red flags raised by the patient's clinics, not counting dismissed ones"
+            ) + "\n" + unsorted,
+        }
+        self._figure_timer = QTimer(self)
+        self._figure_timer.setSingleShot(True)
+        self._figure_timer.setInterval(0)
+        self._figure_timer.timeout.connect(self.load_figures)
+
+    # ------------------------------------------------------------ Qt's model API
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tips.get(section)
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        summary = self.summary(index.row())
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            text = self._text(summary, column)
+            if role == Qt.ItemDataRole.AccessibleTextRole and column == self.NAME and summary.synthetic:
+                text = self.tr("{name}, sample patient").format(name=text)
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.CLINICS and summary.clinic_names:
+                return summary.clinic_names
+            return self._text(summary, column) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.CLINICS, self.QUESTIONS, self.FLAGS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole) and column == self.FLAGS:
+            figures = self._figures.get(summary.id)
+            if figures is not None and figures.serious_flags:
+                text, background = flag_colours("serious")
+                return QBrush(text if role == Qt.ItemDataRole.ForegroundRole else background)
+            return None
+        if role == ProfileIdRole:
+            return int(summary.id)
+        return super().data(index, role) if column == self.NAME else None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in the database by a column that has a database order; the figures' columns do not."""
+        key = self.SORT_KEYS.get(column)
+        if key is None:
+            return
+        # "Last changed" reads newest first when sorted down, like the other columns' natural order.
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == "updated":
+            descending = not descending
+        self.set_query(replace(self.query, sort=key, descending=descending))
+
+    # ------------------------------------------------------------ StemPrep's API
+
+    def refresh(self) -> None:
+        """Read the list again, and forget figures worked out before (they may have changed)."""
+        self._figures.clear()
+        self._wanted.clear()
+        self._failed = False
+        self._today = date.today()
+        super().refresh()
+
+    def figures(self, profile_id: int) -> PatientFigures | None:
+        """The figures worked out so far for a patient; None until its row has been on screen."""
+        return self._figures.get(ProfileId(profile_id))
+
+    @Slot()
+    def load_figures(self) -> None:
+        """Work out the figures for rows a view asked about, then show them."""
+        wanted = list(self._wanted)[:FIGURES_PER_PASS]
+        self._wanted.difference_update(wanted)
+        try:
+            self._figures.update(patient_figures(self._store, self._bank, wanted, self._today))
+        except StorageError as error:
+            if not self._failed:
+                self._failed = True
+                self.load_failed.emit(str(error))
+            return
+        rows = [row for row in map(self.row_of, wanted) if row is not None]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), self.APPOINTMENT), self.index(max(rows), self.FLAGS))
+        if self._wanted:
+            self._figure_timer.start()
+
+    # ------------------------------------------------------------ cells
+
+    def _text(self, summary: ProfileSummary, column: int) -> str:
+        if column == self.NAME:
+            return summary.name
+        if column == self.CONDITION:
+            return self.condition_text(summary)
+        if column == self.TRAVEL:
+            return summary.travel_window
+        if column == self.CHANGED:
+            return summary.updated_at[:10]
+        figures = self._figures.get(summary.id)
+        if figures is None:
+            if not self._failed:
+                self._wanted.add(summary.id)
+                self._figure_timer.start()
+            return "…"
+        if column == self.APPOINTMENT:
+            return appointment_text(figures.next_appointment) or "—"
+        if column == self.CLINICS:
+            return str(figures.clinics)
+        if column == self.QUESTIONS:
+            return self.tr("{answered} of {picked}").format(answered=figures.answered, picked=figures.picked)
+        if column == self.FLAGS:
+            return f"{FLAG_MARK} {figures.serious_flags}" if figures.serious_flags else "0"
+        return ""
+
+
+class WorklistPage(QWidget):
+    """The worklist page: search, the table, and a way back to the open patient's steps."""
+
+    #: The user opened a patient from the table.
+    profile_chosen = Signal(object)
+    #: The user wants the steps back without choosing another patient.
+    closed = Signal()
+    #: Something the user should know, as one sentence.
+    problem = Signal(str)
+
+    def __init__(self, store: Store, bank: QuestionBank, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = WorklistModel(store, bank, self)
+        self.model.load_failed.connect(self.problem)
+        self.model.modelReset.connect(self._show_count)
+
+        title = QLabel(self.tr("All patients"))
+        scale_font(title, 1.3, bold=True)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search: name, clinic, city…"))
+        self.search.setAccessibleName(self.tr("Search patients"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(self._search_timer.start)
+
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("All patients, one per row"))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.verticalHeader().hide()
+        self.view.setItemDelegateForColumn(WorklistModel.NAME, SampleMarkDelegate(self.view))
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The last column takes what is left; with large text the table scrolls sideways rather than
+        # squeezing the names.
+        header.setStretchLastSection(True)
+        self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(WorklistModel.CHANGED, Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_chosen)
+        for column, width in (
+            (WorklistModel.NAME, 230), (WorklistModel.CONDITION, 170), (WorklistModel.TRAVEL, 110), (WorklistModel.APPOINTMENT, 150),
+            (WorklistModel.CLINICS, 80), (WorklistModel.QUESTIONS, 120), (WorklistModel.FLAGS, 140),
+            (WorklistModel.CHANGED, 120),
+        ):
+            # Wide enough for the heading and its sort arrow, in whichever language and text size.
+            heading = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            larger = round(width * TEXT_SIZES[current_text_size()])
+            header.resizeSection(column, max(larger, header.fontMetrics().horizontalAdvance(heading) + 36))
+        self.view.activated.connect(self._open)
+
+        self.open_button = QPushButton(self.tr("Open the patient"))
+        self.open_button.setAccessibleName(self.tr("Open the selected patient"))
+        self.open_button.clicked.connect(lambda: self._open(self.view.currentIndex()))
+        self.back_button = QPushButton(self.tr("Back to the steps"))
+        self.back_button.setAccessibleName(self.tr("Close the table and go back to the steps"))
+        self.back_button.clicked.connect(self.closed)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.closed.emit)
+        self.count_label = QLabel()
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.search, 2)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.back_button)
+        bottom.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+
+    def enter(self, current: ProfileId | None) -> None:
+        """Read the table again and select the open patient, if shown."""
+        self.model.refresh()
+        row = None if current is None else self.model.row_of(current)
+        if row is not None:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot(int, Qt.SortOrder)
+    def _sort_chosen(self, column: int, order: Qt.SortOrder) -> None:
+        if column not in WorklistModel.SORT_KEYS:
+            # Counted figures are worked out a screenful at a time, so the database cannot sort by them.
+            header = self.view.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(self._sorted_column(), self._sorted_order())
+            header.blockSignals(False)
+            return
+        self.model.sort(column, order)
+
+    def _sorted_column(self) -> int:
+        return next(c for c, key in WorklistModel.SORT_KEYS.items() if key == self.model.query.sort)
+
+    def _sorted_order(self) -> Qt.SortOrder:
+        descending = self.model.query.descending != (self.model.query.sort == "updated")
+        return Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+
+    @Slot()
+    def _apply_search(self) -> None:
+        self._search_timer.stop()
+        self.model.set_query(replace(self.model.query, text=self.search.text()))
+
+    @Slot()
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("Patients shown: {count}").format(count=self.model.total))
+
+    @Slot(QModelIndex)
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.profile_chosen.emit(ProfileId(self.model.data(index, ProfileIdRole)))

@@ -1,0 +1,147 @@
+"""The facilitator's worklist and the patient list that steps aside: Qt's model checks, figures for the rows on
+screen only, sorting in the database, opening a patient, and the list closing by itself for the Questions step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from app.domain.demo import create_demo
+from app.domain.question_bank import QuestionBank
+from app.domain.sample import add_sample_profiles
+from app.gui.main_window import PATIENT_LIST_SETTING, MainWindow
+from app.gui.profile_list import PAGE_SIZE
+from app.gui.worklist import WorklistModel
+from db.store import Store
+
+#: The offscreen platform cannot pass size limits to a window manager, nor raise the floating list; it says so.
+pytestmark = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints", "This plugin does not support raise"
+)
+
+
+def _shown(model: WorklistModel, row: int, column: int) -> str:
+    return str(model.data(model.index(row, column)))
+
+
+def test_the_model_passes_qts_checks_and_works_out_figures_only_for_rows_asked_about(
+    qtbot: QtBot, qtmodeltester: ModelTester, store: Store, bank: QuestionBank
+) -> None:
+    add_sample_profiles(store, PAGE_SIZE * 2 + 5, bank=bank)
+    demo = create_demo(store)
+    model = WorklistModel(store, bank)
+    model.refresh()
+    qtmodeltester.check(model)  # asks every cell of the first page
+
+    row = model.row_of(demo.id)
+    assert row == 0  # most recently changed first
+    qtbot.waitUntil(lambda: _shown(model, row, WorklistModel.FLAGS) != "…")
+    assert _shown(model, row, WorklistModel.NAME) == demo.name
+    assert _shown(model, row, WorklistModel.CLINICS) == "2"
+    assert _shown(model, row, WorklistModel.FLAGS).endswith("3")
+    # Only rows a view asked about are worked out, not the patients further down.
+    for shown_row in range(PAGE_SIZE):
+        model.data(model.index(shown_row, WorklistModel.FLAGS))
+    qtbot.waitUntil(lambda: model.figures(model.summary(PAGE_SIZE - 1).id) is not None)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.figures(model.summary(model.rowCount() - 1).id) is None
+
+
+def test_columns_sort_in_the_database_and_the_counted_ones_do_not(
+    qtbot: QtBot, store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow]
+) -> None:
+    soon, later = date.today() + timedelta(days=10), date.today() + timedelta(days=40)
+    for name, when in (("Anna", later), ("Boris", None), ("Chen", soon)):
+        profile = store.create_profile(name, condition="stroke")
+        store.add_clinic(profile.id, "Clinic", appointment=when.isoformat() if when else None)
+    window = make_window()
+    window.show_worklist()
+    page = window.worklist
+    header = page.view.horizontalHeader()
+    names = lambda: [page.model.summary(r).name for r in range(page.model.rowCount())]  # noqa: E731
+
+    header.setSortIndicator(WorklistModel.APPOINTMENT, Qt.SortOrder.AscendingOrder)
+    assert names() == ["Chen", "Anna", "Boris"]  # soonest first, none booked last
+    header.setSortIndicator(WorklistModel.APPOINTMENT, Qt.SortOrder.DescendingOrder)
+    assert names() == ["Anna", "Chen", "Boris"]  # still last when reversed
+    header.setSortIndicator(WorklistModel.NAME, Qt.SortOrder.DescendingOrder)
+    assert names() == ["Chen", "Boris", "Anna"]
+    header.setSortIndicator(WorklistModel.FLAGS, Qt.SortOrder.AscendingOrder)
+    assert names() == ["Chen", "Boris", "Anna"]
+    assert header.sortIndicatorSection() == WorklistModel.NAME  # the arrow stays where the order is
+
+
+def test_opening_a_patient_from_the_worklist_shows_their_step(
+    qtbot: QtBot, store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow]
+) -> None:
+    olga = store.create_profile("Olga", condition="stroke")
+    store.create_profile("Ivan", condition="knee-oa")
+    window = make_window()
+    window.go_to_step(MainWindow.CLINICS)
+    window.show_worklist()
+    assert window.stack.currentWidget() is window.worklist
+    assert not window.patients_dock.isVisible()  # the table replaces the list
+    assert not any(button.isChecked() for button in window.step_buttons)
+    page = window.worklist
+    row = page.model.row_of(olga.id)
+    page.view.setCurrentIndex(page.model.index(row, 0))
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert window.profile_id == olga.id
+    assert window.stack.currentWidget() is window.clinics_step
+    assert window.step_buttons[MainWindow.CLINICS].isChecked()
+
+    window.show_worklist()
+    page.back_button.click()
+    assert window.stack.currentWidget() is window.clinics_step and window.profile_id == olga.id
+
+
+def test_the_patient_list_steps_aside_for_the_questions_and_remembers_the_users_choice(
+    qtbot: QtBot, store: Store, make_window: Callable[[], MainWindow]
+) -> None:
+    create_demo(store)
+    store.create_profile("Second patient", condition="stroke")
+    window = make_window()
+    window.resize(1280, 720)
+    dock = window.patients_dock
+    assert dock.isVisible()  # two patients: the list opens beside the profile
+    window.go_to_step(MainWindow.QUESTIONS)
+    assert not dock.isVisible()  # the Questions step needs the room
+    window.go_to_step(MainWindow.CLINICS)
+    assert dock.isVisible()  # and it comes back
+
+    window.go_to_step(MainWindow.QUESTIONS)
+    step_width = window.questions_step.width()
+    dock.toggleViewAction().trigger()  # the user wants it here anyway: it floats over the step as a drawer
+    assert dock.isVisible() and dock.isFloating() and window.patient_list_is_drawer
+    assert window.questions_step.width() == step_width  # the step is not squeezed
+    assert store.setting(PATIENT_LIST_SETTING) == "open"
+    other = next(s.id for s in map(window.profile_list.model.summary, range(2)) if s.id != window.profile_id)
+    window.profile_list.select_profile(other)
+    assert window.profile_id == other and not dock.isVisible()  # the drawer closes once a patient is chosen
+    window.go_to_step(MainWindow.CLINICS)
+    assert dock.isVisible() and not dock.isFloating()  # back beside the steps
+
+    window.go_to_step(MainWindow.PROFILE)
+    dock.close()  # its own close button
+    assert store.setting(PATIENT_LIST_SETTING) == "closed"
+    window.go_to_step(MainWindow.CLINICS)
+    assert not dock.isVisible()  # stays closed: the user closed it
+
+    window.resize(1800, 1000)
+    dock.toggleViewAction().trigger()
+    window.go_to_step(MainWindow.QUESTIONS)
+    assert dock.isVisible() and not dock.isFloating()  # a wide window has room for both
+
+
+def test_with_no_patients_the_worklist_goes_back_to_the_welcome(make_window: Callable[[], MainWindow]) -> None:
+    window = make_window()
+    window.show_worklist()
+    assert window.worklist.model.rowCount() == 0
+    window.worklist.back_button.click()
+    assert window.stack.currentIndex() == 0
