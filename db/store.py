@@ -69,6 +69,18 @@ def _make_private_file(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
+def _would_migrate(path: Path) -> bool:
+    """Whether opening `path` would migrate it, read without changing it; True when it cannot be read."""
+    try:
+        conn = integrity.read_only_connection(path)
+        try:
+            return bool(migrations.pending(Database(conn, execute_plugins=False)))
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return True  # the quick check then says what is wrong
+
+
 class Store:
     """An open StemPrep database. Not shared between threads: open one per thread."""
 
@@ -80,7 +92,9 @@ class Store:
     # ---------------------------------------------------------------- opening
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, migrate: bool = True, read_only: bool = False) -> Store:
+    def open(
+        cls, path: str | os.PathLike[str], *, migrate: bool = True, read_only: bool = False, check: bool = True
+    ) -> Store:
         """Open (creating if needed) the database at `path`, ready to use.
 
         Raises `DatabaseUnavailable` with a readable sentence when the file cannot be
@@ -93,6 +107,10 @@ class Store:
         file is backed up before any migration changes it. `read_only=True` takes no
         lock and never creates, migrates or writes: for commands that only read, which
         may then run beside an open StemPrep window.
+
+        `check=False` leaves the quick check of the whole file to the caller (the window
+        runs it on a worker after its first paint), unless the file is about to be
+        migrated: a damaged file is never migrated.
         """
         path = Path(path)
         if path.is_dir():
@@ -107,7 +125,7 @@ class Store:
         writer = lock.acquire(path)
         try:
             existed = path.is_file() and path.stat().st_size > 0
-            if existed:
+            if existed and (check or (migrate and _would_migrate(path))):
                 integrity.ensure_intact(path, backup.newest_good_backup)
             _make_private_file(path)
             conn = sqlite3.connect(path, timeout=5.0)

@@ -415,7 +415,6 @@ class QuestionsStep(StepPage):
             "Also Ctrl+Page Down / Ctrl+Page Up for the next and previous question."
         ))
         scale_font(self.keys_help, 0.92)
-        self.keys_help.setVisible(current_text_size() == DEFAULT_TEXT_SIZE)
 
         answer_title = QLabel(self.tr("Their answer:"))  # no mnemonic: Alt+A is the shortcut to the box
         answer_title.setBuddy(self.answer_text)
@@ -485,6 +484,8 @@ class QuestionsStep(StepPage):
         centre_layout.addLayout(status_row)
         centre_layout.addLayout(nav_row)
         centre_layout.addWidget(self.keys_help)
+        # Only once it has a parent: a parentless label shown would be a window of its own.
+        self.keys_help.setVisible(current_text_size() == DEFAULT_TEXT_SIZE)
 
         splitter = QSplitter()
         splitter.setChildrenCollapsible(False)
