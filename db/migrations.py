@@ -247,3 +247,30 @@ def m005_consultation(db: Database) -> None:
     db.execute("ALTER TABLE clinics ADD COLUMN appointment_place TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE clinics ADD COLUMN interpreter TEXT NOT NULL DEFAULT ''")
     db.execute("CREATE INDEX clinics_appointment ON clinics (appointment) WHERE appointment IS NOT NULL")
+
+
+@migrations(name="m009_search_prefix")
+def m009_search_prefix(db: Database) -> None:
+    """Short search words ("ma", "무릎") from an index instead of reading every profile's text.
+
+    `profile_word_start` holds, for each profile, the first one and two characters of
+    every word of its search text, and every one and two syllables of a Korean word
+    (`db.search.word_starts`); the Store keeps it up to date with the text.
+    """
+    from db.search import word_starts  # the keys' recipe lives with the queries
+
+    db.execute(
+        """
+        CREATE TABLE profile_word_start (
+            prefix TEXT NOT NULL,
+            profile_id INTEGER NOT NULL,
+            PRIMARY KEY (prefix, profile_id)
+        ) WITHOUT ROWID
+        """
+    )
+    rows = sorted(
+        (key, profile_id)
+        for profile_id, body in db.execute("SELECT profile_id, body FROM profile_search_text").fetchall()
+        for key in word_starts(body)
+    )
+    db.conn.executemany("INSERT INTO profile_word_start (prefix, profile_id) VALUES (?, ?)", rows)

@@ -24,7 +24,15 @@ from sqlite_utils import Database
 from db.errors import DatabaseUnavailable, InvalidValue, NotFound, StorageError, explain_sqlite_error
 from db import backup, integrity, lock
 from db.migrations import apply_migrations, migrations
-from db.search import ProfileQuery, compose_search_body, order_clause, search_body, where_clause
+from db.search import (
+    ProfileQuery,
+    compose_search_body,
+    index_count,
+    index_word_starts,
+    order_clause,
+    search_body,
+    where_clause,
+)
 from db.records import (
     ANSWER_STATUSES,
     CLINIC_FIELDS,
@@ -309,10 +317,9 @@ class Store:
                         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         rows,
                     )
-                conn.execute(
-                    "INSERT INTO profile_search_text (profile_id, body) VALUES (?, ?)",
-                    [profile_id, compose_search_body(values, clinic_values)],
-                )
+                body = compose_search_body(values, clinic_values)
+                conn.execute("INSERT INTO profile_search_text (profile_id, body) VALUES (?, ?)", [profile_id, body])
+                index_word_starts(conn, profile_id, "", body)
         return made
 
     def profile_by_uid(self, uid: str) -> Profile | None:
@@ -333,7 +340,8 @@ class Store:
     ) -> list[ProfileSummary]:
         """Profiles matching `query` (all, newest first, by default), as the list shows them."""
         query = query or ProfileQuery(condition=condition)
-        where, params = where_clause(query)
+        with self._errors():
+            where, params = where_clause(self._db.conn, query, wanted=offset + (limit or 10**9))
         paging = ""
         if limit is not None:
             paging = "LIMIT ? OFFSET ?"
@@ -368,14 +376,30 @@ class Store:
             for r in rows
         ]
 
-    def count_profiles(self, query: ProfileQuery | None = None) -> int:
-        """How many profiles match `query` (all by default)."""
-        where, params = where_clause(query or ProfileQuery())
-        return int(self._rows(f"SELECT count(*) AS n FROM profiles p {where}", tuple(params))[0]["n"])
+    def count_profiles(self, query: ProfileQuery | None = None, *, at_most: int | None = None) -> int:
+        """How many profiles match `query` (all by default); with `at_most`, counting stops there.
+
+        A search word that matches tens of thousands of profiles is counted in
+        milliseconds up to a limit, and in tens of milliseconds to the end.
+        """
+        query = query or ProfileQuery()
+        by_index = index_count(query)
+        if by_index is not None and at_most is not None:
+            sql, params = by_index
+            return int(self._rows(f"SELECT ({sql}) AS n", (*params, at_most))[0]["n"])
+        with self._errors():
+            where, params = where_clause(self._db.conn, query, wanted=at_most or 10**9)
+        if at_most is None:
+            return int(self._rows(f"SELECT count(*) AS n FROM profiles p {where}", tuple(params))[0]["n"])
+        return int(self._rows(
+            f"SELECT count(*) AS n FROM (SELECT 1 FROM profiles p {where} LIMIT ?)", (*params, at_most)
+        )[0]["n"])
 
     def delete_profile(self, profile_id: ProfileId) -> None:
         """Delete a profile with its clinics, answers and custom questions (backups aside)."""
         with self._writing() as db:
+            old = db.execute("SELECT body FROM profile_search_text WHERE profile_id = ?", [profile_id]).fetchone()
+            index_word_starts(db.conn, profile_id, old[0] if old else "", "")
             cursor = db.execute("DELETE FROM profiles WHERE id = ?", [profile_id])
             if cursor.rowcount == 0:
                 raise NotFound(f"There is no profile with id {profile_id}.")
@@ -390,11 +414,14 @@ class Store:
 
     def _reindex(self, db: Database, profile_id: int) -> None:
         """Refresh the profile's search text after its name, condition or clinics changed."""
+        old = db.execute("SELECT body FROM profile_search_text WHERE profile_id = ?", [profile_id]).fetchone()
+        body = search_body(db.conn, profile_id)
         db.execute(
             "INSERT INTO profile_search_text (profile_id, body) VALUES (?, ?) "
             "ON CONFLICT (profile_id) DO UPDATE SET body = excluded.body",
-            [profile_id, search_body(db.conn, profile_id)],
+            [profile_id, body],
         )
+        index_word_starts(db.conn, profile_id, old[0] if old else "", body)
 
     # ---------------------------------------------------------------- clinics
 
