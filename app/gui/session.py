@@ -72,10 +72,6 @@ class InputGate(QObject):
         app.installEventFilter(self)
         self._cursor.start(BUSY_CURSOR_AFTER_MS)
 
-    @property
-    def holding(self) -> bool:
-        return self._app is not None
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         return event.type() in HELD_BACK
 
