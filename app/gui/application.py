@@ -4,7 +4,8 @@
 it opens and closes it when the window has gone, so no other screen ever opens or
 closes the database. It shows the window as soon as it can: the question bank comes
 from its cache, the steps other than the first are built when first shown, and the
-quick check of the whole file runs after the first paint (see `app.gui.session`).
+quick check of the whole file runs on a worker beside the first paint (see
+`app.gui.session`).
 """
 
 from __future__ import annotations
@@ -196,7 +197,7 @@ def run_gui(
         # The session swaps the Store and the window when a backup is restored.
         session = WindowSession(
             db_path, opened, lambda opened_store: MainWindow(opened_store, bank),
-            check_after_paint=True, interactive=not exit_after_startup,
+            check_in_background=True, interactive=not exit_after_startup,
         )
         window = session.window
         # Everything built so far lives as long as the window: keep it out of the garbage

@@ -1,10 +1,11 @@
 """The window's life: the open Store and its window, the quick check after the first paint, starting over.
 
-`run_gui` builds one `WindowSession` and runs the event loop. The window paints first;
-the quick check of the whole file (`db.integrity`, tens of milliseconds at 10,000
-patients, half a second at 100,000) runs on a worker thread right after that first
-paint, while the user reads the window. Until the check has passed the window takes no
-input: keys, clicks, the wheel and shortcuts are held back (`InputGate`, with a busy
+`run_gui` builds one `WindowSession` and runs the event loop. The window paints first:
+the quick check of the whole file (`db.integrity`, a tenth of a second at 10,000
+patients, a second or more at 100,000) runs on a worker thread beside the building of
+the window and its first paint (SQLite does the reading without holding Python's lock,
+so a second core does it), and carries on while the user reads the window. Until the
+check has passed the window takes no input: keys, clicks, the wheel and shortcuts are held back (`InputGate`, with a busy
 cursor if it takes a moment), so nothing can be typed into a file that turns out to be
 damaged, and the damaged-file dialog comes before any edit. When the file is damaged,
 the dialog shows over the window; the window and its Store then close without writing
@@ -132,8 +133,9 @@ class WindowSession(QObject):
     A restore closes the window (which writes pending edits, or keeps the window if the
     user does not want to lose them), closes the Store, restores the backup — setting
     the current file aside — and opens the file and a new window again, all in the
-    same process. With `check_after_paint`, the Store was opened without its quick
-    check, and the session runs it once the window has painted (see the module).
+    same process. With `check_in_background`, the Store was opened without its quick
+    check, and the session runs it on a worker while the window is built and painted
+    (see the module).
     """
 
     #: The window is up and its file checked: it takes input (the start-up check exits here).
@@ -146,7 +148,7 @@ class WindowSession(QObject):
         make_window: Callable[[Store], MainWindow],
         parent: QObject | None = None,
         *,
-        check_after_paint: bool = False,
+        check_in_background: bool = False,
         interactive: bool = True,
     ) -> None:
         super().__init__(parent)
@@ -154,17 +156,23 @@ class WindowSession(QObject):
         self._make_window = make_window
         self._interactive = interactive
         self.store = opened.store
-        self.window = self._build(opened.notice)
         self._gate: InputGate | None = None
         self._check: IntegrityCheck | None = None
         self._closed_quietly = False
-        if check_after_paint:
+        self._waiting = {"paint"}  # `ready` when both the first paint and the check are done
+        if check_in_background:  # started first, so that it runs while the window is built
+            self._waiting.add("check")
             self._gate = InputGate(QCoreApplication.instance())
             self._check = IntegrityCheck(db_path, self)
             self._check.finished.connect(self._checked)
-            after_first_paint(self.window, self._check.start)
-        else:
-            after_first_paint(self.window, self.ready.emit)
+            self._check.start()
+        self.window = self._build(opened.notice)
+        after_first_paint(self.window, lambda: self._done("paint"))
+
+    def _done(self, what: str) -> None:
+        self._waiting.discard(what)
+        if not self._waiting:
+            self.ready.emit()
 
     def _build(self, notice: str) -> MainWindow:
         window = self._make_window(self.store)
@@ -188,7 +196,7 @@ class WindowSession(QObject):
         assert self._gate is not None
         self._gate.release()
         if problem is None:
-            self.ready.emit()
+            self._done("check")
         elif isinstance(problem, DatabaseDamaged) and self._interactive:
             self._recover(problem)
         else:
