@@ -237,7 +237,7 @@ def _phases(db: Path) -> dict[str, object]:
     mark("QApplication + fonts")
     from db.store import Store
 
-    store = Store.open(db, check=False)  # as run_gui opens it: the quick check comes after the paint
+    store = Store.open(db, check=False)  # as run_gui opens it: the quick check runs on a worker
     mark("Store.open")
     from app.domain.question_bank import load_question_bank
 
@@ -261,8 +261,8 @@ def _phases(db: Path) -> dict[str, object]:
     at_paint = sorted(sys.modules)
     from db import backup, integrity
 
-    integrity.ensure_intact(db, backup.newest_good_backup)  # on a worker in run_gui, with input held
-    mark("quick check (after the paint)")
+    integrity.ensure_intact(db, backup.newest_good_backup)  # timed alone here; input is held while it runs
+    mark("quick check (on a worker in run_gui, beside the build and paint)")
     steps = {}
     for number in range(1, 4):
         start = time.perf_counter()
