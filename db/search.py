@@ -198,7 +198,7 @@ def where_clause(conn: sqlite3.Connection, query: ProfileQuery, *, wanted: int =
     if terms is None:
         clauses.append("0")
         terms = []
-    lead = lead_term(conn, terms, lead_limit(conn, wanted))
+    lead = lead_term(conn, terms, lead_limit(conn, wanted)) if terms else None
     for term in terms:
         if term is lead:
             clauses.append(term.lead)

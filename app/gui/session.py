@@ -244,14 +244,19 @@ class WindowSession(QObject):
         old.close()
         old.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        opened = open_database(self._db_path)  # checked now: it was just recovered
+        if self._open_again(notice):
+            self.ready.emit()
+
+    def _open_again(self, notice: str) -> bool:
+        """Open the file (checked: it was just recovered or restored) in a new window; False when StemPrep stops."""
+        opened = open_database(self._db_path)
         if opened is None:
             QCoreApplication.exit(1)
-            return
+            return False
         self.store = opened.store
         self.window = self._build(" ".join(s for s in (notice, opened.notice) if s))
         self.window.show()
-        self.ready.emit()
+        return True
 
     # ------------------------------------------------------------ restoring a backup
 
@@ -284,12 +289,6 @@ class WindowSession(QObject):
                 ).format(date=taken, name=aside.name if aside else "")
             except StorageError as error:
                 MessageDialog.error(None, str(error))
-            opened = open_database(self._db_path)
-            if opened is None:
-                QCoreApplication.exit(1)
-                return
-            self.store = opened.store
-            self.window = self._build(" ".join(s for s in (notice, opened.notice) if s))
-            self.window.show()
+            self._open_again(notice)
         finally:
             app.setQuitOnLastWindowClosed(quits)
