@@ -83,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--exit-after-startup",
         action="store_true",
-        help="open the window, wait for its first paint, and exit (for smoke tests and timing)",
+        help="open the window, wait until it has painted and its file is checked, and exit (for smoke tests and timing)",
     )
     parser.add_argument(
         "--lang",

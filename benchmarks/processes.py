@@ -31,6 +31,10 @@ BARE_WINDOW = ROOT / "benchmarks" / "bare_window.py"
 #: Starts each measured child from a small process (see its docstring).
 LAUNCHER = ROOT / "benchmarks" / "launcher.py"
 
+#: Runs the bare window or StemPrep and prints when its main window first painted.
+FIRST_PAINT = ROOT / "benchmarks" / "first_paint.py"
+FIRST_PAINT_PREFIX = "first paint at "
+
 #: A child that takes longer than this is stuck; the benchmark stops it and fails.
 CHILD_TIMEOUT_S = 120.0
 
@@ -48,6 +52,14 @@ class ChildRun:
     returncode: int
     stdout: str
     stderr: str
+    started: float = 0.0  # time.monotonic() when the launcher started the child
+
+    def first_paint(self) -> float:
+        """Seconds from start to the first paint the child reported (see `benchmarks/first_paint.py`)."""
+        for line in reversed(self.stdout.splitlines()):
+            if line.startswith(FIRST_PAINT_PREFIX):
+                return float(line.removeprefix(FIRST_PAINT_PREFIX)) - self.started
+        raise ChildFailed("the child reported no first paint")
 
 
 def child_environment(home: Path) -> dict[str, str]:
@@ -97,6 +109,7 @@ def run_child(command: Sequence[str], env: dict[str, str], *, check: bool = True
             returncode=int(figures["returncode"]),
             stdout=out_path.read_text(encoding="utf-8", errors="replace"),
             stderr=err_path.read_text(encoding="utf-8", errors="replace"),
+            started=float(figures.get("started", 0.0)),
         )
     if check and run.returncode != 0:
         raise ChildFailed(f"{' '.join(command[1:])} exited with {run.returncode}: {run.stderr.strip()[-500:]}")

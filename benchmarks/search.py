@@ -113,7 +113,7 @@ def _typist(store: Store) -> Iterator[tuple[Callable[[str], int], str]]:
     def through_the_list(text: str) -> int:
         model.set_query(ProfileQuery(text=text))
         app.processEvents()  # the view's update and repaint
-        return model.total
+        return model.total if getattr(model, "counted_all", True) else -model.total  # negative: "more than"
 
     try:
         yield through_the_list, "ProfileListModel.set_query (count + first page) with a table view"
@@ -167,9 +167,14 @@ def plan_problems(plans: dict[str, list[str]]) -> list[str]:
     return problems
 
 
+def _matches(count: int) -> str:
+    """A keystroke's matches as the list says them: "more than 1,000" when it stopped counting."""
+    return f"more than {-count - 1:,}" if count < 0 else f"{count:,}"
+
+
 def search_results(found: Keystrokes, profiles: int, *, enforce: bool) -> list[Result]:
     worst_text, worst = found.worst
-    slow = [f"{text!r} {seconds(value)} ({found.matches[text]:,} match)"
+    slow = [f"{text!r} {seconds(value)} ({_matches(found.matches[text])} match)"
             for text, value in found.seconds.items() if value > SEARCH_BUDGET_S]
     notes = [
         f"search: one keystroke = {found.timed}; per keystroke (median of the passes): " + ", ".join(

@@ -9,6 +9,7 @@ released, so a later change elsewhere cannot change what an old migration does.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from sqlite_utils import Database, Migrations
@@ -351,3 +352,39 @@ def m007_condition_unset(db: Database) -> None:
     the patient picks one. Profiles saved before this kept the condition they showed.
     """
     db.execute("ALTER TABLE profiles ADD COLUMN condition_chosen INTEGER NOT NULL DEFAULT 1")
+@migrations(name="m009_search_prefix")
+def m009_search_prefix(db: Database) -> None:
+    """Short search words ("ma", "무릎") from an index instead of reading every profile's text.
+
+    `profile_word_start` holds, for each profile, the first one and two characters of
+    every word of its search text, and every one and two syllables of a Korean word
+    (`db.search.word_starts`); the Store keeps it up to date with the text.
+    """
+    db.execute(
+        """
+        CREATE TABLE profile_word_start (
+            prefix TEXT NOT NULL,
+            profile_id INTEGER NOT NULL,
+            PRIMARY KEY (prefix, profile_id)
+        ) WITHOUT ROWID
+        """
+    )
+    rows = sorted(
+        (key, profile_id)
+        for profile_id, body in db.execute("SELECT profile_id, body FROM profile_search_text").fetchall()
+        for key in _m009_word_starts(body)
+    )
+    db.conn.executemany("INSERT INTO profile_word_start (prefix, profile_id) VALUES (?, ?)", rows)
+
+
+def _m009_word_starts(body: str) -> set[str]:
+    """m009's keys for one search line, as released: the first one and two characters of each
+    word, and every one and two characters of a word with Korean letters in it."""
+    keys: set[str] = set()
+    for word in re.findall(r"\w+", body):
+        korean = re.search(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]", word)
+        for start in range(len(word)) if korean else (0,):
+            keys.add(word[start:start + 1])
+            if start + 2 <= len(word):
+                keys.add(word[start:start + 2])
+    return keys

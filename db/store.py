@@ -57,6 +57,8 @@ from db.records import (
 from db.search import (
     ProfileQuery,
     compose_search_body,
+    index_count,
+    index_word_starts,
     order_clause,
     search_body,
     where_clause,
@@ -74,6 +76,18 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _would_migrate(path: Path) -> bool:
+    """Whether opening `path` would migrate it, read without changing it; True when it cannot be read."""
+    try:
+        conn = integrity.read_only_connection(path)
+        try:
+            return bool(migrations.pending(Database(conn, execute_plugins=False)))
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return True  # the quick check then says what is wrong
+
+
 class Store:
     """An open StemPrep database. Not shared between threads: open one per thread."""
 
@@ -85,7 +99,9 @@ class Store:
     # ---------------------------------------------------------------- opening
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, migrate: bool = True, read_only: bool = False) -> Store:
+    def open(
+        cls, path: str | os.PathLike[str], *, migrate: bool = True, read_only: bool = False, check: bool = True
+    ) -> Store:
         """Open (creating if needed) the database at `path`, ready to use.
 
         Raises `DatabaseUnavailable` with a readable sentence when the file cannot be
@@ -101,6 +117,10 @@ class Store:
         lock and never creates, migrates or writes, nor leaves -wal/-shm files beside a
         file it may not write: for commands that only read, which may then run beside an
         open StemPrep window, and for a file StemPrep may only read.
+
+        `check=False` leaves the quick check of the whole file to the caller (the window
+        runs it on a worker after its first paint), unless the file is about to be
+        migrated: a damaged file is never migrated.
         """
         path = Path(path)
         exists = check_usable(path)
@@ -119,7 +139,7 @@ class Store:
         try:
             existed = path.is_file() and path.stat().st_size > 0
             repair_companions(path)
-            if existed:
+            if existed and (check or (migrate and _would_migrate(path))):
                 integrity.ensure_intact(path, backup.newest_good_backup)
             make_private_file(path)
             conn = sqlite3.connect(path, timeout=5.0)
@@ -321,10 +341,9 @@ class Store:
                         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         rows,
                     )
-                conn.execute(
-                    "INSERT INTO profile_search_text (profile_id, body) VALUES (?, ?)",
-                    [profile_id, compose_search_body(values, clinic_values)],
-                )
+                body = compose_search_body(values, clinic_values)
+                conn.execute("INSERT INTO profile_search_text (profile_id, body) VALUES (?, ?)", [profile_id, body])
+                index_word_starts(conn, profile_id, "", body)
         return made
 
     def profile_by_uid(self, uid: str) -> Profile | None:
@@ -345,7 +364,8 @@ class Store:
     ) -> list[ProfileSummary]:
         """Profiles matching `query` (all, newest first, by default), as the list shows them."""
         query = query or ProfileQuery(condition=condition)
-        where, params = where_clause(query)
+        with self._errors():
+            where, params = where_clause(self._db.conn, query, wanted=offset + (limit or 10**9))
         paging = ""
         if limit is not None:
             paging = "LIMIT ? OFFSET ?"
@@ -436,14 +456,30 @@ class Store:
                 ))
         return records
 
-    def count_profiles(self, query: ProfileQuery | None = None) -> int:
-        """How many profiles match `query` (all by default)."""
-        where, params = where_clause(query or ProfileQuery())
-        return int(self._rows(f"SELECT count(*) AS n FROM profiles p {where}", tuple(params))[0]["n"])
+    def count_profiles(self, query: ProfileQuery | None = None, *, at_most: int | None = None) -> int:
+        """How many profiles match `query` (all by default); with `at_most`, counting stops there.
+
+        A search word that matches tens of thousands of profiles is counted in
+        milliseconds up to a limit, and in tens of milliseconds to the end.
+        """
+        query = query or ProfileQuery()
+        by_index = index_count(query)
+        if by_index is not None and at_most is not None:
+            sql, params = by_index
+            return int(self._rows(f"SELECT ({sql}) AS n", (*params, at_most))[0]["n"])
+        with self._errors():
+            where, params = where_clause(self._db.conn, query, wanted=at_most or 10**9)
+        if at_most is None:
+            return int(self._rows(f"SELECT count(*) AS n FROM profiles p {where}", tuple(params))[0]["n"])
+        return int(self._rows(
+            f"SELECT count(*) AS n FROM (SELECT 1 FROM profiles p {where} LIMIT ?)", (*params, at_most)
+        )[0]["n"])
 
     def delete_profile(self, profile_id: ProfileId) -> None:
         """Delete a profile with its clinics, answers and custom questions (backups aside)."""
         with self._writing() as db:
+            old = db.execute("SELECT body FROM profile_search_text WHERE profile_id = ?", [profile_id]).fetchone()
+            index_word_starts(db.conn, profile_id, old[0] if old else "", "")
             cursor = db.execute("DELETE FROM profiles WHERE id = ?", [profile_id])
             if cursor.rowcount == 0:
                 raise NotFound(f"There is no profile with id {profile_id}.")
@@ -458,11 +494,14 @@ class Store:
 
     def _reindex(self, db: Database, profile_id: int) -> None:
         """Refresh the profile's search text after its name, condition or clinics changed."""
+        old = db.execute("SELECT body FROM profile_search_text WHERE profile_id = ?", [profile_id]).fetchone()
+        body = search_body(db.conn, profile_id)
         db.execute(
             "INSERT INTO profile_search_text (profile_id, body) VALUES (?, ?) "
             "ON CONFLICT (profile_id) DO UPDATE SET body = excluded.body",
-            [profile_id, search_body(db.conn, profile_id)],
+            [profile_id, body],
         )
+        index_word_starts(db.conn, profile_id, old[0] if old else "", body)
 
     # ---------------------------------------------------------------- clinics
 

@@ -2,7 +2,10 @@
 
 `run_gui` is the one door the command line uses to open the GUI. It owns the Store
 it opens and closes it when the window has gone, so no other screen ever opens or
-closes the database.
+closes the database. It shows the window as soon as it can: the question bank comes
+from its cache, the steps other than the first are built when first shown, and the
+quick check of the whole file runs on a worker beside the first paint (see
+`app.gui.session`).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import gc
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -20,7 +23,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QPalette,
 )
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from app.domain.question_bank import load_question_bank
 from app.gui.i18n import (
@@ -31,7 +34,8 @@ from app.gui.i18n import (
     ui_language,
 )
 from app.gui.main_window import MainWindow
-from app.gui.recovery import WindowSession, open_database
+from app.gui.recovery import open_database
+from app.gui.session import WindowSession
 from app.gui.text_size import (
     DEFAULT_TEXT_SIZE,
     TextSizeStyle,
@@ -148,21 +152,6 @@ def follow_color_scheme(app: QApplication) -> None:
     apply_color_scheme(app, app.styleHints().colorScheme())
 
 
-class _FirstPaint(QObject):
-    """Ends the event loop with 0 right after the watched window is first painted."""
-
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self._done = False
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if not self._done and event.type() == QEvent.Type.Paint:
-            self._done = True
-            QTimer.singleShot(0, lambda: QCoreApplication.exit(0))
-        return False
-
-
 def run_gui(
     db_path: Path,
     *,
@@ -173,8 +162,9 @@ def run_gui(
     """Open the StemPrep window on the database at `db_path`; returns the exit code.
 
     With `exit_after_startup` the app quits with 0 as soon as the main window has
-    painted once (a smoke test that the GUI starts on this machine). `language` ("en",
-    "ko", from ``--lang``) overrides the one chosen in Settings and the system's.
+    painted once and its file has passed the quick check (a smoke test that the GUI
+    starts on this machine). `language` ("en", "ko", from ``--lang``) overrides the
+    one chosen in Settings and the system's.
     """
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(
@@ -191,7 +181,7 @@ def run_gui(
     install_translations(app, choose_language(language, ""))
 
     # A damaged file is explained and set aside (a backup offered); a second window is one sentence.
-    opened = open_database(db_path, interactive=not exit_after_startup)
+    opened = open_database(db_path, interactive=not exit_after_startup, check=False)
     if opened is None:
         remove_translations(app)
         return 1
@@ -205,14 +195,17 @@ def run_gui(
         apply_text_size(app, stored_text_size(store))
         bank = load_question_bank()
         # The session swaps the Store and the window when a backup is restored.
-        session = WindowSession(db_path, opened, lambda opened_store: MainWindow(opened_store, bank))
+        session = WindowSession(
+            db_path, opened, lambda opened_store: MainWindow(opened_store, bank),
+            check_in_background=True, interactive=not exit_after_startup,
+        )
         window = session.window
         # Everything built so far lives as long as the window: keep it out of the garbage
         # collector's full passes, which a worker thread (batch printing, backups) would
         # otherwise run while holding the GIL, freezing the window for 100 ms or more.
         gc.freeze()
         if exit_after_startup:
-            _FirstPaint(window)
+            session.ready.connect(lambda: QCoreApplication.exit(0))
             give_up = QTimer(window)  # dies with the window, so it never fires into a later loop
             give_up.setSingleShot(True)
             give_up.timeout.connect(lambda: QCoreApplication.exit(1))
@@ -225,7 +218,10 @@ def run_gui(
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         return code
     finally:
-        (session.store if session is not None else store).close()
+        if session is not None:
+            session.close()
+        else:
+            store.close()
         # Leave the application as it was: tests open many windows in one process.
         remove_translations(app)
         apply_text_size(app, DEFAULT_TEXT_SIZE)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.gui import doctor_view, questions, text_size, worklist
+from app.gui import text_size
 from db import backup
 from db.store import Store
 from resources import resource_path
@@ -75,6 +75,8 @@ class GuideDialog(QDialog):
 
     def guide_html(self, data_file: Path) -> str:
         """The guide as simple HTML; every sentence goes through tr()."""
+        from app.gui import doctor_view, questions, worklist  # their keys; the screens load when first shown
+
         path = html.escape(str(data_file))
         backups = html.escape(str(backup.backups_folder(data_file)))
         steps = [
@@ -226,6 +228,8 @@ class ShortcutsDialog(QDialog):
 
     def shortcut_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """(where, [(keys, what they do)]) from the constants the screens use."""
+        from app.gui import doctor_view, questions, worklist  # their keys; the screens load when first shown
+
         status_keys = keys_text(*questions.STATUS_KEYS)
         yes, no, unsure, refused = (keys_text(key) for key in questions.YES_NO_KEYS)
         return [

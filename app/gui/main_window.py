@@ -6,9 +6,17 @@ patients with the list on the left. The window owns which patient is open and ma
 sure every pending edit is written before that changes: on a step change, a patient
 switch, and on close. If an edit cannot be written, the user stays where their text
 is, and closing asks before anything is lost.
+
+The window paints first and builds the rest when it is needed: each step is made by
+its factory (`STEP_FACTORIES`) the first time it is shown or asked for, so the
+Questions and Sheet steps, and Qt's PDF modules with the Sheet, cost nothing until
+the patient gets there.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -31,7 +39,6 @@ from app.domain.question_bank import QuestionBank
 from app.export.sheet_text import shortened
 from app.gui.banner import Banner
 from app.gui.batch_dialog import install_batch_action
-from app.gui.clinics import ClinicsStep
 from app.gui.dialogs import ConfirmDialog
 from app.gui.exchange_rates import add_rates_action
 from app.gui.facilitator_dialog import install_facilitator_action
@@ -42,15 +49,18 @@ from app.gui.preferences import add_language_action
 from app.gui.profile_file_dialogs import install_profile_file_actions
 from app.gui.profile_form import ProfileStep
 from app.gui.profile_list import ProfileList
-from app.gui.questions import QuestionsStep
 from app.gui.recovery import install_recovery_actions
-from app.gui.sheet import SheetStep
 from app.gui.step import StepPage
 from app.gui.text_size import TEXT_SIZES, TextSizeMenu, current_text_size, scale_font, scale_max_width
 from app.gui.worklist import WORKLIST_KEY, WorklistPage
 from db.errors import StorageError
 from db.records import ProfileId
 from db.store import Store
+
+if TYPE_CHECKING:
+    from app.gui.clinics import ClinicsStep
+    from app.gui.questions import QuestionsStep
+    from app.gui.sheet import SheetStep
 
 #: The patient open when the window last closed, so a patient finds their own file again.
 LAST_PROFILE_SETTING = "gui.profile_id"
@@ -82,6 +92,36 @@ class PatientsDock(QDockWidget):
             self.closed_by_user.emit()
 
 
+#: Builds one step over the open Store and the question bank, inside its parent from the start.
+StepFactory = Callable[[Store, QuestionBank, QWidget], StepPage]
+
+
+def _profile_step(store: Store, bank: QuestionBank, parent: QWidget) -> StepPage:
+    return ProfileStep(store, bank, parent)
+
+
+def _clinics_step(store: Store, bank: QuestionBank, parent: QWidget) -> StepPage:
+    from app.gui.clinics import ClinicsStep
+
+    return ClinicsStep(store, bank, parent)
+
+
+def _questions_step(store: Store, bank: QuestionBank, parent: QWidget) -> StepPage:
+    from app.gui.questions import QuestionsStep
+
+    return QuestionsStep(store, bank, parent)
+
+
+def _sheet_step(store: Store, bank: QuestionBank, parent: QWidget) -> StepPage:
+    from app.gui.sheet import SheetStep  # with Qt's PDF and printing modules
+
+    return SheetStep(store, bank, parent)
+
+
+#: The four steps in order; each module is imported when its step is first needed.
+STEP_FACTORIES: tuple[StepFactory, ...] = (_profile_step, _clinics_step, _questions_step, _sheet_step)
+
+
 class MainWindow(QMainWindow):
     """StemPrep's window over one open Store."""
 
@@ -104,11 +144,7 @@ class MainWindow(QMainWindow):
         self.resize(1360, 860)
         self.setMinimumSize(980, 640)
 
-        self.profile_step = ProfileStep(store, bank)
-        self.clinics_step = ClinicsStep(store, bank)
-        self.questions_step = QuestionsStep(store, bank)
-        self.sheet_step = SheetStep(store, bank)
-        self.steps: list[StepPage] = [self.profile_step, self.clinics_step, self.questions_step, self.sheet_step]
+        self._built: list[StepPage | None] = [None] * len(STEP_FACTORIES)
         self.step_titles = [self.tr("Profile"), self.tr("Clinics"), self.tr("Questions"), self.tr("Sheet")]
 
         self.banner = Banner()
@@ -133,13 +169,6 @@ class MainWindow(QMainWindow):
         self.resizeDocks([dock], [310], Qt.Orientation.Horizontal)
         dock.toggleViewAction().triggered.connect(self._patient_list_chosen)
         dock.closed_by_user.connect(lambda: self._patient_list_chosen(False))
-
-        for step in self.steps:
-            step.saved.connect(self._saved)
-            step.problem.connect(self.banner.show_message)
-            step.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
-            step.profile_touched.connect(self._profile_touched)
-            step.step_requested.connect(self.go_to_step)
 
         self.setCentralWidget(self._build_centre())
         self.statusBar()
@@ -218,9 +247,7 @@ class MainWindow(QMainWindow):
         self.patient_label.setAccessibleName(self.tr("Patient"))
 
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._build_welcome())
-        for step in self.steps:
-            self.stack.addWidget(step)
+        self.stack.addWidget(self._build_welcome())  # the steps join the stack as they are built
         self.stack.addWidget(self.worklist)
 
         self.back_button = QPushButton()
@@ -298,7 +325,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_shortcuts(self) -> None:
-        for number in range(len(self.steps)):
+        for number in range(len(STEP_FACTORIES)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
             shortcut.activated.connect(lambda n=number: self.go_to_step(n))
 
@@ -329,7 +356,50 @@ class MainWindow(QMainWindow):
         self.profile_list.select_profile(profile.id)
         self.go_to_step(self.PROFILE)
         self._place_patient_list()
-        self.steps[self._step].focus_start()
+        self.step(self._step).focus_start()
+
+    # ================================================================ steps
+
+    def step(self, number: int) -> StepPage:
+        """The step `number` (0 Profile … 3 Sheet), built now if it has not been yet."""
+        built = self._built[number]
+        if built is None:
+            built = STEP_FACTORIES[number](self._store, self._bank, self.stack)
+            built.saved.connect(self._saved)
+            built.problem.connect(self.banner.show_message)
+            built.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            built.profile_touched.connect(self._profile_touched)
+            built.step_requested.connect(self.go_to_step)
+            self.stack.insertWidget(1 + sum(1 for b in self._built[:number] if b is not None), built)
+            self._built[number] = built
+            built.set_profile(self._profile_id)
+        return built
+
+    @property
+    def steps(self) -> list[StepPage]:
+        """All four steps, building those not built yet (prefer `built_steps` where that will do)."""
+        return [self.step(number) for number in range(len(STEP_FACTORIES))]
+
+    @property
+    def built_steps(self) -> list[StepPage]:
+        """The steps built so far: the only ones that can hold edits or background work."""
+        return [step for step in self._built if step is not None]
+
+    @property
+    def profile_step(self) -> ProfileStep:
+        return cast("ProfileStep", self.step(self.PROFILE))
+
+    @property
+    def clinics_step(self) -> ClinicsStep:
+        return cast("ClinicsStep", self.step(self.CLINICS))
+
+    @property
+    def questions_step(self) -> QuestionsStep:
+        return cast("QuestionsStep", self.step(self.QUESTIONS))
+
+    @property
+    def sheet_step(self) -> SheetStep:
+        return cast("SheetStep", self.step(self.SHEET))
 
     # ================================================================ navigation
 
@@ -344,24 +414,25 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def go_to_step(self, step: int, *, force: bool = False) -> None:
         """Show a step, after writing what the current one has pending."""
-        if self._profile_id is None or not 0 <= step < len(self.steps):
+        if self._profile_id is None or not 0 <= step < len(STEP_FACTORIES):
             self._update_navigation()
             return
-        if step == self._step and not force and self.stack.currentWidget() is self.steps[step]:
+        if step == self._step and not force and self.stack.currentWidget() is self._built[step]:
             self._update_navigation()
             return
-        if not self.steps[self._step].flush():
+        if not self.step(self._step).flush():
             self._update_navigation()  # stay where the unsaved text is
             return
         self._step = step
-        self.stack.setCurrentWidget(self.steps[step])
+        shown = self.step(step)
+        self.stack.setCurrentWidget(shown)
         self._place_patient_list()
-        self.steps[step].enter()
+        shown.enter()
         self._update_navigation()
         if step == self.PROFILE and force:
             self.profile_step.focus_name()
         else:
-            self.steps[step].focus_start()
+            shown.focus_start()
 
     def _update_navigation(self) -> None:
         has_profile = self._profile_id is not None
@@ -375,10 +446,10 @@ class MainWindow(QMainWindow):
             self.step_group.setExclusive(True)
         before, after = self._step - 1, self._step + 1
         self.back_button.setVisible(has_profile and before >= 0)
-        self.next_button.setVisible(has_profile and after < len(self.steps))
+        self.next_button.setVisible(has_profile and after < len(STEP_FACTORIES))
         if before >= 0:
             self.back_button.setText(self.tr("‹ &Back: {step}").format(step=self.step_titles[before]))
-        if after < len(self.steps):
+        if after < len(STEP_FACTORIES):
             # Alt+N is "No" in the Questions step, so Next is Alt+X.
             self.next_button.setText(self.tr("Ne&xt: {step} ›").format(step=self.step_titles[after]))
 
@@ -414,7 +485,7 @@ class MainWindow(QMainWindow):
             return
         self._open_profile(profile_id)  # shows the step the user was on, for this patient
         self._place_patient_list()
-        self.steps[self._step].focus_start()
+        self.step(self._step).focus_start()
 
     def patient_list_wanted(self) -> bool:
         """Whether the user wants the patient list beside the steps (by default: when there is a choice)."""
@@ -425,7 +496,7 @@ class MainWindow(QMainWindow):
     def _crowded(self) -> bool:
         """Whether the step on screen needs the room the patient list would take beside it."""
         narrow = self.width() < ROOMY_WINDOW_WIDTH * TEXT_SIZES[current_text_size()]
-        return self._step in self.NEEDS_ROOM and narrow and self.stack.currentWidget() is self.steps[self._step]
+        return self._step in self.NEEDS_ROOM and narrow and self.stack.currentWidget() is self._built[self._step]
 
     def _place_patient_list(self) -> None:
         """Show the list if the user wants it, unless the step on screen needs the room it would take."""
@@ -499,7 +570,7 @@ class MainWindow(QMainWindow):
 
     def _open_profile(self, profile_id: ProfileId | None) -> None:
         self._profile_id = profile_id
-        for step in self.steps:
+        for step in self.built_steps:  # the others are told when they are built
             step.set_profile(profile_id)
         if profile_id is None:
             self.stack.setCurrentIndex(0)
@@ -512,8 +583,9 @@ class MainWindow(QMainWindow):
             except StorageError:
                 pass  # a convenience for next time, not worth a message
             self._show_patient_name()
-            self.stack.setCurrentWidget(self.steps[self._step])
-            self.steps[self._step].enter()
+            shown = self.step(self._step)
+            self.stack.setCurrentWidget(shown)
+            shown.enter()
         self._update_navigation()
 
     def _show_patient_name(self) -> None:
@@ -543,7 +615,7 @@ class MainWindow(QMainWindow):
     # ================================================================ saving
 
     def _flush_all(self) -> bool:
-        results = [step.flush() for step in self.steps]  # every step, even after a failure
+        results = [step.flush() for step in self.built_steps]  # every step, even after a failure
         return all(results)
 
     @Slot()
@@ -560,8 +632,8 @@ class MainWindow(QMainWindow):
             if not ConfirmDialog.ask(self, question, action=self.tr("Close without saving")):
                 event.ignore()
                 return
-            for step in self.steps:
+            for step in self.built_steps:
                 step.discard()
-        for step in self.steps:
+        for step in self.built_steps:
             step.shutdown()
         event.accept()

@@ -32,14 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.profile_file import (
-    FILE_SUFFIX,
-    ImportPreview,
-    ProfileFileError,
-    export_profile,
-    import_profile,
-    preview_import,
-)
 from app.domain.question_bank import QuestionBank
 from app.export.batch import sheet_file_name
 from app.export.sheet_text import shortened
@@ -49,6 +41,7 @@ from db.errors import StorageError
 from db.store import Store
 
 if TYPE_CHECKING:
+    from app.domain.profile_file import ImportPreview, ProfileFileError
     from app.gui.main_window import MainWindow
 
 #: What the user chose for a patient that is already here: a copy beside it, or in its place.
@@ -72,6 +65,8 @@ class ProfileFileDialogs:
     @classmethod
     def ask_export_path(cls, parent: QWidget | None, suggested: Path) -> Path | None:
         """Where to write the patient's file (always ending in .stemprep), or None."""
+        from app.domain.profile_file import FILE_SUFFIX
+
         return ask_save_path(
             parent,
             QCoreApplication.translate(
@@ -237,6 +232,9 @@ class ProfileFileActions(QObject):
 
     @Slot()
     def export_current(self) -> None:
+        # The profile-file code (and pydantic, which checks a file) is loaded the first time it is used.
+        from app.domain.profile_file import FILE_SUFFIX, export_profile
+
         window = self._window
         profile_id = window.profile_id
         if profile_id is None or not flush_edits(window):
@@ -265,6 +263,8 @@ class ProfileFileActions(QObject):
 
     @Slot()
     def import_file(self) -> None:
+        from app.domain.profile_file import ProfileFileError, import_profile, preview_import
+
         window = self._window
         if not flush_edits(window):  # a replaced patient must have nothing left to write
             return
@@ -337,7 +337,7 @@ class ProfileFileActions(QObject):
 
 def flush_edits(window: MainWindow) -> bool:
     """Write every step's pending edits (so a file or a backup holds what is on screen)."""
-    results = [step.flush() for step in window.steps]  # every step, even after a failure
+    results = [step.flush() for step in window.built_steps]  # every step, even after a failure
     return all(results)
 
 

@@ -53,11 +53,15 @@ from app.gui.dialogs import ConfirmDialog
 from app.gui.i18n import ui_language
 from db.errors import StorageError
 from db.records import Profile, ProfileId, ProfileSummary
-from db.search import ProfileQuery
+from db.search import COUNTED, ProfileQuery
 from db.store import Store
 
 #: Rows read from the database at a time.
 PAGE_SIZE = 100
+
+#: A search counts its matches up to this many, then says "more than": counting every one of
+#: 90,000 matches costs more than a keystroke may, and the list pages through them anyway.
+COUNT_LIMIT = COUNTED
 
 #: Search after typing pauses this long: one database query per pause, not per key.
 SEARCH_DELAY_MS = 150
@@ -92,6 +96,7 @@ class ProfileListModel(QAbstractTableModel):
         self._conditions = {c.id: c.title.get(ui_language()) for c in bank.conditions}
         self._rows: list[ProfileSummary] = []
         self._total = 0
+        self._counted_all = True
         self._query = ProfileQuery()
         self._headers = (
             self.tr("Name"),
@@ -175,6 +180,8 @@ class ProfileListModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
         self._rows.extend(page)
         self.endInsertRows()
+        if not self._counted_all and len(self._rows) >= self._total and len(page) == PAGE_SIZE:
+            self._total = len(self._rows) + 1  # past the counted limit: one more page may follow
 
     # ------------------------------------------------------------ StemPrep's API
 
@@ -191,7 +198,9 @@ class ProfileListModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = []
         try:
-            self._total = self._store.count_profiles(self._query)
+            searching = bool(self._query.text.strip())
+            self._total = self._store.count_profiles(self._query, at_most=COUNT_LIMIT + 1 if searching else None)
+            self._counted_all = self._total <= COUNT_LIMIT
             if self._total:
                 self._rows = self._store.list_profiles(self._query, limit=PAGE_SIZE, offset=0)
                 if len(self._rows) < PAGE_SIZE:
@@ -210,7 +219,13 @@ class ProfileListModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        return self._total
+        """How many patients match, or `COUNT_LIMIT` + 1 when there are more than that (see `counted_all`)."""
+        return self._total if self._counted_all else max(self._total, COUNT_LIMIT + 1)
+
+    @property
+    def counted_all(self) -> bool:
+        """False when a search found more than `COUNT_LIMIT` patients and stopped counting."""
+        return self._counted_all
 
     def summary(self, row: int) -> ProfileSummary:
         return self._rows[row]
@@ -534,7 +549,9 @@ class ProfileList(QWidget):
     def _show_count(self) -> None:
         total = self.model.total
         filtered = self.is_filtered()
-        if filtered:
+        if filtered and not self.model.counted_all:
+            self.count_label.setText(self.tr("Found: more than {count}").format(count=f"{COUNT_LIMIT:,}"))
+        elif filtered:
             self.count_label.setText(self.tr("Found: {count}").format(count=total))
         elif total == 1:
             self.count_label.setText(self.tr("1 patient on this computer"))

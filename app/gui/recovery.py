@@ -11,9 +11,9 @@ side of `db.backup` and `db.integrity`:
   thread with its own read-only Store, so the window never waits for a copy; a failure
   is one sentence in the banner.
 * File → Back up now… writes a checked copy where the user chooses (a USB stick), and
-  File → Restore a backup… lists the backups by date, confirms, and asks `WindowSession`
-  (owned by `run_gui`) to close the window and its Store, restore — the current file is
-  set aside first — and open again.
+  File → Restore a backup… lists the backups by date, confirms, and asks
+  `app.gui.session.WindowSession` (owned by `run_gui`) to close the window and its
+  Store, restore — the current file is set aside first — and open again.
 """
 
 from __future__ import annotations
@@ -43,7 +43,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -81,7 +80,7 @@ def backup_date_text(taken: datetime) -> str:
     return f"{day}, {time}"
 
 
-def _backup_taken(database: Path, chosen: Path) -> datetime:
+def taken_at(database: Path, chosen: Path) -> datetime:
     for found in backup.list_backups(database):
         if found.path == chosen:
             return found.taken
@@ -173,15 +172,16 @@ def in_use_sentence() -> str:
     return QCoreApplication.translate("Recovery", "StemPrep is already open in another window.")
 
 
-def open_database(db_path: Path, *, interactive: bool = True) -> OpenedDatabase | None:
+def open_database(db_path: Path, *, interactive: bool = True, check: bool = True) -> OpenedDatabase | None:
     """Open the Store at `db_path`, dealing with a damaged file; None when StemPrep should stop (exit 1).
 
     Not `interactive` (the start-up check) prints the one sentence to stderr instead of asking.
+    `check=False` leaves the quick check of the whole file to the caller (see `Store.open`).
     """
     notice = ""
     for _attempt in range(3):  # open; after a recovery, open again; never loop on a file that stays damaged
         try:
-            return OpenedDatabase(Store.open(db_path), notice)
+            return OpenedDatabase(Store.open(db_path, check=check), notice)
         except DatabaseReadOnly:
             # The patient can still look, and print sheets; the banner says why nothing is saved.
             try:
@@ -196,14 +196,8 @@ def open_database(db_path: Path, *, interactive: bool = True) -> OpenedDatabase 
             if not interactive:
                 _tell(str(error), interactive)
                 return None
-            taken = backup_date_text(_backup_taken(error.path, error.backup)) if error.backup else ""
-            choice = DamagedFileDialog.ask(None, error, taken)
-            if choice == DamagedFileDialog.QUIT:
-                return None
-            try:
-                notice = recover_damaged(error, restore=choice == DamagedFileDialog.RESTORE, taken=taken)
-            except StorageError as problem:
-                _tell(str(problem), interactive)
+            notice = ask_and_recover(None, error) or ""
+            if not notice:
                 return None
         except StorageError as error:
             _tell(str(error), interactive)
@@ -211,6 +205,26 @@ def open_database(db_path: Path, *, interactive: bool = True) -> OpenedDatabase 
     _tell(QCoreApplication.translate("Recovery", "StemPrep could not open its file even after setting it aside."),
           interactive)
     return None
+
+
+def ask_and_recover(
+    parent: QWidget | None, error: DatabaseDamaged, *, close_first: Callable[[], None] | None = None
+) -> str | None:
+    """Explain the damage, and set the file aside as the user chooses; the sentence to show after, or None to quit.
+
+    `close_first` closes whatever still has the file open, once the user has chosen.
+    """
+    taken = backup_date_text(taken_at(error.path, error.backup)) if error.backup else ""
+    choice = DamagedFileDialog.ask(parent, error, taken)
+    if choice == DamagedFileDialog.QUIT:
+        return None
+    if close_first is not None:
+        close_first()
+    try:
+        return recover_damaged(error, restore=choice == DamagedFileDialog.RESTORE, taken=taken)
+    except StorageError as problem:
+        _tell(str(problem), True)
+        return None
 
 
 def recover_damaged(error: DatabaseDamaged, *, restore: bool, taken: str = "") -> str:
@@ -444,10 +458,13 @@ class RecoveryActions(QObject):
         self.restore_action.triggered.connect(self.restore)
         add_to_file_menu(window, [self.backup_action, self.restore_action])
         window.installEventFilter(self)
-        if automatic:
-            self.scheduler.start()
+        # The automatic backups start once the window has painted: nothing at start-up waits for them.
+        self._automatic = automatic
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self._window and event.type() == QEvent.Type.Paint and self._automatic:
+            self._automatic = False
+            self.scheduler.start()
         if watched is self._window and event.type() == QEvent.Type.Close:
             self.worker.wait()  # a copy in progress finishes before the Store goes
         return False
@@ -499,7 +516,7 @@ class RecoveryActions(QObject):
         except StorageError as error:
             window.banner.show_message(str(error))
             return
-        date = backup_date_text(_backup_taken(database, chosen))
+        date = backup_date_text(taken_at(database, chosen))
         question = self.tr(
             "Go back to the backup made {date}?\n\n"
             "StemPrep will close this window and open again with that backup. The patients as they "
@@ -520,77 +537,3 @@ class RecoveryActions(QObject):
 def install_recovery_actions(window: MainWindow, store: Store) -> RecoveryActions:
     """Add File → Back up now… and Restore a backup… to `window`, and start the automatic backups."""
     return RecoveryActions(window, store)
-
-
-# ====================================================================== the window's life
-
-
-class WindowSession(QObject):
-    """The open Store and its window; replaces both when a backup is restored.
-
-    `run_gui` builds one and runs the event loop; a restore closes the window (which
-    writes pending edits, or keeps the window if the user does not want to lose them),
-    closes the Store, restores the backup — setting the current file aside — and opens
-    the file and a new window again, all in the same process.
-    """
-
-    def __init__(
-        self,
-        db_path: Path,
-        opened: OpenedDatabase,
-        make_window: Callable[[Store], MainWindow],
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._db_path = db_path
-        self._make_window = make_window
-        self.store = opened.store
-        self.window = self._build(opened.notice, read_only=opened.read_only)
-
-    def _build(self, notice: str, *, read_only: bool = False) -> MainWindow:
-        window = self._make_window(self.store)
-        window.recovery.restore_requested.connect(self._restore_soon)
-        if notice:
-            window.statusBar().showMessage(notice, 30_000)
-        if read_only:
-            window.banner.show_message(read_only_banner(self._db_path))
-        return window
-
-    @Slot(object)
-    def _restore_soon(self, chosen: Path) -> None:
-        # Later, from the event loop: the old window is deleted, and its menu is still on the stack now.
-        self._pending = chosen
-        QTimer.singleShot(0, self._restore)
-
-    @Slot()
-    def _restore(self) -> None:
-        chosen: Path = self._pending
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        quits = app.quitOnLastWindowClosed()
-        app.setQuitOnLastWindowClosed(False)  # the old window closes before the new one shows
-        try:
-            old = self.window
-            if not old.close():
-                return  # the user kept the window to save their changes first
-            old.deleteLater()
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-            self.store.close()
-            notice = ""
-            try:
-                aside = backup.restore_backup(chosen, self._db_path)
-                taken = backup_date_text(_backup_taken(self._db_path, chosen))
-                notice = QCoreApplication.translate(
-                    "Recovery", "Restored the backup made {date}. The file as it was is kept as {name}."
-                ).format(date=taken, name=aside.name if aside else "")
-            except StorageError as error:
-                MessageDialog.error(None, str(error))
-            opened = open_database(self._db_path)
-            if opened is None:
-                QCoreApplication.exit(1)
-                return
-            self.store = opened.store
-            self.window = self._build(" ".join(s for s in (notice, opened.notice) if s), read_only=opened.read_only)
-            self.window.show()
-        finally:
-            app.setQuitOnLastWindowClosed(quits)

@@ -1607,6 +1607,10 @@ This cannot be undone. Backups made before now still hold it until newer backups
         <translation>검색 결과: {count}명</translation>
     </message>
     <message>
+        <source>Found: more than {count}</source>
+        <translation>검색 결과: {count}명 초과</translation>
+    </message>
+    <message>
         <source>1 patient on this computer</source>
         <translation>이 컴퓨터에 환자 1명</translation>
     </message>

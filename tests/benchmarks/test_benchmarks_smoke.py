@@ -15,7 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 MEASURES = (
-    "start-up, 200 profiles",
+    "first paint, 200 profiles",
+    "start-up to ready (painted, file checked), 200 profiles",
     "memory, peak RSS",
     "one sheet in-process",
     "`stemprep sheet` process",

@@ -77,3 +77,75 @@ def test_filters_and_sorts(store: Store, people: dict[str, int]) -> None:
     assert by_name == ["John Smith", "Olga Ivanova", "김영희"]
     by_travel = [p.id for p in store.list_profiles(ProfileQuery(sort="travel"))]
     assert by_travel == [people["kim"], people["smith"], people["olga"]]
+
+
+# ---------------------------------------------------------------- short words from the index
+
+
+def _index_keys(store: Store, profile_id: int) -> set[str]:
+    rows = store.database.execute(
+        "SELECT prefix FROM profile_word_start WHERE profile_id = ?", [profile_id]
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
+def test_a_short_word_finds_where_words_start_and_anywhere_in_a_korean_word(
+    store: Store, people: dict[str, int]
+) -> None:
+    emma = store.create_profile("Emma Ma", condition="skin")
+    assert ids(store, text="ol") == {people["olga"]}  # Olga
+    assert ids(store, text="lg") == set()  # inside a word of Latin letters: not a start
+    assert ids(store, text="ma") == {emma.id}  # "Ma", not "Emma"'s middle
+    assert ids(store, text="영") == {people["kim"]}  # inside 김영희
+    assert ids(store, text="희") == {people["kim"]}
+    assert ids(store, text="i,") == ids(store, text="i") != set()  # punctuation around a short word is ignored
+
+
+def test_the_word_index_follows_every_change_and_keeps_nothing_of_a_deleted_profile(
+    store: Store, people: dict[str, int]
+) -> None:
+    kim = people["kim"]
+    from db.search import search_body, word_starts
+
+    assert _index_keys(store, kim) == word_starts(search_body(store.database.conn, kim))
+    store.update_profile(kim, name="Park Ji-woo")
+    assert _index_keys(store, kim) == word_starts(search_body(store.database.conn, kim))
+    assert ids(store, text="김") == set() and ids(store, text="ji") == {kim}
+    clinic = store.add_clinic(kim, "Zeta Clinic", city="Daegu")
+    assert ids(store, text="ze") == {kim}
+    store.delete_clinic(clinic.id)
+    assert ids(store, text="ze") == set()
+    store.delete_profile(kim)
+    assert _index_keys(store, kim) == set()
+
+
+def test_a_leading_word_and_a_tested_word_find_the_same_profiles(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whichever word leads the query (few matches) or is tested per profile (many), the answer is the same."""
+    from app.domain.question_bank import load_question_bank
+    from app.domain.sample import add_sample_profiles
+    from db import search
+
+    add_sample_profiles(store, 300, seed=3, bank=load_question_bank())
+    queries = [ProfileQuery(text=t) for t in ("k", "ma", "knee", "무", "무릎", "se kn", "busan m", "zz", "서울 a")]
+    queries += [ProfileQuery(text="m", condition="stroke"), ProfileQuery(text="ar", sort="name")]
+
+    def answers() -> list[tuple[int, list[int]]]:
+        return [(store.count_profiles(q), [p.id for p in store.list_profiles(q)]) for q in queries]
+
+    monkeypatch.setattr(search, "LEAD_LIMIT", 10**9)  # every word leads when it can
+    led = answers()
+    monkeypatch.setattr(search, "LEAD_LIMIT", -1)  # no word leads: every one tested per profile
+    tested = answers()
+    assert led == tested
+    assert any(count > 100 for count, _ in led) and any(count == 0 for count, _ in led)
+
+
+def test_counting_can_stop_at_a_limit(store: Store, people: dict[str, int]) -> None:
+    query = ProfileQuery(text="o")
+    found = store.count_profiles(query)
+    assert found == len(store.list_profiles(query)) >= 2
+    assert store.count_profiles(query, at_most=1) == 1
+    assert store.count_profiles(query, at_most=found + 5) == found
+    assert store.count_profiles(ProfileQuery(), at_most=2) == 2

@@ -207,3 +207,25 @@ def test_sample_patients_carry_a_visible_sample_mark(
     assert row_has_mark(sample_row)
     listing.view.scrollTo(model.index(real_row, 0))
     assert not row_has_mark(real_row)
+
+
+def test_a_search_with_more_than_the_count_limit_says_so_and_still_pages_through_all(
+    qtbot: QtBot, listing: ProfileList, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.gui import profile_list
+
+    monkeypatch.setattr(profile_list, "COUNT_LIMIT", 120)  # 300 sample patients stand in for 100,000
+    type_text(qtbot, listing.search, "sa")  # every sample clinic is "(sample)"
+    _apply(qtbot, listing)
+    everyone = store.count_profiles(ProfileQuery(text="sa"))
+    assert everyone > 120 + profile_list.PAGE_SIZE
+    assert listing.count_label.text() == "Found: more than 120"
+    assert not listing.model.counted_all and listing.model.total > 120
+    rows = _all_rows(listing.model)
+    assert len(rows) == everyone == len({r.id for r in rows})  # scrolling reaches every match, once
+
+    listing.search.clear()
+    type_text(qtbot, listing.search, "sa busan")
+    _apply(qtbot, listing)
+    assert listing.model.counted_all
+    assert listing.count_label.text() == f"Found: {store.count_profiles(ProfileQuery(text='sa busan'))}"

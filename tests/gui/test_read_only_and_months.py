@@ -18,7 +18,8 @@ from app.domain.profile_file import export_profile, preview_import
 from app.domain.question_bank import QuestionBank
 from app.gui.profile_file_dialogs import ImportPreviewDialog
 from app.gui.main_window import MainWindow
-from app.gui.recovery import WindowSession, open_database
+from app.gui.recovery import open_database
+from app.gui.session import WindowSession
 from db.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,0 +1,303 @@
+"""The window's life: the open Store and its window, the quick check after the first paint, starting over.
+
+`run_gui` builds one `WindowSession` and runs the event loop. The window paints first:
+the quick check of the whole file (`db.integrity`, a tenth of a second at 10,000
+patients, a second or more at 100,000) runs on a worker thread beside the building of
+the window and its first paint (SQLite does the reading without holding Python's lock,
+so a second core does it), and carries on while the user reads the window. Until the
+check has passed the window takes no input: keys, clicks, the wheel and shortcuts are held back (`InputGate`, with a busy
+cursor if it takes a moment), so nothing can be typed into a file that turns out to be
+damaged, and the damaged-file dialog comes before any edit. When the file is damaged,
+the dialog shows over the window; the window and its Store then close without writing
+into the file, the file is set aside as the user chose, and a new window opens — as
+after File → Restore a backup…, which also closes and reopens through this session.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.gui.dialogs import MessageDialog
+from app.gui.recovery import (
+    OpenedDatabase,
+    ask_and_recover,
+    backup_date_text,
+    open_database,
+    read_only_banner,
+    taken_at,
+)
+from db import backup, integrity
+from db.errors import DatabaseDamaged, StorageError
+from db.store import Store
+
+if TYPE_CHECKING:
+    from app.gui.main_window import MainWindow
+
+#: Held back while the check runs: everything by which a user changes something.
+HELD_BACK = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride, QEvent.Type.Shortcut,
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.Wheel, QEvent.Type.InputMethod, QEvent.Type.ContextMenu,
+    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
+})
+
+#: A check shorter than this shows no busy cursor (it would only flicker).
+BUSY_CURSOR_AFTER_MS = 300
+
+
+def after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
+    """Call `then` from the event loop once `widget` has painted for the first time."""
+
+    class _Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint:
+                widget.removeEventFilter(self)
+                self.deleteLater()
+                QTimer.singleShot(0, widget, then)  # after this paint has finished
+            return False
+
+    widget.installEventFilter(_Watch(widget))
+
+
+class InputGate(QObject):
+    """While open, the application takes no input from the user (see `HELD_BACK`)."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self._busy = False
+        self._cursor = QTimer(self)
+        self._cursor.setSingleShot(True)
+        self._cursor.timeout.connect(self._show_busy)
+        app.installEventFilter(self)
+        self._cursor.start(BUSY_CURSOR_AFTER_MS)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        return event.type() in HELD_BACK
+
+    @Slot()
+    def _show_busy(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self._busy = True
+
+    def release(self) -> None:
+        """Take input again."""
+        if self._app is None:
+            return
+        self._cursor.stop()
+        self._app.removeEventFilter(self)
+        if self._busy:
+            QGuiApplication.restoreOverrideCursor()
+        self._app = None
+
+
+class IntegrityCheck(QObject):
+    """`db.integrity.ensure_intact` on a worker thread; `finished` carries None or the `StorageError`."""
+
+    finished = Signal(object)
+    _crashed = Signal(object)
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db_path = db_path
+        self._thread: threading.Thread | None = None
+        self._crashed.connect(self._raise)
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="stemprep-quick-check", daemon=True)
+        self._thread.start()
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+
+    def _run(self) -> None:
+        try:  # its own read-only connection: checking never changes the file
+            integrity.ensure_intact(self._db_path, backup.newest_good_backup)
+        except StorageError as error:
+            self.finished.emit(error)
+        except Exception as error:  # noqa: BLE001 - a bug: re-raised on the GUI thread
+            self._crashed.emit(error)
+        else:
+            self.finished.emit(None)
+
+    @Slot(object)
+    def _raise(self, error: BaseException) -> None:
+        raise error
+
+
+class WindowSession(QObject):
+    """The open Store and its window; replaces both when a backup is restored or the file proves damaged.
+
+    A restore closes the window (which writes pending edits, or keeps the window if the
+    user does not want to lose them), closes the Store, restores the backup — setting
+    the current file aside — and opens the file and a new window again, all in the
+    same process. With `check_in_background`, the Store was opened without its quick
+    check, and the session runs it on a worker while the window is built and painted
+    (see the module).
+    """
+
+    #: The window is up and its file checked: it takes input (the start-up check exits here).
+    ready = Signal()
+
+    def __init__(
+        self,
+        db_path: Path,
+        opened: OpenedDatabase,
+        make_window: Callable[[Store], MainWindow],
+        parent: QObject | None = None,
+        *,
+        check_in_background: bool = False,
+        interactive: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self._db_path = db_path
+        self._make_window = make_window
+        self._interactive = interactive
+        self.store = opened.store
+        self._gate: InputGate | None = None
+        self._check: IntegrityCheck | None = None
+        self._closed_quietly = False
+        self._waiting = {"paint"}  # `ready` when both the first paint and the check are done
+        if check_in_background:  # started first, so that it runs while the window is built
+            self._waiting.add("check")
+            self._gate = InputGate(QCoreApplication.instance())
+            self._check = IntegrityCheck(db_path, self)
+            self._check.finished.connect(self._checked)
+            self._check.start()
+        self.window = self._build(opened.notice, read_only=opened.read_only)
+        after_first_paint(self.window, lambda: self._done("paint"))
+
+    def _done(self, what: str) -> None:
+        self._waiting.discard(what)
+        if not self._waiting:
+            self.ready.emit()
+
+    def _build(self, notice: str, *, read_only: bool = False) -> MainWindow:
+        window = self._make_window(self.store)
+        window.recovery.restore_requested.connect(self._restore_soon)
+        if notice:
+            window.statusBar().showMessage(notice, 30_000)
+        if read_only:
+            window.banner.show_message(read_only_banner(self._db_path))
+        return window
+
+    def close(self) -> None:
+        """Wait for the check, and close the Store (the window is closed by then)."""
+        if self._check is not None:
+            self._check.wait()
+        if self._gate is not None:
+            self._gate.release()
+        self.store.close()
+
+    # ------------------------------------------------------------ the check
+
+    @Slot(object)
+    def _checked(self, problem: StorageError | None) -> None:
+        assert self._gate is not None
+        self._gate.release()
+        if problem is None:
+            self._done("check")
+        elif isinstance(problem, DatabaseDamaged) and self._interactive:
+            self._recover(problem)
+        else:
+            if self._interactive:
+                MessageDialog.error(self.window, str(problem))
+            else:
+                print(problem, file=sys.stderr)
+            self._close_without_writing()
+            QCoreApplication.exit(1)
+
+    def _close_without_writing(self) -> None:
+        """Close the window and the Store without a last write into a damaged file (once)."""
+        if self._closed_quietly:
+            return
+        self._closed_quietly = True
+        old = self.window
+        for step in old.built_steps:
+            step.discard()  # nothing was typed (input was held back); make sure nothing is written
+        old.hide()
+        # While another connection has the file open, closing the Store cannot copy its
+        # write-ahead log into the damaged file: both are set aside as they are.
+        holder = integrity.read_only_connection(self._db_path)
+        try:
+            self.store.close()
+        finally:
+            holder.close()
+
+    def _recover(self, error: DatabaseDamaged) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        quits = app.quitOnLastWindowClosed()
+        app.setQuitOnLastWindowClosed(False)  # the old window closes before the new one shows
+        try:
+            notice = ask_and_recover(self.window, error, close_first=self._close_without_writing)
+            if notice is None:
+                self._close_without_writing()
+                QCoreApplication.exit(1)
+                return
+            self._reopen(notice)
+        finally:
+            app.setQuitOnLastWindowClosed(quits)
+
+    def _reopen(self, notice: str) -> None:
+        old = self.window
+        old.close()
+        old.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        if self._open_again(notice):
+            self.ready.emit()
+
+    def _open_again(self, notice: str) -> bool:
+        """Open the file (checked: it was just recovered or restored) in a new window; False when StemPrep stops."""
+        opened = open_database(self._db_path)
+        if opened is None:
+            QCoreApplication.exit(1)
+            return False
+        self.store = opened.store
+        self.window = self._build(" ".join(s for s in (notice, opened.notice) if s), read_only=opened.read_only)
+        self.window.show()
+        return True
+
+    # ------------------------------------------------------------ restoring a backup
+
+    @Slot(object)
+    def _restore_soon(self, chosen: Path) -> None:
+        # Later, from the event loop: the old window is deleted, and its menu is still on the stack now.
+        self._pending = chosen
+        QTimer.singleShot(0, self._restore)
+
+    @Slot()
+    def _restore(self) -> None:
+        chosen: Path = self._pending
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        quits = app.quitOnLastWindowClosed()
+        app.setQuitOnLastWindowClosed(False)  # the old window closes before the new one shows
+        try:
+            old = self.window
+            if not old.close():
+                return  # the user kept the window to save their changes first
+            old.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            self.store.close()
+            notice = ""
+            try:
+                aside = backup.restore_backup(chosen, self._db_path)
+                taken = backup_date_text(taken_at(self._db_path, chosen))
+                notice = QCoreApplication.translate(
+                    "Recovery", "Restored the backup made {date}. The file as it was is kept as {name}."
+                ).format(date=taken, name=aside.name if aside else "")
+            except StorageError as error:
+                MessageDialog.error(None, str(error))
+            self._open_again(notice)
+        finally:
+            app.setQuitOnLastWindowClosed(quits)

@@ -1,0 +1,60 @@
+"""Runs the bare window or StemPrep, and prints the moment its main window first painted.
+
+    python benchmarks/first_paint.py bare
+    python benchmarks/first_paint.py stemprep --db FILE --exit-after-startup
+
+Both are run the same way: before either starts, `QMainWindow.show` is wrapped so that
+the first Paint event of the window prints ``first paint at <time.monotonic()>`` on
+stdout; `benchmarks/launcher.py` records the monotonic moment it started the child, so
+the difference is the time from launch to the first picture on screen. The program
+then carries on as usual (StemPrep's start-up check exits once its file is checked).
+"""
+
+from __future__ import annotations
+
+import runpy
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QMainWindow
+
+PREFIX = "first paint at "
+BARE_WINDOW = Path(__file__).resolve().parent / "bare_window.py"
+
+
+class _Watch(QObject):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            print(f"{PREFIX}{time.monotonic():.6f}", flush=True)
+        return False
+
+
+_real_show = QMainWindow.show
+
+
+def _show(self: QMainWindow) -> None:
+    self.installEventFilter(_Watch(self))
+    _real_show(self)
+
+
+def main(argv: list[str]) -> int:
+    which, *rest = argv
+    QMainWindow.show = _show  # type: ignore[method-assign]
+    if which == "bare":
+        sys.argv = [str(BARE_WINDOW)]
+        runpy.run_path(str(BARE_WINDOW), run_name="__main__")  # exits through SystemExit
+        return 0
+    from app.cli import main as stemprep
+
+    return stemprep(rest)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,289 @@
+"""Starting like a native app: paint first, check the file after, build the rest when it is needed.
+
+The window opens without the quick check of the whole file and runs it on a worker
+after its first paint; until it has passed, nothing the user types or clicks reaches
+the window, and a damaged file still gets its dialog before any edit. The steps other
+than the first are built on first visit, and the first screen loads only the modules
+it needs (`FIRST_PAINT_MODULES`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.gui import session as session_module
+from app.gui.application import run_gui
+from app.gui.main_window import MainWindow
+from app.gui.recovery import DamagedFileDialog
+from db import backup
+from db.errors import DatabaseDamaged
+from db.store import Store
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+ROOT = Path(__file__).resolve().parents[2]
+GIVE_UP_MS = 30_000
+
+#: Top-level packages the window may have loaded by its first paint, besides the standard
+#: library: Qt's core modules, StemPrep's own, the storage library and what it brings.
+ALLOWED_PACKAGES = {
+    "PySide6", "shiboken6", "shibokensupport", "signature_bootstrap", "__feature__", "app", "db", "resources",
+    "sqlite_utils", "sqlite_fts4", "click", "dateutil", "pluggy", "tabulate", "platformdirs", "six",
+}
+#: Qt modules the first screen uses; QtPdf, QtPdfWidgets and QtPrintSupport come with the Sheet step.
+ALLOWED_QT = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"}
+#: StemPrep modules that only later screens or menu items need.
+LATER_MODULES = {
+    "app.gui.questions", "app.gui.sheet", "app.gui.doctor_view", "app.gui.clinics", "app.gui.comparison",
+    "app.domain.profile_file", "app.domain.bank_schema", "app.domain.bank_checks",
+    "app.export.question_sheet", "app.export.batch_process",
+}
+#: Never before the first paint: the PDF renderer, the content checker, image libraries.
+FORBIDDEN_PACKAGES = {"reportlab", "pydantic", "pydantic_core", "PIL", "pypdf"}
+
+
+def _windows() -> list[MainWindow]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def _run(db_path: Path, then: Callable[[], None]) -> int:
+    """run_gui with `then` called from its event loop; the loop ends with 2 if nothing ends it first."""
+    QTimer.singleShot(0, then)
+    give_up = QTimer()
+    give_up.setSingleShot(True)
+    give_up.timeout.connect(lambda: QCoreApplication.exit(2))
+    give_up.start(GIVE_UP_MS)
+    try:
+        return run_gui(db_path)
+    finally:
+        give_up.stop()
+
+
+def _poll(condition: Callable[[], bool], then: Callable[[], None]) -> None:
+    """Call `then` from the event loop once `condition` holds."""
+    if condition():
+        then()
+    else:
+        QTimer.singleShot(20, lambda: _poll(condition, then))
+
+
+def _type(widget: QWidget, text: str) -> None:
+    from PySide6.QtTest import QTest
+
+    widget.setFocus()
+    QTest.keyClicks(widget, text)
+
+
+@pytest.fixture
+def held_check(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The quick check after the first paint waits until the test sets the event, then runs for real."""
+    go = threading.Event()
+    real = session_module.integrity.ensure_intact
+
+    def waiting(path: Path, newest: Callable[[Path], Path | None]) -> None:
+        assert go.wait(GIVE_UP_MS / 1000)
+        real(path, newest)
+
+    monkeypatch.setattr(session_module.integrity, "ensure_intact", waiting)
+    return go
+
+
+def _damage_late(path: Path) -> bytes:
+    """Scribble over the last pages (a profile's long notes), leaving the schema readable."""
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for i in range(len(data) - 3 * page, len(data) - page):
+        data[i] = (i * 131 + 7) & 0xFF
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+@pytest.fixture
+def backed_up_then_damaged(db_path: Path) -> tuple[Path, bytes]:
+    with Store.open(db_path) as store:
+        store.create_profile("Margaret Lee", condition="knee-oa")
+        written = backup.write_backup(store)
+        store.create_profile("Added after the backup", notes="무릎 " * 3000)
+        store.database.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return written, _damage_late(db_path)
+
+
+# ---------------------------------------------------------------- the check after the first paint
+
+
+def test_nothing_typed_reaches_the_window_until_the_check_has_passed(
+    qapp: QApplication, db_path: Path, held_check: threading.Event
+) -> None:
+    with Store.open(db_path) as store:
+        store.create_profile("Margaret Lee")
+    seen: dict[str, str] = {}
+
+    def while_checking() -> None:
+        [window] = _windows()
+        name = window.profile_step.name
+        _type(name, " Kim")
+        seen["during"] = name.text()
+        held_check.set()
+        _poll(lambda: not QApplication.overrideCursor() and _typed_after(window), lambda: finish(window))
+
+    def _typed_after(window: MainWindow) -> bool:
+        _type(window.profile_step.name, "!")
+        return window.profile_step.name.text() != "Margaret Lee"
+
+    def finish(window: MainWindow) -> None:
+        seen["after"] = window.profile_step.name.text()
+        window.close()
+
+    _poll(lambda: bool(_windows()), while_checking)
+    assert _run(db_path, lambda: None) == 0
+    assert seen["during"] == "Margaret Lee"  # held back while the file was being checked
+    assert seen["after"].startswith("Margaret Lee!")
+    with Store.open(db_path, read_only=True) as disk:
+        assert disk.list_profiles()[0].name.startswith("Margaret Lee!")
+
+
+def test_a_file_damaged_past_its_first_pages_gets_the_dialog_over_the_window_and_recovers(
+    qapp: QApplication, db_path: Path, backed_up_then_damaged: tuple[Path, bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    written, damaged_bytes = backed_up_then_damaged
+    asked: list[tuple[QWidget | None, DatabaseDamaged]] = []
+
+    def ask(cls: type, parent: QWidget | None, error: DatabaseDamaged, taken: str) -> str:
+        asked.append((parent, error))
+        assert parent is not None and parent.isVisible()  # the window had painted first
+        return DamagedFileDialog.RESTORE
+
+    monkeypatch.setattr(DamagedFileDialog, "ask", classmethod(ask))
+    seen: dict[str, object] = {}
+
+    def look() -> None:
+        shown = _windows()
+        if not asked or not shown or shown[0] is asked[0][0]:
+            QTimer.singleShot(20, look)
+            return
+        [second] = shown
+        model = second.profile_list.model
+        seen["names"] = {model.summary(row).name for row in range(model.rowCount())}
+        seen["notice"] = second.statusBar().currentMessage()
+        second.close()
+
+    assert _run(db_path, look) == 0
+    [(_, error)] = asked
+    assert error.backup == written
+    assert seen["names"] == {"Margaret Lee"}
+    assert "Carried on from the backup" in str(seen["notice"])
+    [aside] = [p for p in db_path.parent.glob("stemprep.db.damaged-*") if not p.name.endswith(("-wal", "-shm"))]
+    assert aside.read_bytes() == damaged_bytes  # set aside as it was: nothing written into it
+
+
+def test_quitting_at_the_damaged_file_dialog_changes_nothing(
+    qapp: QApplication, db_path: Path, backed_up_then_damaged: tuple[Path, bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _, damaged_bytes = backed_up_then_damaged
+    monkeypatch.setattr(DamagedFileDialog, "ask", classmethod(lambda cls, parent, error, taken: cls.QUIT))
+    assert _run(db_path, lambda: None) == 1
+    assert db_path.read_bytes() == damaged_bytes
+    assert not list(db_path.parent.glob("stemprep.db.damaged-*"))
+
+
+def test_the_start_up_check_fails_on_a_file_damaged_past_its_first_pages(
+    db_path: Path, backed_up_then_damaged: tuple[Path, bytes], tmp_path: Path
+) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [sys.executable, "main.py", "--db", str(db_path), "--exit-after-startup"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1
+    [sentence] = result.stderr.strip().splitlines()
+    assert sentence.startswith("The StemPrep file") and "is damaged" in sentence
+
+
+# ---------------------------------------------------------------- building later
+
+
+def test_only_the_shown_step_is_built_and_the_others_on_first_visit(
+    store: Store, make_window: Callable[[], MainWindow]
+) -> None:
+    store.create_profile("Margaret Lee")
+    window = make_window()
+    assert [type(step).__name__ for step in window.built_steps] == ["ProfileStep"]
+    window.go_to_step(MainWindow.QUESTIONS)
+    assert [type(step).__name__ for step in window.built_steps] == ["ProfileStep", "QuestionsStep"]
+    assert window.stack.currentWidget() is window.questions_step
+    window.go_to_step(MainWindow.CLINICS)
+    assert window.clinics_step.profile_id == window.profile_id  # told the patient when built
+    assert len(window.steps) == 4 and len(window.built_steps) == 4
+
+
+def test_a_new_patient_reaches_steps_built_before_and_after(
+    store: Store, make_window: Callable[[], MainWindow]
+) -> None:
+    first = store.create_profile("Margaret Lee")
+    second = store.create_profile("Tomasz Nowak")
+    window = make_window()
+    window.profile_list.select_profile(first.id)
+    window.go_to_step(MainWindow.CLINICS)
+    window.profile_list.select_profile(second.id)
+    assert window.clinics_step.profile_id == second.id
+    window.go_to_step(MainWindow.SHEET)
+    assert window.sheet_step.profile_id == second.id
+
+
+def test_the_first_paint_loads_only_what_the_first_screen_needs(db_path: Path, tmp_path: Path) -> None:
+    """In a fresh interpreter, as `stemprep` starts: the modules loaded when the window first paints."""
+    with Store.open(db_path) as store:
+        store.create_profile("Margaret Lee")
+    program = f"""
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer, QCoreApplication
+from PySide6.QtWidgets import QMainWindow
+
+loaded = {{}}
+real_show = QMainWindow.show
+
+class Watch(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not loaded:
+            loaded["modules"] = sorted(sys.modules)
+        return False
+
+def show(self):
+    self.installEventFilter(Watch(self))
+    real_show(self)
+
+QMainWindow.show = show
+from app.cli import main
+code = main(["--db", {str(db_path)!r}, "--exit-after-startup"])
+print(json.dumps({{"code": code, "modules": loaded.get("modules", [])}}))
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(tmp_path / "cache"),
+           "PYTHONPATH": str(ROOT)}
+    for _ in range(2):  # the first start writes the question bank's cache; the second is a usual start
+        result = subprocess.run([sys.executable, "-c", program], cwd=ROOT, env=env, capture_output=True,
+                                text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["code"] == 0
+    modules = set(found["modules"])
+    assert modules, "the window never painted"
+    standard = set(sys.stdlib_module_names)
+    packages = {name.split(".")[0] for name in modules}
+    assert packages & FORBIDDEN_PACKAGES == set()
+    interpreter = {p for p in packages if p in ("__main__", "_distutils_hack") or p.startswith(
+        ("_sysconfigdata", "__editable__"))}
+    assert packages - standard - interpreter - ALLOWED_PACKAGES == set(), "unexpected packages at first paint"
+    assert {m for m in modules if m.startswith("PySide6.Qt")} <= ALLOWED_QT
+    assert modules & LATER_MODULES == set()
