@@ -352,8 +352,8 @@ def m007_condition_unset(db: Database) -> None:
     the patient picks one. Profiles saved before this kept the condition they showed.
     """
     db.execute("ALTER TABLE profiles ADD COLUMN condition_chosen INTEGER NOT NULL DEFAULT 1")
-@migrations(name="m009_search_prefix")
-def m009_search_prefix(db: Database) -> None:
+@migrations(name="m008_search_prefix")
+def m008_search_prefix(db: Database) -> None:
     """Short search words ("ma", "무릎") from an index instead of reading every profile's text.
 
     `profile_word_start` holds, for each profile, the first one and two characters of
@@ -372,13 +372,13 @@ def m009_search_prefix(db: Database) -> None:
     rows = sorted(
         (key, profile_id)
         for profile_id, body in db.execute("SELECT profile_id, body FROM profile_search_text").fetchall()
-        for key in _m009_word_starts(body)
+        for key in _m008_word_starts(body)
     )
     db.conn.executemany("INSERT INTO profile_word_start (prefix, profile_id) VALUES (?, ?)", rows)
 
 
-def _m009_word_starts(body: str) -> set[str]:
-    """m009's keys for one search line, as released: the first one and two characters of each
+def _m008_word_starts(body: str) -> set[str]:
+    """m008's keys for one search line, as released: the first one and two characters of each
     word, and every one and two characters of a word with Korean letters in it."""
     keys: set[str] = set()
     for word in re.findall(r"\w+", body):
