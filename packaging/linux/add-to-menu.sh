@@ -11,9 +11,21 @@ if [ "${1:-}" = "--remove" ]; then
   echo "StemPrep is no longer in the menu."
   exit 0
 fi
+# A menu entry quotes the program's path; these characters would need escaping rules
+# that menus do not all follow, so ask for a plainer folder instead.
+case "$here" in
+  *[\"\`\$\\%]*)
+    echo "The folder's path ($here) contains one of \" \` \$ \\ %; move the StemPrep folder somewhere without them and run this again." >&2
+    exit 1 ;;
+esac
 mkdir -p "$apps" "$icons"
 cp "$here/stemprep.png" "$icons/stemprep.png"
-# Exec with the full path of this folder's program, quoted for the .desktop format.
-sed "s|^Exec=.*|Exec=\"$here/StemPrep\"|" "$here/stemprep.desktop" > "$apps/stemprep.desktop"
+# The entry as shipped, with Exec pointing to this folder's program.
+while IFS= read -r line; do
+  case "$line" in
+    Exec=*) printf 'Exec="%s/StemPrep"\n' "$here" ;;
+    *) printf '%s\n' "$line" ;;
+  esac
+done < "$here/stemprep.desktop" > "$apps/stemprep.desktop"
 chmod 644 "$apps/stemprep.desktop"
 echo "StemPrep is now in the application menu (under Office)."
