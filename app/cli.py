@@ -144,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     profiles.add_argument("--travel-month", metavar="YYYY-MM", help="only this travel month")
     profiles.add_argument(
         "--sort", choices=("updated", "name", "condition", "travel"), default="updated",
-        help="the order: last changed first (default), by name, by condition, or by travel date",
+        help="the order: last changed first (default), by name, by condition, or by travel dates (soonest first)",
     )
 
     sample = commands.add_parser("sample", help="add synthetic profiles (for demos, tests and benchmarks)")
