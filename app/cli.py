@@ -170,7 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(facilitator, top_level=False)
     facilitator.add_argument("--agency", metavar="NAME", help="the agency's name, as printed on the sheets")
     facilitator.add_argument("--registration", metavar="NUMBER", help="registration number with the Korean authorities")
-    facilitator.add_argument("--contact", metavar="TEXT", help="a phone number or e-mail address for the clinic to reach you")
+    facilitator.add_argument(
+        "--contact", metavar="TEXT", help="a phone number or e-mail address for the clinic to reach you"
+    )
     facilitator.add_argument("--clear", action="store_true", help="remove the details")
 
     questions = commands.add_parser("questions", help="print the question bank")
