@@ -13,8 +13,10 @@ import argparse
 import json
 import logging
 import os
+import re
 import shlex
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -34,16 +36,35 @@ from app.logs import error_kind, setup_logging
 from db.errors import DatabaseDamaged
 from db.location import database_path
 from db.records import CONDITIONS, parse_month
+from db.search import SORTS
 from db.store import Store
 
 log = logging.getLogger("stemprep.cli")
 
 
+class _ListWrapper(textwrap.TextWrapper):
+    """Wraps at spaces and after the commas of a list ("summary,questions,…"), never inside a word."""
+
+    wordsep_simple_re = re.compile(r"(\s+|(?<=,)(?=\w))")
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, but with `_ListWrapper`'s line breaks."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        wrapper = _ListWrapper(width, break_long_words=False, break_on_hyphens=False)
+        return wrapper.wrap(" ".join(text.split()))
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line, not a usage dump."""
+    """argparse, but a usage error is one line, not a usage dump, pointing to the command's own help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        print(f"stemprep: {message} (see 'stemprep --help')", file=sys.stderr)
+        print(f"stemprep: {message} (see '{self.prog} --help')", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
 
 
@@ -154,17 +175,21 @@ def build_parser() -> argparse.ArgumentParser:
     profiles.add_argument("--search", metavar="TEXT", default="", help="names, conditions, clinics, cities")
     profiles.add_argument("--condition", choices=CONDITIONS, help="only this condition")
     profiles.add_argument("--travel-month", metavar="YYYY-MM", type=_month, help="only this travel month")
-    profiles.add_argument("--sort", choices=("updated", "name", "condition", "travel"), default="updated")
+    profiles.add_argument(
+        "--sort", choices=tuple(SORTS), default="updated",
+        help="the order: last changed first (default), by name, by condition, by travel dates (soonest first), "
+        "by next appointment, or by number of clinics",
+    )
 
     sample = commands.add_parser("sample", help="add synthetic profiles (for demos, tests and benchmarks)")
     _db_option(sample, top_level=False)
-    sample.add_argument("--count", type=int, required=True, metavar="N")
+    sample.add_argument("--count", type=int, required=True, metavar="N", help="how many to add (1 to 1,000,000)")
     sample.add_argument("--seed", type=int, default=0, metavar="S", help="the same seed gives the same people")
 
     export = commands.add_parser("export-profile", help="write one profile to a .stemprep file")
     _db_option(export, top_level=False)
-    export.add_argument("profile", type=int, metavar="ID")
-    export.add_argument("-o", "--output", required=True, metavar="FILE.stemprep")
+    export.add_argument("profile", type=int, metavar="ID", help="the profile's id (see 'stemprep profiles')")
+    export.add_argument("-o", "--output", required=True, metavar="FILE.stemprep", help="the file to write")
     _force_option(export, "profile file")
 
     importer = commands.add_parser("import", help="import a .stemprep profile file")
@@ -178,9 +203,11 @@ def build_parser() -> argparse.ArgumentParser:
         "facilitator", help="show or set the agency details printed in every sheet's footer"
     )
     _db_option(facilitator, top_level=False)
-    facilitator.add_argument("--agency", metavar="NAME")
+    facilitator.add_argument("--agency", metavar="NAME", help="the agency's name, as printed on the sheets")
     facilitator.add_argument("--registration", metavar="NUMBER", help="registration number with the Korean authorities")
-    facilitator.add_argument("--contact", metavar="TEXT")
+    facilitator.add_argument(
+        "--contact", metavar="TEXT", help="a phone number or e-mail address for the clinic to reach you"
+    )
     facilitator.add_argument("--clear", action="store_true", help="remove the details")
 
     questions = commands.add_parser(
@@ -206,7 +233,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     flags = commands.add_parser("flags", help="the red flags raised for a profile")
     _db_option(flags, top_level=False)
-    flags.add_argument("--profile", type=int, required=True, metavar="ID")
+    flags.add_argument(
+        "--profile", type=int, required=True, metavar="ID", help="the profile's id (see 'stemprep profiles')"
+    )
     flags.add_argument("--json", action="store_true", help="print JSON")
 
     backup = commands.add_parser("backup", help="copy the database to a checked backup file")
@@ -407,6 +436,10 @@ def _damaged_line(error: DatabaseDamaged, args: argparse.Namespace) -> str:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from app.display import has_display, no_display_sentence
+
+    if not has_display(os.environ):
+        raise UserError(no_display_sentence(sorted(name for name in COMMANDS if name)))
     from app.gui.application import run_gui
 
     return run_gui(

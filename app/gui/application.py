@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 
 from app.domain.question_bank import load_question_bank
+from app.gui.app_icon import DESKTOP_NAME, app_icon
 from app.gui.i18n import (
     choose_language,
     install_translations,
@@ -172,6 +173,8 @@ def run_gui(
     )
     app.setApplicationName("StemPrep")
     app.setApplicationDisplayName("StemPrep")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(DESKTOP_NAME)  # Wayland docks find the icon through stemprep.desktop
     apply_app_font(app)
     if not isinstance(app.style(), TextSizeStyle):
         app.setStyle(scaling_style(app.style().name()))

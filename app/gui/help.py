@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QMenu,
     QMessageBox,
@@ -34,12 +35,16 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.gui import text_size
+from app.gui.app_icon import icon_pixmap
 from db import backup
 from db.store import Store
 from resources import resource_path
 
 #: The licence of the bundled fonts, shown in full in About.
 FONT_LICENCE = resource_path("fonts", "OFL.txt")
+
+# The icon beside About's heading, in logical pixels.
+ABOUT_ICON_SIZE = 64
 
 
 def keys_text(*keys: str) -> str:
@@ -75,7 +80,11 @@ class GuideDialog(QDialog):
 
     def guide_html(self, data_file: Path) -> str:
         """The guide as simple HTML; every sentence goes through tr()."""
-        from app.gui import doctor_view, questions, worklist  # their keys; the screens load when first shown
+        from app.gui import (  # their keys; the screens load when first shown
+            doctor_view,
+            questions,
+            worklist,
+        )
 
         path = html.escape(str(data_file))
         backups = html.escape(str(backup.backups_folder(data_file)))
@@ -228,7 +237,11 @@ class ShortcutsDialog(QDialog):
 
     def shortcut_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """(where, [(keys, what they do)]) from the constants the screens use."""
-        from app.gui import doctor_view, questions, worklist  # their keys; the screens load when first shown
+        from app.gui import (  # their keys; the screens load when first shown
+            doctor_view,
+            questions,
+            worklist,
+        )
 
         status_keys = keys_text(*questions.STATUS_KEYS)
         yes, no, unsure, refused = (keys_text(key) for key in questions.YES_NO_KEYS)
@@ -300,9 +313,16 @@ class AboutDialog(QDialog):
         font_heading = QLabel(self.tr("NanumGothic's &licence, in full:"))
         font_heading.setBuddy(self.font_licence)
 
+        self.icon = QLabel()
+        self.icon.setPixmap(icon_pixmap(ABOUT_ICON_SIZE))
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.icon.setAccessibleName(self.tr("StemPrep's icon"))
         about_page = QWidget()
         about_layout = QVBoxLayout(about_page)
-        about_layout.addWidget(about)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.icon)
+        heading_row.addWidget(about, 1)
+        about_layout.addLayout(heading_row)
         about_layout.addStretch(1)
         licence_page = QWidget()
         licence_layout = QVBoxLayout(licence_page)

@@ -9,8 +9,10 @@ reviewed as text). Qt loads only compiled ``.qm`` files, so the first start afte
 catalogue changed compiles it with the ``lrelease`` that ships with PySide6 into the user's
 cache folder, named after a hash of the catalogue: a stale ``.qm`` can never be loaded, and
 every way of starting StemPrep (the scripts, the ``stemprep`` command, ``python main.py``,
-the tests) gets the same result without a separate build step. If it cannot be compiled
-the interface stays in English and the reason is logged.
+the tests) gets the same result without a separate build step. The self-contained program
+carries no lrelease: its build puts the compiled ``.qm``, under the same hashed name, beside
+the ``.ts``, where it is found first. If it cannot be compiled the interface stays in English
+and the reason is logged.
 
 Qt's own translations (``qtbase_ko``: the buttons of standard dialogs, the context menu of
 a text box) are installed before StemPrep's, as Qt's documentation asks.
@@ -150,8 +152,12 @@ def compiled_catalogue(language: str, cache_folder: Path | None = None) -> Path 
         return None
     data = source.read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:16]
+    name = f"{CATALOGUE_STEM}_{language}-{digest}.qm"
+    shipped = source.with_name(name)
+    if shipped.is_file():
+        return shipped  # compiled when the self-contained program was built (scripts/bundle)
     folder = cache_folder if cache_folder is not None else default_cache_folder()
-    target = folder / f"{CATALOGUE_STEM}_{language}-{digest}.qm"
+    target = folder / name
     if target.is_file():
         return target
     command = qt_tool_command("lrelease")

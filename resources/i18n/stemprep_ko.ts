@@ -16,6 +16,10 @@
         <translation>나눔고딕 라이선스 전문(&amp;L):</translation>
     </message>
     <message>
+        <source>StemPrep&apos;s icon</source>
+        <translation>StemPrep 아이콘</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>정보(&amp;A)</translation>
     </message>
