@@ -19,7 +19,7 @@ import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from app import __version__
 from app.cli_consultation import cmd_clinics, cmd_pick, cmd_questions, cmd_sheet

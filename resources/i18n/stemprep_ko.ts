@@ -465,6 +465,9 @@
     <message>
         <source>Your note: {note}</source>
         <translation>메모: {note}</translation>
+    </message>
+</context>
+<context>
     <name>ClinicListModel</name>
     <message>
         <source>Consultation: {when}</source>
@@ -1050,6 +1053,8 @@ This cannot be undone.</source>
     <message>
         <source>&lt;b&gt;Bring your notebook&lt;/b&gt; for yourself: it keeps what you would not show a clinic, such as prices, other clinics and your worries.</source>
         <translation>본인용 &lt;b&gt;제 기록을 가져가십시오&lt;/b&gt;. 가격, 다른 병원, 우려 사항처럼 병원에 보여 주지 않을 내용이 들어 있습니다.</translation>
+    </message>
+    <message>
         <source>Many patients</source>
         <translation>여러 환자</translation>
     </message>
@@ -1124,10 +1129,6 @@ This cannot be undone.</source>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <source>Left out:</source>
-        <translation>제외된 항목:</translation>
-    </message>
-    <message>
         <source>Import a patient</source>
         <translation>환자 가져오기</translation>
     </message>
@@ -1162,6 +1163,10 @@ This cannot be undone.</source>
     <message>
         <source>Exported:</source>
         <translation>내보낸 날짜:</translation>
+    </message>
+    <message>
+        <source>Left out:</source>
+        <translation>제외된 항목:</translation>
     </message>
     <message>
         <source>This is a sample profile made by StemPrep, not a real person.</source>
@@ -1232,7 +1237,7 @@ This cannot be undone.</source>
     <name>MainWindow</name>
     <message>
         <source>Profile</source>
-        <extracomment>The patient open when the window last closed, so a patient finds their own file again. Longest patient name in the title and the line under the steps (the form has it all). How long &quot;Saved&quot; stays in the status bar. Whether the patient list was last left open (&quot;open&quot;) or closed (&quot;closed&quot;) by the user. Below this window width (in pixels at Normal text) a step that needs the room closes the list. The width of the patient list when it floats over a step as a drawer (pixels at Normal text). Steps whose work needs the window&apos;s width: the patient list steps aside for them by itself.</extracomment>
+        <extracomment>The patient open when the window last closed, so a patient finds their own file again. Longest patient name in the title and the line under the steps (the form has it all). How long &quot;Saved&quot; stays in the status bar. Whether the patient list was last left open (&quot;open&quot;) or closed (&quot;closed&quot;) by the user. Below this window width (in pixels at Normal text) a step that needs the room closes the list. The width of the patient list when it floats over a step as a drawer (pixels at Normal text). Builds one step over the open Store and the question bank, inside its parent from the start. The four steps in order; each module is imported when its step is first needed. Steps whose work needs the window&apos;s width: the patient list steps aside for them by itself.</extracomment>
         <translation>프로필</translation>
     </message>
     <message>
@@ -1607,12 +1612,12 @@ This cannot be undone. Backups made before now still hold it until newer backups
         <translation>삭제</translation>
     </message>
     <message>
-        <source>Found: {count}</source>
-        <translation>검색 결과: {count}명</translation>
-    </message>
-    <message>
         <source>Found: more than {count}</source>
         <translation>검색 결과: {count}명 초과</translation>
+    </message>
+    <message>
+        <source>Found: {count}</source>
+        <translation>검색 결과: {count}명</translation>
     </message>
     <message>
         <source>1 patient on this computer</source>
@@ -1635,7 +1640,7 @@ This cannot be undone. Backups made before now still hold it until newer backups
     <name>ProfileListModel</name>
     <message>
         <source>Name</source>
-        <extracomment>Rows read from the database at a time. Search after typing pauses this long: one database query per pause, not per key. Travel months the filter offers: from a few months back to a little over two years ahead. True for a synthetic sample patient (drawn with a &quot;sample&quot; mark). Reading the list failed; one sentence.</extracomment>
+        <extracomment>Rows read from the database at a time. A search counts its matches up to this many, then says &quot;more than&quot;: counting every one of 90,000 matches costs more than a keystroke may, and the list pages through them anyway. Search after typing pauses this long: one database query per pause, not per key. Travel months the filter offers: from a few months back to a little over two years ahead. True for a synthetic sample patient (drawn with a &quot;sample&quot; mark). Reading the list failed; one sentence.</extracomment>
         <translation>이름</translation>
     </message>
     <message>
@@ -1767,22 +1772,16 @@ This cannot be undone. Backups made before now still hold it until newer backups
         <translation>예산</translation>
     </message>
     <message>
-        <source>When you could travel</source>
-        <translation>방문 가능 시기</translation>
-        <source>First month you could travel</source>
-        <translation>방문 가능한 첫 달</translation>
+        <source>Travel from (month):</source>
+        <translation>방문 시작 월:</translation>
     </message>
     <message>
-        <source>Last month you could travel</source>
-        <translation>방문 가능한 마지막 달</translation>
+        <source>Travel until (month):</source>
+        <translation>방문 마지막 월:</translation>
     </message>
     <message>
-        <source>Travel note</source>
-        <translation>방문 메모</translation>
-    </message>
-    <message>
-        <source>Anything the months do not say</source>
-        <translation>월로 적을 수 없는 내용</translation>
+        <source>Travel note:</source>
+        <translation>방문 메모:</translation>
     </message>
     <message>
         <source>e.g. 2027-04</source>
@@ -1849,6 +1848,22 @@ This cannot be undone. Backups made before now still hold it until newer backups
         <translation>진단 시기(&amp;W):</translation>
     </message>
     <message>
+        <source>First month you could travel</source>
+        <translation>방문 가능한 첫 달</translation>
+    </message>
+    <message>
+        <source>Last month you could travel</source>
+        <translation>방문 가능한 마지막 달</translation>
+    </message>
+    <message>
+        <source>Travel note</source>
+        <translation>방문 메모</translation>
+    </message>
+    <message>
+        <source>Anything the months do not say</source>
+        <translation>월로 적을 수 없는 내용</translation>
+    </message>
+    <message>
         <source>Your health</source>
         <translation>건강 상태</translation>
     </message>
@@ -1863,20 +1878,6 @@ This cannot be undone. Backups made before now still hold it until newer backups
     <message>
         <source>Goals:</source>
         <translation>기대하는 점:</translation>
-    </message>
-    <message>
-        <source>Travel window:</source>
-        <translation>방문 가능 시기:</translation>
-        <source>Travel from (month):</source>
-        <translation>방문 시작 월:</translation>
-    </message>
-    <message>
-        <source>Travel until (month):</source>
-        <translation>방문 마지막 월:</translation>
-    </message>
-    <message>
-        <source>Travel note:</source>
-        <translation>방문 메모:</translation>
     </message>
     <message>
         <source>Notes:</source>
@@ -2037,7 +2038,7 @@ This cannot be undone. Backups made before now still hold it until newer backups
     </message>
     <message>
         <source>worries me</source>
-        <translation>걱정됨</translation>
+        <translation>우려됨</translation>
     </message>
 </context>
 <context>
@@ -2149,10 +2150,6 @@ This cannot be undone. Backups made before now still hold it until newer backups
 <context>
     <name>Recovery</name>
     <message>
-        <source>Opened read-only: {path} cannot be changed (its permissions, its folder&apos;s or the disk it is on do not allow it). You can look at everything and print sheets, but changes are not saved.</source>
-        <translation>읽기 전용으로 열었습니다. {path} 파일은 변경할 수 없습니다(파일이나 폴더의 권한, 또는 저장 장치가 변경을 허용하지 않습니다). 모든 내용을 보고 질문지를 인쇄할 수 있지만, 변경한 내용은 저장되지 않습니다.</translation>
-    </message>
-    <message>
         <source>StemPrep&apos;s file is damaged</source>
         <extracomment>How often the window asks for an automatic backup (one is made only if something changed). The start-up backup waits this long, so the window paints and answers first (and a start-up check that quits at the first paint makes no copy).</extracomment>
         <translation>StemPrep 파일이 손상되었습니다</translation>
@@ -2190,6 +2187,11 @@ This cannot be undone. Backups made before now still hold it until newer backups
         <translation>끝내기</translation>
     </message>
     <message>
+        <source>Opened read-only: {path} cannot be changed (its permissions, its folder&apos;s or the disk it is on do not allow it). You can look at everything and print sheets, but changes are not saved.</source>
+        <extracomment>The file could only be opened read-only: the window says so in its banner.</extracomment>
+        <translation>읽기 전용으로 열었습니다. {path} 파일은 변경할 수 없습니다(파일이나 폴더의 권한, 또는 저장 장치가 변경을 허용하지 않습니다). 모든 내용을 보고 질문지를 인쇄할 수 있지만, 변경한 내용은 저장되지 않습니다.</translation>
+    </message>
+    <message>
         <source>StemPrep is already open in another window.</source>
         <translation>StemPrep이 이미 다른 창에서 열려 있습니다.</translation>
     </message>
@@ -2216,6 +2218,7 @@ This cannot be undone. Backups made before now still hold it until newer backups
     </message>
     <message>
         <source>Restored the backup made {date}. The file as it was is kept as {name}.</source>
+        <extracomment>Held back while the check runs: everything by which a user changes something. A check shorter than this shows no busy cursor (it would only flicker). The window is up and its file checked: it takes input (the start-up check exits here).</extracomment>
         <translation>{date}에 만든 백업을 복원했습니다. 복원 전의 파일은 {name}(으)로 보관했습니다.</translation>
     </message>
 </context>
@@ -2654,15 +2657,15 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
     </message>
     <message>
         <source>This worries me</source>
-        <translation>이 답변이 걱정됩니다</translation>
+        <translation>이 답변이 우려됩니다</translation>
     </message>
     <message>
         <source>Mark this answer as worrying</source>
-        <translation>이 답변을 걱정되는 답변으로 표시</translation>
+        <translation>이 답변을 우려되는 답변으로 표시</translation>
     </message>
     <message>
         <source>Mark an answer that worried you, whatever the rules say. Shortcut: {key}</source>
-        <translation>규칙과 관계없이 걱정되는 답변을 표시합니다. 단축키: {key}</translation>
+        <translation>규칙과 관계없이 우려되는 답변을 표시합니다. 단축키: {key}</translation>
     </message>
 </context>
 <context>
@@ -2694,26 +2697,6 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
     </message>
 </context>
 <context>
-    <name>YesNoPanel</name>
-    <message>
-        <source>Yes</source>
-        <translation>예</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>아니요</translation>
-    </message>
-    <message>
-        <source>Not sure</source>
-        <translation>잘 모름</translation>
-    </message>
-    <message>
-        <source>Refused to answer</source>
-        <translation>답변 거부</translation>
-    </message>
-    <message>
-        <source>Shortcut: {key}</source>
-        <translation>단축키: {key}</translation>
     <name>WorklistModel</name>
     <message>
         <source>Name</source>
@@ -2738,7 +2721,7 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
     </message>
     <message>
         <source>My questions</source>
-        <translation>내 질문</translation>
+        <translation>제 질문</translation>
     </message>
     <message>
         <source>Serious red flags</source>
@@ -2774,7 +2757,7 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
     <message>
         <source>All patients</source>
         <extracomment>The user opened a patient from the table. The user wants the steps back without choosing another patient. Something the user should know, as one sentence.</extracomment>
-        <translation>전체 환자</translation>
+        <translation>모든 환자</translation>
     </message>
     <message>
         <source>Search: name, clinic, city…</source>
@@ -2807,6 +2790,29 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
     <message>
         <source>Patients shown: {count}</source>
         <translation>표시된 환자: {count}명</translation>
+    </message>
+</context>
+<context>
+    <name>YesNoPanel</name>
+    <message>
+        <source>Yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <source>Not sure</source>
+        <translation>잘 모름</translation>
+    </message>
+    <message>
+        <source>Refused to answer</source>
+        <translation>답변 거부</translation>
+    </message>
+    <message>
+        <source>Shortcut: {key}</source>
+        <translation>단축키: {key}</translation>
     </message>
 </context>
 </TS>
