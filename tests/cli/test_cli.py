@@ -205,8 +205,9 @@ def test_picking_an_unknown_question_is_one_clear_line(tmp_path: Path) -> None:
 def test_clinics_json_lists_ids_names_facts_and_appointments(tmp_path: Path) -> None:
     db, profile_id = _demo(tmp_path)
     with Store.open(db) as store:
-        first = store.clinics_for(profile_id)[0]
+        first, second = store.clinics_for(profile_id)[:2]
         store.update_clinic(first.id, appointment="2027-04-12T10:30")
+        store.update_clinic(second.id, appointment=None)
     clinics = json.loads(run("clinics", "--profile", str(profile_id), "--json", db=db).stdout)
     assert [c["id"] for c in clinics] == [first.id, clinics[1]["id"]]
     assert clinics[0]["appointment"] == "2027-04-12T10:30" and clinics[1]["appointment"] is None

@@ -153,7 +153,7 @@ def test_a_birth_year_still_to_come_is_refused_on_reading_naming_the_field(store
         parse_profile_bytes(_file(store, bank, changes))
     problems = dict(p.split(": ", 1) for p in error.value.problems)
     assert set(problems) == {"profile.birth_year", "profile.travel_end", "clinics[0].appointment", "clinics[0].price"}
-    assert "birth year must be a whole number from 1900" in problems["profile.birth_year"]
+    assert "Year of birth must be a whole number from 1900" in problems["profile.birth_year"]
     assert problems["clinics[0].price"] == "must be a number, not text"
     assert "4 problems" in str(error.value)
 
