@@ -307,16 +307,13 @@ def cmd_profiles(args: argparse.Namespace) -> int:
 
 def cmd_flags(args: argparse.Namespace) -> int:
     from app.domain.question_bank import load_question_bank
-    from app.domain.red_flags import evaluate_red_flags
+    from app.domain.red_flags import clinic_flags
 
     bank = load_question_bank()
     with open_store(args, read_only=True) as store:
         store.profile(args.profile)
-        raised = []
-        for clinic in store.clinics_for(args.profile):
-            answers = store.answers_for_clinic(clinic.id).values()
-            for flag in evaluate_red_flags(bank, clinic, answers):
-                raised.append((clinic, flag))
+        raised = [(clinic, flag) for clinic in store.clinics_for(args.profile)
+                  for flag in clinic_flags(store, bank, clinic)]
     if args.json:
         print(json.dumps([
             {
@@ -324,6 +321,7 @@ def cmd_flags(args: argparse.Namespace) -> int:
                 "severity": flag.rule.severity, "clinic_id": clinic.id, "clinic": clinic.name,
                 "questions": list(flag.question_ids), "sources": list(flag.rule.sources),
                 "explanation": flag.rule.explanation.en,
+                "dismissed": flag.dismissal.note if flag.dismissal else None,
             }
             for clinic, flag in raised
         ], ensure_ascii=False, indent=2))
@@ -331,7 +329,10 @@ def cmd_flags(args: argparse.Namespace) -> int:
     if not raised:
         print("No red flags raised by the answers recorded so far.")
     for clinic, flag in raised:
-        print(f"{clinic.name}: [{flag.rule.severity}] {flag.rule.title.en} — {flag.rule.explanation.en}")
+        line = f"{clinic.name}: [{flag.rule.severity}] {flag.rule.title.en} — {flag.rule.explanation.en}"
+        if flag.dismissal:
+            line = f"{clinic.name}: [dismissed: {flag.dismissal.note}] {flag.rule.title.en}"
+        print(line)
     return EXIT_OK
 
 

@@ -228,3 +228,15 @@ def test_sheet_kinds_and_their_errors(tmp_path: Path) -> None:
     assert "free-text note" in run("sheet", "--help").stdout
     blank = run("sheet", "--blank", "stroke", "-o", str(tmp_path / "blank.pdf"))
     assert blank.returncode == 0 and len(PdfReader(tmp_path / "blank.pdf").pages) <= 4
+
+
+def test_flags_shows_a_dismissed_flag_as_dismissed_with_the_note(tmp_path: Path) -> None:
+    db, profile_id = _demo(tmp_path)
+    before = json.loads(run("flags", "--profile", str(profile_id), "--json", db=db).stdout)
+    assert before and all(f["dismissed"] is None for f in before)
+    with Store.open(db) as store:
+        store.dismiss_flag(before[0]["clinic_id"], before[0]["id"], "They showed the approval letter")
+    after = json.loads(run("flags", "--profile", str(profile_id), "--json", db=db).stdout)
+    assert after[0]["dismissed"] == "They showed the approval letter"
+    text = run("flags", "--profile", str(profile_id), db=db).stdout
+    assert "[dismissed: They showed the approval letter]" in text
