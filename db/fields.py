@@ -19,7 +19,13 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from db.errors import InvalidValue
-from db.records import CLINIC_FIELDS, CONDITIONS, HOEHN_YAHR_STAGES, PROFILE_FIELDS, parse_month
+from db.records import (
+    CLINIC_FIELDS,
+    CONDITIONS,
+    HOEHN_YAHR_STAGES,
+    PROFILE_FIELDS,
+    parse_month,
+)
 
 FieldKind = Literal["text", "whole-number", "number", "one-of", "condition", "appointment", "month"]
 
@@ -139,7 +145,7 @@ def clean_value(spec: FieldSpec, value: Any, *, owner: str) -> Any:
     """
     what = spec.label_en
     if spec.kind == "text":
-        text = "" if value is None else _text_value(what, value)
+        text = "" if value is None else check_text(what, value)
         if spec.required and not text.strip():
             raise InvalidValue(_required_message(owner))
         return text
@@ -187,16 +193,6 @@ def _required_message(owner: str) -> str:
     return "Please give a name or an alias for the profile." if owner == "profile" else "Please give the clinic a name."
 
 
-def _text_value(what: str, value: Any) -> str:
-    if not isinstance(value, str):
-        raise InvalidValue(f"{what} must be text.")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise InvalidValue(f"{what} contains a broken character that cannot be saved; retype it.") from None
-    return value
-
-
 #: A number typed by a person has at most this many characters ("12,000,000.50" has 13);
 #: longer text is refused before it is converted, however many digits it has.
 _MAX_NUMBER_CHARACTERS = 32
@@ -226,6 +222,64 @@ def _appointment(what: str, spec: FieldSpec, value: Any) -> str:
         except ValueError:
             continue
     raise InvalidValue(f"{what} must be {spec.describe_range()}.")
+
+
+def check_text(label: str, value: Any) -> str:
+    """Text as given (never normalised: it must round-trip exactly), if SQLite can store it."""
+    if not isinstance(value, str):
+        raise InvalidValue(f"{label} must be text.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidValue(f"{label} contains a broken character that cannot be saved; retype it.") from None
+    return value
+
+
+def clean_profile_values(values: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:
+    clean = clean_values(PROFILE_SPEC, values, owner="profile", creating=creating)
+    start, end = clean.get("travel_start"), clean.get("travel_end")
+    if start and end and end < start:
+        raise InvalidValue("The last month you could travel comes before the first; swap them.")
+    return clean
+
+
+def profile_value_problems(values: Mapping[str, Any]) -> dict[str, str]:
+    """Each profile field in `values` the Store would refuse, with its one-sentence reason.
+
+    For checking data from outside (a profile file) before anything is written, so
+    that every problem can be reported together, each at its field.
+    """
+    problems: dict[str, str] = {}
+    for key, value in values.items():
+        if key not in PROFILE_FIELDS:
+            continue
+        try:
+            clean_profile_values({key: value}, creating=False)
+        except InvalidValue as error:
+            problems[key] = str(error)
+    if not problems:
+        try:
+            clean_profile_values({k: v for k, v in values.items() if k in PROFILE_FIELDS}, creating=False)
+        except InvalidValue as error:
+            problems["travel_end"] = str(error)
+    return problems
+
+
+def clinic_value_problems(values: Mapping[str, Any]) -> dict[str, str]:
+    """Each clinic field in `values` the Store would refuse, with its one-sentence reason."""
+    problems: dict[str, str] = {}
+    for key, value in values.items():
+        if key not in CLINIC_FIELDS:
+            continue
+        try:
+            clean_clinic_values({key: value}, creating=False)
+        except InvalidValue as error:
+            problems[key] = str(error)
+    return problems
+
+
+def clean_clinic_values(values: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:
+    return clean_values(CLINIC_SPEC, values, owner="clinic", creating=creating)
 
 
 def _check_registry() -> None:

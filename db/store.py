@@ -14,8 +14,6 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import fields
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +27,7 @@ from db.errors import (
     StorageError,
     explain_sqlite_error,
 )
-from db.fields import CLINIC_SPEC, PROFILE_SPEC, clean_values
+from db.fields import check_text, clean_clinic_values, clean_profile_values
 from db.migrations import apply_migrations, migrations
 from db.opening import (
     check_usable,
@@ -37,23 +35,18 @@ from db.opening import (
     make_private_file,
     repair_companions,
 )
+from db.preparation import PreparationQueries
 from db.records import (
     ANSWER_STATUSES,
-    CLINIC_FIELDS,
-    CUSTOM_PREFIX,
-    PROFILE_FIELDS,
     Answer,
     Clinic,
     ClinicId,
-    CustomQuestion,
-    CustomQuestionId,
-    FlagDismissal,
     NewProfile,
-    PatientRecords,
     Profile,
     ProfileId,
     ProfileSummary,
 )
+from db.rows import answer_from_row, now_iso, profile_from_row, record
 from db.search import (
     ProfileQuery,
     compose_search_body,
@@ -66,14 +59,8 @@ from db.search import (
 
 log = logging.getLogger("stemprep.store")
 
-_PRIORITIES = ("essential", "recommended", "optional")
-#: Profiles read per query when many are read at once (well under SQLite's limit on parameters).
-_BULK_CHUNK = 500
 
 
-def now_iso() -> str:
-    """A UTC timestamp to the second, the one format every table uses."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _would_migrate(path: Path) -> bool:
@@ -88,7 +75,7 @@ def _would_migrate(path: Path) -> bool:
         return True  # the quick check then says what is wrong
 
 
-class Store:
+class Store(PreparationQueries):
     """An open StemPrep database. Not shared between threads: open one per thread."""
 
     def __init__(self, db: Database, path: Path, *, writer_lock: lock.WriterLock | None = None) -> None:
@@ -257,7 +244,7 @@ class Store:
     def create_profile(self, name: str, *, synthetic: bool = False, uid: str | None = None,
                        **values: Any) -> Profile:
         """A new profile; `uid` is kept when a profile file brings one, else made fresh."""
-        clean = _clean_profile_values({"name": name, **values}, creating=True)
+        clean = clean_profile_values({"name": name, **values}, creating=True)
         uid = uid or uuid.uuid4().hex
         stamp = now_iso()
         with self._writing() as db:
@@ -273,7 +260,7 @@ class Store:
         return self.profile(profile_id)
 
     def update_profile(self, profile_id: ProfileId, **values: Any) -> Profile:
-        clean = _clean_profile_values(values, creating=False)
+        clean = clean_profile_values(values, creating=False)
         if not clean:
             return self.profile(profile_id)
         if "travel_start" in clean or "travel_end" in clean:
@@ -297,7 +284,7 @@ class Store:
         rows = self._rows("SELECT * FROM profiles WHERE id = ?", (profile_id,))
         if not rows:
             raise NotFound(f"There is no profile with id {profile_id}.")
-        return _profile_from_row(rows[0])
+        return profile_from_row(rows[0])
 
     def add_profiles_bulk(self, profiles: Sequence[NewProfile]) -> list[ProfileId]:
         """Add many profiles with their clinics and answers in one transaction, quickly.
@@ -310,7 +297,7 @@ class Store:
         with self._writing() as db:
             conn = db.conn
             for new in profiles:
-                values = _clean_profile_values(new.values, creating=True)
+                values = clean_profile_values(new.values, creating=True)
                 cursor = conn.execute(
                     f"INSERT INTO profiles ({', '.join(values)}, synthetic, condition_chosen, uid, created_at, "
                     f"updated_at) VALUES ({', '.join('?' for _ in values)}, ?, ?, ?, ?, ?)",
@@ -320,7 +307,7 @@ class Store:
                 made.append(profile_id)
                 clinic_values = []
                 for position, new_clinic in enumerate(new.clinics):
-                    clean = _clean_clinic_values(new_clinic.values, creating=True)
+                    clean = clean_clinic_values(new_clinic.values, creating=True)
                     clinic_values.append(clean)
                     cursor = conn.execute(
                         f"INSERT INTO clinics (profile_id, {', '.join(clean)}, position, created_at, updated_at) "
@@ -349,7 +336,7 @@ class Store:
     def profile_by_uid(self, uid: str) -> Profile | None:
         """The profile with this stable identity, if it is saved here."""
         rows = self._rows("SELECT * FROM profiles WHERE uid = ?", (uid,))
-        return _profile_from_row(rows[0]) if rows else None
+        return profile_from_row(rows[0]) if rows else None
 
     def profile_count(self) -> int:
         return int(self._rows("SELECT count(*) AS n FROM profiles")[0]["n"])
@@ -404,58 +391,6 @@ class Store:
             for r in rows
         ]
 
-    def patient_records(self, profile_ids: Sequence[int]) -> list[PatientRecords]:
-        """Profiles with their clinics, answers, own questions, picks and dismissed flags, a few queries per
-        hundreds of patients; in the order asked, leaving out ids that are not (or no longer) saved."""
-        records: list[PatientRecords] = []
-        ids = list(dict.fromkeys(int(i) for i in profile_ids))
-        for start in range(0, len(ids), _BULK_CHUNK):
-            chunk = tuple(ids[start:start + _BULK_CHUNK])
-            marks = ", ".join("?" for _ in chunk)
-            profiles = {r["id"]: r for r in self._rows(f"SELECT * FROM profiles WHERE id IN ({marks})", chunk)}
-            clinics: dict[int, list[Clinic]] = {}
-            for r in self._rows(
-                f"SELECT * FROM clinics WHERE profile_id IN ({marks}) ORDER BY position, id", chunk
-            ):
-                clinics.setdefault(r["profile_id"], []).append(_record(Clinic, r))
-            answers: dict[int, list[Answer]] = {}
-            for r in self._rows(
-                f"SELECT * FROM answers WHERE profile_id IN ({marks}) ORDER BY clinic_id, question_id", chunk
-            ):
-                answers.setdefault(r["profile_id"], []).append(_answer_from_row(r))
-            custom: dict[int, list[CustomQuestion]] = {}
-            for r in self._rows(
-                f"SELECT * FROM custom_questions WHERE profile_id IN ({marks}) ORDER BY position, id", chunk
-            ):
-                custom.setdefault(r["profile_id"], []).append(_record(CustomQuestion, r))
-            picks: dict[int, list[str]] = {}
-            for r in self._rows(
-                f"SELECT profile_id, question_id FROM question_picks WHERE profile_id IN ({marks}) "
-                "ORDER BY profile_id, position",
-                chunk,
-            ):
-                picks.setdefault(r["profile_id"], []).append(r["question_id"])
-            dismissed: dict[int, dict[ClinicId, set[str]]] = {}
-            for r in self._rows(
-                f"SELECT c.profile_id, d.clinic_id, d.rule_id FROM flag_dismissals d "
-                f"JOIN clinics c ON c.id = d.clinic_id WHERE c.profile_id IN ({marks})",
-                chunk,
-            ):
-                dismissed.setdefault(r["profile_id"], {}).setdefault(ClinicId(r["clinic_id"]), set()).add(r["rule_id"])
-            for profile_id in chunk:
-                row = profiles.get(profile_id)
-                if row is None:
-                    continue
-                records.append(PatientRecords(
-                    profile=_profile_from_row(row),
-                    clinics=tuple(clinics.get(profile_id, ())),
-                    answers=tuple(answers.get(profile_id, ())),
-                    custom_questions=tuple(custom.get(profile_id, ())),
-                    picks=tuple(picks.get(profile_id, ())) if row["picks_chosen"] else None,
-                    dismissed={k: frozenset(v) for k, v in dismissed.get(profile_id, {}).items()},
-                ))
-        return records
-
     def count_profiles(self, query: ProfileQuery | None = None, *, at_most: int | None = None) -> int:
         """How many profiles match `query` (all by default); with `at_most`, counting stops there.
 
@@ -507,7 +442,7 @@ class Store:
 
     def add_clinic(self, profile_id: ProfileId, name: str, **values: Any) -> Clinic:
         self.profile(profile_id)
-        clean = _clean_clinic_values({"name": name, **values}, creating=True)
+        clean = clean_clinic_values({"name": name, **values}, creating=True)
         stamp = now_iso()
         with self._writing() as db:
             position = db.execute(
@@ -523,7 +458,7 @@ class Store:
         return self.clinic(clinic_id)
 
     def update_clinic(self, clinic_id: ClinicId, **values: Any) -> Clinic:
-        clean = _clean_clinic_values(values, creating=False)
+        clean = clean_clinic_values(values, creating=False)
         clinic = self.clinic(clinic_id)
         if not clean:
             return clinic
@@ -539,13 +474,13 @@ class Store:
         rows = self._rows("SELECT * FROM clinics WHERE id = ?", (clinic_id,))
         if not rows:
             raise NotFound(f"There is no clinic with id {clinic_id}.")
-        return _record(Clinic, rows[0])
+        return record(Clinic, rows[0])
 
     def clinics_for(self, profile_id: int) -> list[Clinic]:
         rows = self._rows(
             "SELECT * FROM clinics WHERE profile_id = ? ORDER BY position, id", (profile_id,)
         )
-        return [_record(Clinic, r) for r in rows]
+        return [record(Clinic, r) for r in rows]
 
     def delete_clinic(self, clinic_id: ClinicId) -> None:
         clinic = self.clinic(clinic_id)
@@ -575,7 +510,7 @@ class Store:
             raise InvalidValue(f"'{status}' is not an answer status; use one of {', '.join(ANSWER_STATUSES)}.")
         for label, given in (("value", value), ("text", text)):
             if given is not None:
-                _check_text(f"The answer's {label}", given)
+                check_text(f"The answer's {label}", given)
         clinic = self.clinic(clinic_id)
         stamp = now_iso()
         with self._writing() as db:
@@ -615,199 +550,19 @@ class Store:
             "SELECT * FROM answers WHERE clinic_id = ? AND question_id = ?", (clinic_id, question_id)
         )
         if rows:
-            return _answer_from_row(rows[0])
+            return answer_from_row(rows[0])
         clinic = self.clinic(clinic_id)
         return Answer(profile_id=clinic.profile_id, clinic_id=ClinicId(clinic_id), question_id=question_id)
 
     def answers_for_clinic(self, clinic_id: int) -> dict[str, Answer]:
         rows = self._rows("SELECT * FROM answers WHERE clinic_id = ?", (clinic_id,))
-        return {r["question_id"]: _answer_from_row(r) for r in rows}
+        return {r["question_id"]: answer_from_row(r) for r in rows}
 
     def answers_for_profile(self, profile_id: int) -> list[Answer]:
         rows = self._rows(
             "SELECT * FROM answers WHERE profile_id = ? ORDER BY clinic_id, question_id", (profile_id,)
         )
-        return [_answer_from_row(r) for r in rows]
-
-    # ------------------------------------------------------- custom questions
-
-    def add_custom_question(
-        self,
-        profile_id: ProfileId,
-        text_en: str,
-        *,
-        text_ko: str = "",
-        priority: str = "recommended",
-    ) -> CustomQuestion:
-        self.profile(profile_id)
-        if not isinstance(text_en, str) or not text_en.strip():
-            raise InvalidValue("Write the question before adding it.")
-        _check_text("The question", text_en)
-        _check_text("The question in Korean", text_ko or "")
-        if priority not in _PRIORITIES:
-            raise InvalidValue(f"'{priority}' is not a priority; use one of {', '.join(_PRIORITIES)}.")
-        with self._writing() as db:
-            position = db.execute(
-                "SELECT coalesce(max(position) + 1, 0) FROM custom_questions WHERE profile_id = ?",
-                [profile_id],
-            ).fetchone()[0]
-            cursor = db.execute(
-                "INSERT INTO custom_questions (profile_id, text_en, text_ko, priority, position, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [profile_id, text_en, text_ko or "", priority, position, now_iso()],
-            )
-            question_id = CustomQuestionId(cursor.lastrowid or 0)
-            self._touch_profile(db, profile_id)
-        return self.custom_question(question_id)
-
-    def update_custom_question(
-        self, question_id: CustomQuestionId, *, text_en: str | None = None, text_ko: str | None = None,
-        priority: str | None = None,
-    ) -> CustomQuestion:
-        question = self.custom_question(question_id)
-        if text_en is not None and not text_en.strip():
-            raise InvalidValue("A question cannot be empty; delete it instead.")
-        for label, given in (("The question", text_en), ("The question in Korean", text_ko)):
-            if given is not None:
-                _check_text(label, given)
-        if priority is not None and priority not in _PRIORITIES:
-            raise InvalidValue(f"'{priority}' is not a priority; use one of {', '.join(_PRIORITIES)}.")
-        with self._writing() as db:
-            db.execute(
-                "UPDATE custom_questions SET text_en = ?, text_ko = ?, priority = ? WHERE id = ?",
-                [
-                    question.text_en if text_en is None else text_en,
-                    question.text_ko if text_ko is None else text_ko,
-                    question.priority if priority is None else priority,
-                    question_id,
-                ],
-            )
-            self._touch_profile(db, question.profile_id)
-        return self.custom_question(question_id)
-
-    def custom_question(self, question_id: int) -> CustomQuestion:
-        rows = self._rows("SELECT * FROM custom_questions WHERE id = ?", (question_id,))
-        if not rows:
-            raise NotFound(f"There is no custom question with id {question_id}.")
-        return _record(CustomQuestion, rows[0])
-
-    def custom_questions(self, profile_id: int) -> list[CustomQuestion]:
-        rows = self._rows(
-            "SELECT * FROM custom_questions WHERE profile_id = ? ORDER BY position, id", (profile_id,)
-        )
-        return [_record(CustomQuestion, r) for r in rows]
-
-    def delete_custom_question(self, question_id: CustomQuestionId) -> None:
-        question = self.custom_question(question_id)
-        with self._writing() as db:
-            db.execute(
-                "DELETE FROM answers WHERE profile_id = ? AND question_id = ?",
-                [question.profile_id, f"{CUSTOM_PREFIX}{question_id}"],
-            )
-            db.execute(
-                "DELETE FROM question_picks WHERE profile_id = ? AND question_id = ?",
-                [question.profile_id, f"{CUSTOM_PREFIX}{question_id}"],
-            )
-            db.execute("DELETE FROM custom_questions WHERE id = ?", [question_id])
-            self._touch_profile(db, question.profile_id)
-
-    # ------------------------------------------------------------ my questions
-
-    def question_picks(self, profile_id: int) -> list[str] | None:
-        """The ids of the questions the patient chose to ask, in their order.
-
-        None when the patient has never changed the pick: the profile then follows the
-        question bank's default pick for its condition (the bank lives above this layer).
-        """
-        rows = self._rows("SELECT picks_chosen FROM profiles WHERE id = ?", (profile_id,))
-        if not rows:
-            raise NotFound(f"There is no profile with id {profile_id}.")
-        if not rows[0]["picks_chosen"]:
-            return None
-        picks = self._rows(
-            "SELECT question_id FROM question_picks WHERE profile_id = ? ORDER BY position", (profile_id,)
-        )
-        return [r["question_id"] for r in picks]
-
-    def set_question_picks(self, profile_id: ProfileId, question_ids: Sequence[str]) -> list[str]:
-        """Store the whole ordered list of picked questions (duplicates keep their first place)."""
-        self.profile(profile_id)
-        ordered = list(dict.fromkeys(question_ids))
-        for question_id in ordered:
-            if not isinstance(question_id, str) or not question_id.strip():
-                raise InvalidValue("A picked question needs its id.")
-        with self._writing() as db:
-            db.execute("DELETE FROM question_picks WHERE profile_id = ?", [profile_id])
-            db.conn.executemany(
-                "INSERT INTO question_picks (profile_id, question_id, position) VALUES (?, ?, ?)",
-                [(profile_id, question_id, position) for position, question_id in enumerate(ordered)],
-            )
-            db.execute("UPDATE profiles SET picks_chosen = 1 WHERE id = ?", [profile_id])
-            self._touch_profile(db, profile_id)
-        return ordered
-
-    def reset_question_picks(self, profile_id: ProfileId) -> None:
-        """Forget the patient's own pick: the profile follows the default pick again."""
-        self.profile(profile_id)
-        with self._writing() as db:
-            db.execute("DELETE FROM question_picks WHERE profile_id = ?", [profile_id])
-            db.execute("UPDATE profiles SET picks_chosen = 0 WHERE id = ?", [profile_id])
-            self._touch_profile(db, profile_id)
-
-    # ---------------------------------------------------------- red-flag notes
-
-    def dismiss_flag(self, clinic_id: ClinicId, rule_id: str, note: str) -> FlagDismissal:
-        """Record that the red flag `rule_id` raised against this clinic is not a concern, and why."""
-        clinic = self.clinic(clinic_id)
-        if not isinstance(rule_id, str) or not rule_id.strip():
-            raise InvalidValue("A dismissed red flag needs the id of its rule.")
-        _check_text("The note", note)
-        if not note.strip():
-            raise InvalidValue("Say in a few words why this red flag is not a concern.")
-        with self._writing() as db:
-            db.execute(
-                "INSERT INTO flag_dismissals (clinic_id, rule_id, note, created_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (clinic_id, rule_id) DO UPDATE SET note = excluded.note",
-                [clinic_id, rule_id, note, now_iso()],
-            )
-            self._touch_profile(db, clinic.profile_id)
-        return self.flag_dismissals(clinic_id)[rule_id]
-
-    def restore_flag(self, clinic_id: ClinicId, rule_id: str) -> None:
-        """Take back a dismissal: the red flag counts again."""
-        clinic = self.clinic(clinic_id)
-        with self._writing() as db:
-            db.execute("DELETE FROM flag_dismissals WHERE clinic_id = ? AND rule_id = ?", [clinic_id, rule_id])
-            self._touch_profile(db, clinic.profile_id)
-
-    def flag_dismissals(self, clinic_id: int) -> dict[str, FlagDismissal]:
-        """The clinic's dismissed red flags, by rule id."""
-        rows = self._rows("SELECT * FROM flag_dismissals WHERE clinic_id = ? ORDER BY rule_id", (clinic_id,))
-        return {r["rule_id"]: _record(FlagDismissal, r) for r in rows}
-
-    # ------------------------------------------------------- documents to bring
-
-    def ticked_documents(self, profile_id: int) -> set[str]:
-        """The ids of the documents to bring that the patient has ticked off."""
-        rows = self._rows("SELECT document_id FROM document_ticks WHERE profile_id = ?", (profile_id,))
-        return {r["document_id"] for r in rows}
-
-    def tick_document(self, profile_id: ProfileId, document_id: str, ticked: bool = True) -> None:
-        """Tick a document off the list to bring (or untick it)."""
-        self.profile(profile_id)
-        if not isinstance(document_id, str) or not document_id.strip():
-            raise InvalidValue("A document needs its id.")
-        with self._writing() as db:
-            if ticked:
-                db.execute(
-                    "INSERT OR IGNORE INTO document_ticks (profile_id, document_id) VALUES (?, ?)",
-                    [profile_id, document_id],
-                )
-            else:
-                db.execute(
-                    "DELETE FROM document_ticks WHERE profile_id = ? AND document_id = ?", [profile_id, document_id]
-                )
-            self._touch_profile(db, profile_id)
+        return [answer_from_row(r) for r in rows]
 
     # --------------------------------------------------------------- settings
 
@@ -822,82 +577,3 @@ class Store:
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [key, value],
             )
-
-
-# ------------------------------------------------------------------- helpers
-
-
-def _record(cls: type, row: Mapping[str, Any]) -> Any:
-    names = {f.name for f in fields(cls)}
-    return cls(**{k: v for k, v in row.items() if k in names})
-
-
-def _profile_from_row(row: Mapping[str, Any]) -> Profile:
-    data = dict(row)
-    data["synthetic"] = bool(data.get("synthetic"))
-    data["condition_chosen"] = bool(data.get("condition_chosen", 1))
-    return _record(Profile, data)
-
-
-def _answer_from_row(row: Mapping[str, Any]) -> Answer:
-    data = dict(row)
-    data["flagged"] = bool(data.get("flagged"))
-    return _record(Answer, data)
-
-
-def _check_text(label: str, value: Any) -> str:
-    """Text as given (never normalised: it must round-trip exactly), if SQLite can store it."""
-    if not isinstance(value, str):
-        raise InvalidValue(f"{label} must be text.")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise InvalidValue(f"{label} contains a broken character that cannot be saved; retype it.") from None
-    return value
-
-
-def _clean_profile_values(values: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:
-    clean = clean_values(PROFILE_SPEC, values, owner="profile", creating=creating)
-    start, end = clean.get("travel_start"), clean.get("travel_end")
-    if start and end and end < start:
-        raise InvalidValue("The last month you could travel comes before the first; swap them.")
-    return clean
-
-
-def profile_value_problems(values: Mapping[str, Any]) -> dict[str, str]:
-    """Each profile field in `values` the Store would refuse, with its one-sentence reason.
-
-    For checking data from outside (a profile file) before anything is written, so
-    that every problem can be reported together, each at its field.
-    """
-    problems: dict[str, str] = {}
-    for key, value in values.items():
-        if key not in PROFILE_FIELDS:
-            continue
-        try:
-            _clean_profile_values({key: value}, creating=False)
-        except InvalidValue as error:
-            problems[key] = str(error)
-    if not problems:
-        try:
-            _clean_profile_values({k: v for k, v in values.items() if k in PROFILE_FIELDS}, creating=False)
-        except InvalidValue as error:
-            problems["travel_end"] = str(error)
-    return problems
-
-
-def clinic_value_problems(values: Mapping[str, Any]) -> dict[str, str]:
-    """Each clinic field in `values` the Store would refuse, with its one-sentence reason."""
-    problems: dict[str, str] = {}
-    for key, value in values.items():
-        if key not in CLINIC_FIELDS:
-            continue
-        try:
-            _clean_clinic_values({key: value}, creating=False)
-        except InvalidValue as error:
-            problems[key] = str(error)
-    return problems
-
-
-def _clean_clinic_values(values: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:
-    return clean_values(CLINIC_SPEC, values, owner="clinic", creating=creating)

@@ -29,9 +29,17 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from app import __version__
 from db.errors import FileRefused, StorageError
+from db.fields import clinic_value_problems, profile_value_problems
 from db.files import read_regular_file, write_atomic
-from db.records import ANSWER_STATUSES, CONDITIONS, CUSTOM_PREFIX, HOEHN_YAHR_STAGES, Profile, ProfileId
-from db.store import Store, clinic_value_problems, profile_value_problems
+from db.records import (
+    ANSWER_STATUSES,
+    CONDITIONS,
+    CUSTOM_PREFIX,
+    HOEHN_YAHR_STAGES,
+    Profile,
+    ProfileId,
+)
+from db.store import Store
 
 if TYPE_CHECKING:
     from app.domain.question_bank import QuestionBank
