@@ -75,6 +75,8 @@ class FieldSpec:
             return "a number of zero or more" if self.high is None else f"a number from {self.low:g} to {self.high:g}"
         if self.kind == "appointment":
             return "a date like 2027-04-12, with a time if known (2027-04-12 14:30)"
+        if self.kind == "month":
+            return "a month written as YYYY-MM, like 2027-04"
         return "text"
 
 

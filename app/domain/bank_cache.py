@@ -66,7 +66,9 @@ def cached_bank(root: Path, folder: Path | None = None) -> QuestionBank:
         key = ""  # a content file cannot be read: checking the content says which
     bank = read_cache(path, key) if key else None
     if bank is None:
-        from app.domain.bank_schema import read_content  # pydantic: only when the content must be checked
+        from app.domain.bank_schema import (
+            read_content,  # pydantic: only when the content must be checked
+        )
 
         bank = read_content(root)
         if key:

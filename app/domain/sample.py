@@ -10,6 +10,7 @@ its notes, and the same seed always gives the same people.
 from __future__ import annotations
 
 import random
+
 from app.domain.question_bank import Question, QuestionBank, load_question_bank
 from db.records import CONDITIONS, NewClinic, NewProfile, ProfileId
 from db.store import Store

@@ -20,6 +20,8 @@ from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from app.domain.formatting import format_number
+from app.domain.picks import my_question_ids
 from app.domain.question_bank import (
     CUSTOM_CATEGORY,
     PRIORITIES,
@@ -33,7 +35,6 @@ from app.domain.question_bank import (
     Source,
     Text,
 )
-from app.domain.picks import my_question_ids
 from app.domain.red_flags import RaisedFlag, evaluate_red_flags
 from app.domain.sheet_kinds import KINDS, SECTIONS, SHEET_KINDS, SheetKind  # noqa: F401 (declared there, cheap to import)
 from db.errors import NotFound, UserError
@@ -456,10 +457,3 @@ def _cited_sources(
         if source_id not in seen and source_id in bank.sources:
             seen[source_id] = bank.sources[source_id]
     return tuple(seen.values())
-
-
-def format_number(value: float | int) -> str:
-    """A measure as people write it: 3, 2.5, 45 (no trailing ".0")."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from app.domain.formatting import format_price
 from app.domain.sheet_content import ClinicAnswers, QuestionSheet, SheetQuestion
 from app.export import labels
-from app.export.drawing import SheetDrawing, format_price, hex_colour
+from app.export.drawing import SheetDrawing, hex_colour
 from app.export.flowables import SheetParagraph
 from app.export.question_pages import recorded_answer
 from app.export.styles import FLAG, FLAG_FILL, MUTED

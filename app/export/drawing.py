@@ -221,9 +221,3 @@ def short_source(source: Source) -> str:
 
 def hex_colour(colour: Any) -> str:
     return "#" + colour.hexval()[2:]
-
-
-def format_price(price: float | None) -> str:
-    if price is None:
-        return ""
-    return f"{price:,.0f}" if float(price).is_integer() else f"{price:,.2f}"

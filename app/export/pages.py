@@ -26,7 +26,14 @@ from app.export.files import PDF_CREATOR_PREFIX
 from app.export.flowables import PartMarker
 from app.export.fonts import LATIN_FALLBACK
 from app.export.sheet_text import shortened
-from app.export.styles import FOOTER_BASELINE_MM, HEADER_BASELINE_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM, MUTED, RULE
+from app.export.styles import (
+    FOOTER_BASELINE_MM,
+    HEADER_BASELINE_MM,
+    MARGIN_LEFT_MM,
+    MARGIN_RIGHT_MM,
+    MUTED,
+    RULE,
+)
 
 #: The PDF's title; the same for every sheet so that no personal data is in the metadata.
 PDF_TITLE = "StemPrep question sheet"

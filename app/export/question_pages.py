@@ -16,7 +16,13 @@ from app.domain.question_bank import YES_NO_VALUES
 from app.domain.sheet_content import ClinicAnswers, QuestionSheet, SheetQuestion
 from app.export import labels
 from app.export.drawing import SPACE, WIDE_SPACE, SheetDrawing, hex_colour
-from app.export.flowables import BoxedParagraph, PartMarker, RuledLines, RuledParagraph, SheetParagraph
+from app.export.flowables import (
+    BoxedParagraph,
+    PartMarker,
+    RuledLines,
+    RuledParagraph,
+    SheetParagraph,
+)
 from app.export.pages import HEADER_CHARS
 from app.export.sheet_text import shortened
 from app.export.styles import MUTED, RULE

@@ -47,12 +47,22 @@ from app.export.drawing import SheetDrawing
 from app.export.files import SheetExportError, save_pdf  # noqa: F401  (re-exported: part of this module's API)
 from app.export.flowables import PartMarker, SheetParagraph
 from app.export.pages import HEADER_CHARS, PDF_SUBJECT, PDF_TITLE, CopyStart, SheetPages  # noqa: F401
-from app.export.question_pages import answers_so_far, checklist_questions, doctor_questions
+from app.export.question_pages import (
+    answers_so_far,
+    checklist_questions,
+    doctor_questions,
+)
 from app.export.red_flag_pages import attention, checklist_red_flags
 from app.export.reference_pages import reference
 from app.export.sheet_text import shortened
 from app.export.styles import MUTED, SHADE
-from app.export.summary_card import CARD_LABEL_MM, appointment_line, clinic_blank_rows, doctor_card, patient_summary
+from app.export.summary_card import (
+    CARD_LABEL_MM,
+    appointment_line,
+    clinic_blank_rows,
+    doctor_card,
+    patient_summary,
+)
 
 if TYPE_CHECKING:
     from app.domain.question_bank import QuestionBank

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from app.domain.sheet_content import ClinicAnswers, QuestionSheet, SheetOptions, format_number
+from app.domain.formatting import format_number, format_price
+from app.domain.sheet_content import ClinicAnswers, QuestionSheet, SheetOptions
 from app.export import labels
-from app.export.drawing import WIDE_SPACE, Row, SheetDrawing, format_price, hex_colour
+from app.export.drawing import WIDE_SPACE, Row, SheetDrawing, hex_colour
 from app.export.flowables import SheetParagraph
 from app.export.styles import MUTED
 from db.fields import PERSONAL_FIELDS

@@ -56,7 +56,13 @@ from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetOptions
 from app.export.batch import MERGED_FILE, BatchResult
 from app.export.sheet_text import shortened
-from app.gui.batch_runners import COUNTED_SHEETS, BatchJob, BatchRunner, PageCounter, ThreadBatchRunner  # noqa: F401 (BatchRunner: re-exported)
+from app.gui.batch_runners import (  # noqa: F401 (BatchRunner: re-exported)
+    COUNTED_SHEETS,
+    BatchJob,
+    BatchRunner,
+    PageCounter,
+    ThreadBatchRunner,
+)
 from app.gui.profile_file_dialogs import add_to_file_menu, flush_edits
 from app.gui.sheet_options import SheetOptionsBox
 from db.errors import StorageError

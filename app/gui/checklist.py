@@ -12,7 +12,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.question_bank import QuestionBank
-from app.domain.sheet_content import SheetOptions, SheetQuestion, QuestionSheet, gather_sheet
+from app.domain.sheet_content import (
+    QuestionSheet,
+    SheetOptions,
+    SheetQuestion,
+    gather_sheet,
+)
 from app.gui.i18n import ui_language
 from db.records import CUSTOM_PREFIX, Answer, ClinicId, CustomQuestionId, ProfileId
 from db.store import Store

@@ -11,7 +11,14 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QObject, Qt, Slot
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,15 +40,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.formatting import format_price
 from app.domain.question_bank import QuestionBank
 from app.domain.quotes import CURRENCIES
 from app.domain.red_flags import RaisedFlag, evaluate_red_flags
 from app.export.sheet_text import shortened
 from app.gui.appointment import AppointmentEdit, appointment_text
 from app.gui.checklist import gather_checklist
-from app.gui.comparison import ComparisonModel, format_price
-from app.gui.exchange_rates import load_rates
+from app.gui.comparison import ComparisonModel
 from app.gui.dialogs import ConfirmDialog
+from app.gui.exchange_rates import load_rates
 from app.gui.i18n import ui_language
 from app.gui.marks import FLAG_MARK, flag_colours, severity_label, worst_severity
 from app.gui.step import StepPage

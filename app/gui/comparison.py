@@ -11,9 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QObject, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QFont
 
+from app.domain.formatting import format_price, format_rate
 from app.domain.quotes import ExchangeRates, converted, currency_code
 from app.domain.red_flags import RaisedFlag
 from app.domain.sheet_content import ClinicAnswers, QuestionSheet, SheetQuestion
@@ -254,13 +261,3 @@ def _fact_flags(clinic: ClinicAnswers, field: str) -> list[RaisedFlag]:
         if any(test.clinic_field == field for test in flag.rule.when)
         and (flag.rule.match == "all" or not flag.question_ids)
     ]
-
-
-def format_rate(rate: float) -> str:
-    """1390.0 → "1,390"; 0.92 → "0.92"; 0.000712 → "0.000712": as many digits as were typed, no more."""
-    return f"{rate:,.6f}".rstrip("0").rstrip(".")
-
-
-def format_price(price: float) -> str:
-    """12000000.0 → "12,000,000"; 1500.5 → "1,500.50"."""
-    return f"{price:,.0f}" if float(price).is_integer() else f"{price:,.2f}"

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
@@ -91,7 +90,9 @@ class PrintDialog:
 
     @classmethod
     def ask(cls, parent: QWidget | None, printer: QPrinter) -> bool:
-        from PySide6.QtPrintSupport import QPrintDialog  # loaded with the Sheet step, not at start-up
+        from PySide6.QtPrintSupport import (
+            QPrintDialog,  # loaded with the Sheet step, not at start-up
+        )
 
         dialog = QPrintDialog(printer, parent)
         dialog.setWindowTitle(QCoreApplication.translate("Dialogs", "Print the question sheet"))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.formatting import format_rate
 from app.domain.quotes import (
     CURRENCIES,
     RATES_SETTING,
@@ -40,7 +41,6 @@ from app.domain.quotes import (
     rates_from_text,
     rates_to_text,
 )
-from app.gui.comparison import format_rate
 from db.errors import StorageError
 from db.store import Store
 

@@ -51,7 +51,13 @@ from app.gui.profile_form import ProfileStep
 from app.gui.profile_list import ProfileList
 from app.gui.recovery import install_recovery_actions
 from app.gui.step import StepPage
-from app.gui.text_size import TEXT_SIZES, TextSizeMenu, current_text_size, scale_font, scale_max_width
+from app.gui.text_size import (
+    TEXT_SIZES,
+    TextSizeMenu,
+    current_text_size,
+    scale_font,
+    scale_max_width,
+)
 from app.gui.worklist import WORKLIST_KEY, WorklistPage
 from db.errors import StorageError
 from db.records import ProfileId

@@ -263,7 +263,11 @@ class ProfileFileActions(QObject):
 
     @Slot()
     def import_file(self) -> None:
-        from app.domain.profile_file import ProfileFileError, import_profile, preview_import
+        from app.domain.profile_file import (
+            ProfileFileError,
+            import_profile,
+            preview_import,
+        )
 
         window = self._window
         if not flush_edits(window):  # a replaced patient must have nothing left to write

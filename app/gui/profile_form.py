@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.formatting import format_number
 from app.domain.question_bank import Condition, QuestionBank
 from app.gui.documents import DocumentChecklist
 from app.gui.i18n import other_language, ui_language
@@ -44,9 +45,6 @@ FORM_MAX_WIDTH = 860
 LISTED_MEASURES = ("kl_grade", "mrs", "hoehn_yahr")
 
 
-def format_measure(value: float) -> str:
-    """1.0 → "1", 1.5 → "1.5"."""
-    return f"{value:g}"
 
 
 class ProfileStep(StepPage):
@@ -93,7 +91,7 @@ class ProfileStep(StepPage):
             box.addItem(self.tr("Not known"), None)
             for value in values.get(measure, ()):
                 # Hoehn & Yahr has half stages; the other scales are whole numbers.
-                box.addItem(format_measure(value), value if measure == "hoehn_yahr" else int(value))
+                box.addItem(format_number(value), value if measure == "hoehn_yahr" else int(value))
             box.setMinimumWidth(160)
             box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             box.currentIndexChanged.connect(

@@ -13,7 +13,14 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +38,13 @@ from app.domain.red_flags import RaisedFlag
 from app.domain.sheet_content import QuestionSheet, SheetQuestion
 from app.gui.checklist import status_label
 from app.gui.i18n import other_language, ui_language
-from app.gui.marks import FLAG_MARK, STATUS_MARKS, flag_colours, severity_label, worst_severity
+from app.gui.marks import (
+    FLAG_MARK,
+    STATUS_MARKS,
+    flag_colours,
+    severity_label,
+    worst_severity,
+)
 from app.gui.question_keys import MOVE_DOWN_KEY, MOVE_UP_KEY, native
 from app.gui.text_size import scale_font
 from db.records import Answer

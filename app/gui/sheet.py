@@ -15,8 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QBuffer,
-    QCoreApplication,
     QByteArray,
+    QCoreApplication,
     QIODevice,
     QObject,
     QPoint,
@@ -24,13 +24,20 @@ from PySide6.QtCore import (
     QRunnable,
     QSize,
     QStandardPaths,
+    Qt,
     QThreadPool,
     QTimer,
-    Qt,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
+from PySide6.QtGui import (
+    QImage,
+    QKeySequence,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QShortcut,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
@@ -46,7 +53,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.question_bank import QuestionBank
-from app.domain.sheet_content import KINDS, InvalidSheetOptions, QuestionSheet, SheetOptions, gather_sheet
+from app.domain.sheet_content import (
+    KINDS,
+    InvalidSheetOptions,
+    QuestionSheet,
+    SheetOptions,
+    gather_sheet,
+)
 from app.export.batch import sheet_file_name
 from app.export.files import SheetExportError, save_pdf
 from app.gui.dialogs import PrintDialog, SaveDialog
@@ -84,7 +97,9 @@ class _RenderJob(QRunnable):
 
     def run(self) -> None:
         try:
-            from app.export.question_sheet import render_pdf  # reportlab loads with the first preview
+            from app.export.question_sheet import (
+                render_pdf,  # reportlab loads with the first preview
+            )
 
             data = render_pdf(self._sheet, self._options)
         except Exception as error:  # noqa: BLE001 - handed to the GUI thread, which re-raises bugs

@@ -35,7 +35,12 @@ from app.domain.question_bank import QuestionBank
 from app.domain.worklist import PatientFigures, patient_figures
 from app.gui.appointment import appointment_text
 from app.gui.marks import FLAG_MARK, flag_colours
-from app.gui.profile_list import SEARCH_DELAY_MS, ProfileIdRole, ProfileListModel, SampleMarkDelegate
+from app.gui.profile_list import (
+    SEARCH_DELAY_MS,
+    ProfileIdRole,
+    ProfileListModel,
+    SampleMarkDelegate,
+)
 from app.gui.text_size import TEXT_SIZES, current_text_size, scale_font
 from db.errors import StorageError
 from db.records import ProfileId, ProfileSummary

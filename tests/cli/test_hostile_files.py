@@ -56,8 +56,9 @@ def rows(db: Path) -> str:
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
             "AND name NOT LIKE 'profile_fts%' ORDER BY name")]
         for table in tables:
-            for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
-                digest.update(repr(row).encode())
+            # Sorted here: some tables (the search index's) have no rowid to order by.
+            for row in sorted(repr(row) for row in conn.execute(f'SELECT * FROM "{table}"')):
+                digest.update(row.encode())
     return digest.hexdigest()
 
 

@@ -94,3 +94,12 @@ def test_the_schema_refuses_what_the_check_constraints_refuse(store: Store) -> N
     profile = store.create_profile("Kim")
     with pytest.raises(sqlite3.IntegrityError):
         store.database.execute("UPDATE profiles SET kl_grade = 5 WHERE id = ?", [profile.id])
+
+
+@pytest.mark.parametrize("given", ["2027-13", "not a month", "April 2027"])
+def test_a_travel_month_that_is_not_a_month_is_refused_saying_what_a_month_looks_like(
+    given: str, store: Store
+) -> None:
+    profile = store.create_profile("Kim")
+    with pytest.raises(InvalidValue, match="must be a month written as YYYY-MM"):
+        store.update_profile(profile.id, travel_start=given)
