@@ -179,7 +179,7 @@ class BatchDialog(QDialog):
         files_layout = QVBoxLayout(files)
         self.one_file_each = QRadioButton(self.tr("One PDF &per patient"))
         self.one_file_each.setAccessibleName(self.tr("One PDF per patient"))
-        self.merged_file = QRadioButton(self.tr("All in &one PDF ({name})").format(name=MERGED_FILE))
+        self.merged_file = QRadioButton(self.tr("All &in one PDF ({name})").format(name=MERGED_FILE))
         self.merged_file.setAccessibleName(self.tr("All sheets in one PDF"))
         files_group = QButtonGroup(self)
         files_group.addButton(self.one_file_each)

@@ -213,8 +213,8 @@
         <translation>환자마다 PDF 하나</translation>
     </message>
     <message>
-        <source>All in &amp;one PDF ({name})</source>
-        <translation>모두 PDF 하나로(&amp;O) ({name})</translation>
+        <source>All &amp;in one PDF ({name})</source>
+        <translation>모두 PDF 하나로(&amp;I) ({name})</translation>
     </message>
     <message>
         <source>All sheets in one PDF</source>

@@ -95,11 +95,15 @@ def _screens(window: MainWindow) -> Iterator[str]:
                 continue
             seen.add(kind)
             step.show_question(index, focus_answer=True)
-            QTest.qWait(10)  # the scroll area sizes the card once its layout request is handled
+            QTest.qWait(50)  # the scroll area sizes the card once its layout requests are handled
             yield f"{view}, {kind} question {step.current_index + 1}"
         assert "red flag" in seen or view == "mine", "the walk must see a question with a red flag"
 
 
+@pytest.mark.qt_log_ignore(
+    # The offscreen platform cannot float a window; the drawer is still laid out as on a desktop.
+    "This plugin does not support propagateSizeHints", "This plugin does not support raise"
+)
 @pytest.mark.parametrize("language", ["en", "ko"])
 def test_the_questions_step_fits_at_every_text_size_with_the_patient_list_open(
     qapp: QApplication, qtbot: QtBot, store: Store, bank: QuestionBank,
@@ -112,8 +116,10 @@ def test_the_questions_step_fits_at_every_text_size_with_the_patient_list_open(
         window = make_window()
         window.resize(*SMALL_SCREEN)
         window.profile_list.select_profile(demo.id)
-        window.patients_dock.show()
         window.go_to_step(MainWindow.QUESTIONS)
+        if not window.patients_dock.isVisible():
+            window.patients_dock.toggleViewAction().trigger()  # the user opens the list over the step
+            qtbot.wait(50)  # the step lays itself out again once the list has moved aside
         assert window.patients_dock.isVisible()
         step = window.questions_step
         for row in range(step.clinic_box.count()):  # the demo clinic whose answers raise red flags
