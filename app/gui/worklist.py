@@ -183,7 +183,7 @@ class WorklistModel(ProfileListModel):
         if column == self.CONDITION:
             return self.condition_text(summary)
         if column == self.TRAVEL:
-            return summary.travel_window
+            return summary.travel
         if column == self.CHANGED:
             return summary.updated_at[:10]
         figures = self._figures.get(summary.id)

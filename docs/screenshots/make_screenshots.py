@@ -111,6 +111,7 @@ def window_on_fresh_database(bank: QuestionBank) -> Iterator[MainWindow]:
 def go_to_a_red_flag(window: MainWindow) -> None:
     """The Questions step at the first question whose answer raised a red flag (the demo has some)."""
     step = window.questions_step
+    step.set_view("all")  # the flagged answer need not be one of the patient's picked questions
     for clinic_row in range(step.clinic_box.count()):
         step.clinic_box.setCurrentIndex(clinic_row)
         for index in range(step.question_count):

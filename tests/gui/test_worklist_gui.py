@@ -43,6 +43,7 @@ def test_the_model_passes_qts_checks_and_works_out_figures_only_for_rows_asked_a
     qtbot.waitUntil(lambda: _shown(model, row, WorklistModel.FLAGS) != "…")
     assert _shown(model, row, WorklistModel.NAME) == demo.name
     assert _shown(model, row, WorklistModel.CLINICS) == "2"
+    assert _shown(model, row, WorklistModel.TRAVEL) == store.profile(demo.id).travel != ""  # months and note
     assert _shown(model, row, WorklistModel.FLAGS).endswith("3")
     # Only rows a view asked about are worked out, not the patients further down.
     for shown_row in range(PAGE_SIZE):
