@@ -15,10 +15,9 @@ the patient gets there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -45,12 +44,19 @@ from app.gui.facilitator_dialog import install_facilitator_action
 from app.gui.help import HelpActions
 from app.gui.i18n import ui_language
 from app.gui.marks import CHECKED_BUTTON_STYLE
+from app.gui.patients_dock import (
+    DRAWER_WIDTH,
+    PATIENT_LIST_SETTING,
+    ROOMY_WINDOW_WIDTH,
+    PatientsDock,
+)
 from app.gui.preferences import add_language_action
 from app.gui.profile_file_dialogs import install_profile_file_actions
 from app.gui.profile_form import ProfileStep
 from app.gui.profile_list import ProfileList
 from app.gui.recovery import install_recovery_actions
 from app.gui.step import StepPage
+from app.gui.steps import STEP_FACTORIES
 from app.gui.text_size import (
     TEXT_SIZES,
     TextSizeMenu,
@@ -76,57 +82,6 @@ NAME_LIMIT = 80
 
 #: How long "Saved" stays in the status bar.
 SAVED_MESSAGE_MS = 2500
-
-#: Whether the patient list was last left open ("open") or closed ("closed") by the user.
-PATIENT_LIST_SETTING = "gui.patient_list"
-
-#: Below this window width (in pixels at Normal text) a step that needs the room closes the list.
-ROOMY_WINDOW_WIDTH = 1700
-
-#: The width of the patient list when it floats over a step as a drawer (pixels at Normal text).
-DRAWER_WIDTH = 340
-
-
-class PatientsDock(QDockWidget):
-    """The dock around the patient list; tells the window when the user closes it with its own button."""
-
-    closed_by_user = Signal()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        super().closeEvent(event)
-        if event.isAccepted():
-            self.closed_by_user.emit()
-
-
-#: Builds one step over the open Store and the question bank, inside its parent from the start.
-StepFactory = Callable[[Store, QuestionBank, QWidget], StepPage]
-
-
-def _profile_step(store: Store, bank: QuestionBank, parent: QWidget) -> StepPage:
-    return ProfileStep(store, bank, parent)
-
-
-def _clinics_step(store: Store, bank: QuestionBank, parent: QWidget) -> StepPage:
-    from app.gui.clinics import ClinicsStep
-
-    return ClinicsStep(store, bank, parent)
-
-
-def _questions_step(store: Store, bank: QuestionBank, parent: QWidget) -> StepPage:
-    from app.gui.questions import QuestionsStep
-
-    return QuestionsStep(store, bank, parent)
-
-
-def _sheet_step(store: Store, bank: QuestionBank, parent: QWidget) -> StepPage:
-    from app.gui.sheet import SheetStep  # with Qt's PDF and printing modules
-
-    return SheetStep(store, bank, parent)
-
-
-#: The four steps in order; each module is imported when its step is first needed.
-STEP_FACTORIES: tuple[StepFactory, ...] = (_profile_step, _clinics_step, _questions_step, _sheet_step)
-
 
 class MainWindow(QMainWindow):
     """StemPrep's window over one open Store."""
