@@ -307,6 +307,20 @@ class SampleMarkDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class SearchBox(QLineEdit):
+    """The patient search field: searches once typing pauses (`delay` fires), not on every key."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(self.tr("Search: name, clinic, city…"))
+        self.setAccessibleName(self.tr("Search patients"))
+        self.setClearButtonEnabled(True)
+        self.delay = QTimer(self)
+        self.delay.setSingleShot(True)
+        self.delay.setInterval(SEARCH_DELAY_MS)
+        self.textChanged.connect(self.delay.start)
+
+
 class ProfileList(QWidget):
     """The patients on this computer: find one (search, filters, sort), pick, add, delete."""
 
@@ -356,15 +370,9 @@ class ProfileList(QWidget):
         self.worklist_button.setToolTip(self.tr(
             "Travel, next appointment, progress and serious red flags for every patient"
         ))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search: name, clinic, city…"))
-        self.search.setAccessibleName(self.tr("Search patients"))
-        self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search = SearchBox()
+        self._search_timer = self.search.delay  # the filters wait for it too
         self._search_timer.timeout.connect(self._apply_query)
-        self.search.textChanged.connect(self._search_timer.start)
         filters = self._build_filters(bank)
 
         self.empty_label = QLabel()

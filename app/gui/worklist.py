@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -36,10 +35,10 @@ from app.domain.worklist import PatientFigures, patient_figures
 from app.gui.appointment import appointment_text
 from app.gui.marks import FLAG_MARK, flag_colours
 from app.gui.profile_list import (
-    SEARCH_DELAY_MS,
     ProfileIdRole,
     ProfileListModel,
     SampleMarkDelegate,
+    SearchBox,
 )
 from app.gui.text_size import TEXT_SIZES, current_text_size, scale_font
 from db.errors import StorageError
@@ -221,15 +220,8 @@ class WorklistPage(QWidget):
 
         title = QLabel(self.tr("All patients"))
         scale_font(title, 1.3, bold=True)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search: name, clinic, city…"))
-        self.search.setAccessibleName(self.tr("Search patients"))
-        self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._apply_search)
-        self.search.textChanged.connect(self._search_timer.start)
+        self.search = SearchBox()
+        self.search.delay.timeout.connect(self._apply_search)
 
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -314,7 +306,7 @@ class WorklistPage(QWidget):
 
     @Slot()
     def _apply_search(self) -> None:
-        self._search_timer.stop()
+        self.search.delay.stop()
         self.model.set_query(replace(self.model.query, text=self.search.text()))
 
     @Slot()

@@ -1237,7 +1237,7 @@ This cannot be undone.</source>
     <name>MainWindow</name>
     <message>
         <source>Profile</source>
-        <extracomment>The patient open when the window last closed, so a patient finds their own file again. Longest patient name in the title and the line under the steps (the form has it all). How long &quot;Saved&quot; stays in the status bar. Whether the patient list was last left open (&quot;open&quot;) or closed (&quot;closed&quot;) by the user. Below this window width (in pixels at Normal text) a step that needs the room closes the list. The width of the patient list when it floats over a step as a drawer (pixels at Normal text). Builds one step over the open Store and the question bank, inside its parent from the start. The four steps in order; each module is imported when its step is first needed. Steps whose work needs the window&apos;s width: the patient list steps aside for them by itself.</extracomment>
+        <extracomment>The patient open when the window last closed, so a patient finds their own file again. Longest patient name in the title and the line under the steps (the form has it all). How long &quot;Saved&quot; stays in the status bar. Steps whose work needs the window&apos;s width: the patient list steps aside for them by itself.</extracomment>
         <translation>프로필</translation>
     </message>
     <message>
@@ -1514,14 +1514,6 @@ Close StemPrep anyway and lose those changes?</source>
     <message>
         <source>Travel, next appointment, progress and serious red flags for every patient</source>
         <translation>모든 환자의 방문 시기, 다음 상담, 진행 상황, 심각한 위험 신호</translation>
-    </message>
-    <message>
-        <source>Search: name, clinic, city…</source>
-        <translation>검색: 이름, 병원, 도시…</translation>
-    </message>
-    <message>
-        <source>Search patients</source>
-        <translation>환자 검색</translation>
     </message>
     <message>
         <source>Show all patients</source>
@@ -2325,6 +2317,17 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
     </message>
 </context>
 <context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search: name, clinic, city…</source>
+        <translation>검색: 이름, 병원, 도시…</translation>
+    </message>
+    <message>
+        <source>Search patients</source>
+        <translation>환자 검색</translation>
+    </message>
+</context>
+<context>
     <name>SheetOptionsBox</name>
     <message>
         <source>Which sheet</source>
@@ -2758,14 +2761,6 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
         <source>All patients</source>
         <extracomment>The user opened a patient from the table. The user wants the steps back without choosing another patient. Something the user should know, as one sentence.</extracomment>
         <translation>모든 환자</translation>
-    </message>
-    <message>
-        <source>Search: name, clinic, city…</source>
-        <translation>검색: 이름, 병원, 도시…</translation>
-    </message>
-    <message>
-        <source>Search patients</source>
-        <translation>환자 검색</translation>
     </message>
     <message>
         <source>All patients, one per row</source>
