@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from gui_helpers import contrast
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QImage, QPalette
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -22,7 +24,6 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QWidget,
 )
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from app.domain.demo import create_demo
@@ -31,7 +32,13 @@ from app.domain.sample import add_sample_profiles
 from app.gui.application import dark_palette
 from app.gui.i18n import install_translations, remove_translations
 from app.gui.main_window import MainWindow
-from app.gui.text_size import DEFAULT_TEXT_SIZE, TEXT_SIZES, apply_text_size, base_point_size, scaling_style
+from app.gui.text_size import (
+    DEFAULT_TEXT_SIZE,
+    TEXT_SIZES,
+    apply_text_size,
+    base_point_size,
+    scaling_style,
+)
 from db.store import Store
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -158,18 +165,9 @@ def test_the_walk_sees_a_cut_off_button_and_a_sideways_scroll_bar(qtbot: QtBot, 
 # ====================================================================== dark mode
 
 
-def _contrast(first: QColor, second: QColor) -> float:
-    def luminance(colour: QColor) -> float:
-        channels = []
-        for value in (colour.redF(), colour.greenF(), colour.blueF()):
-            channels.append(value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4)
-        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
-
-    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
-def _ring_contrast(palette: QPalette, checked: bool) -> float:
+def _ringcontrast(palette: QPalette, checked: bool) -> float:
     """How far the radio button's drawn outline stands out from the window behind it (best pixel)."""
     radio = QRadioButton()
     radio.setStyle(scaling_style("Fusion"))
@@ -182,7 +180,7 @@ def _ring_contrast(palette: QPalette, checked: bool) -> float:
     best = 1.0
     for x in range(min(image.width(), 30)):
         for y in range(image.height()):
-            best = max(best, _contrast(image.pixelColor(x, y), background))
+            best = max(best, contrast(image.pixelColor(x, y), background))
     return best
 
 
@@ -190,16 +188,16 @@ def _ring_contrast(palette: QPalette, checked: bool) -> float:
 def test_the_answer_radio_buttons_stand_out_in_light_and_dark(qapp: QApplication, scheme: str) -> None:
     palette = dark_palette() if scheme == "dark" else scaling_style("Fusion").standardPalette()
     for checked in (False, True):
-        assert _ring_contrast(palette, checked) >= 3.0, (scheme, checked)  # WCAG: 3:1 for a control's outline
+        assert _ringcontrast(palette, checked) >= 3.0, (scheme, checked)  # WCAG: 3:1 for a control's outline
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_chosen_answer_button_reads_clearly_in_light_and_dark(qapp: QApplication, scheme: str) -> None:
     """Yes / No / status buttons, once chosen, are drawn in the highlight colours (see CHECKED_BUTTON_STYLE)."""
     palette = dark_palette() if scheme == "dark" else scaling_style("Fusion").standardPalette()
-    chosen = _contrast(palette.color(QPalette.ColorRole.HighlightedText), palette.color(QPalette.ColorRole.Highlight))
+    chosen = contrast(palette.color(QPalette.ColorRole.HighlightedText), palette.color(QPalette.ColorRole.Highlight))
     # Dark mode is ours (app.gui.application.dark_palette): text contrast for reading. The light
     # palette is the style's own, whose white on blue is 3.7:1; at least a control's 3:1 there.
     assert chosen >= (4.5 if scheme == "dark" else 3.0), scheme
     # and a chosen button stands apart from the window it sits on
-    assert _contrast(palette.color(QPalette.ColorRole.Highlight), palette.color(QPalette.ColorRole.Window)) >= 3, scheme
+    assert contrast(palette.color(QPalette.ColorRole.Highlight), palette.color(QPalette.ColorRole.Window)) >= 3, scheme

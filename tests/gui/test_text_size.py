@@ -7,9 +7,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from gui_helpers import contrast
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QAbstractButton, QApplication, QStyle, QStyleFactory, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QStyle,
+    QStyleFactory,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app.domain.demo import create_demo
@@ -181,26 +188,17 @@ def test_the_focus_ring_goes_around_whatever_has_the_keyboard_focus(
 # ====================================================================== dark mode
 
 
-def _contrast(first: QColor, second: QColor) -> float:
-    def luminance(colour: QColor) -> float:
-        channels = []
-        for value in (colour.redF(), colour.greenF(), colour.blueF()):
-            channels.append(value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4)
-        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
-
-    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def test_red_flags_and_marks_stay_readable_in_light_and_dark() -> None:
     for severity, (text, background) in SEVERITY_COLOURS.items():
-        assert _contrast(QColor(text), QColor(background)) >= 7, severity  # their own colours, any palette
+        assert contrast(QColor(text), QColor(background)) >= 7, severity  # their own colours, any palette
     dark = dark_palette()
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
-        assert _contrast(dark.color(role), dark.color(QPalette.ColorRole.Base)) >= 7  # ○ ◎ ● × marks are text
+        assert contrast(dark.color(role), dark.color(QPalette.ColorRole.Base)) >= 7  # ○ ◎ ● × marks are text
     placeholder = dark.color(QPalette.ColorRole.PlaceholderText)  # "not asked" in the comparison
-    assert _contrast(placeholder, dark.color(QPalette.ColorRole.Base)) >= 4.5
-    assert _contrast(dark.color(QPalette.ColorRole.Highlight), dark.color(QPalette.ColorRole.Window)) >= 3  # focus ring
+    assert contrast(placeholder, dark.color(QPalette.ColorRole.Base)) >= 4.5
+    assert contrast(dark.color(QPalette.ColorRole.Highlight), dark.color(QPalette.ColorRole.Window)) >= 3  # focus ring
 
 
 def test_a_dark_system_gets_a_dark_palette_and_a_light_one_gets_it_back(qapp: QApplication) -> None:
