@@ -167,7 +167,7 @@ def test_the_walk_sees_a_cut_off_button_and_a_sideways_scroll_bar(qtbot: QtBot, 
 
 
 
-def _ringcontrast(palette: QPalette, checked: bool) -> float:
+def _ring_contrast(palette: QPalette, checked: bool) -> float:
     """How far the radio button's drawn outline stands out from the window behind it (best pixel)."""
     radio = QRadioButton()
     radio.setStyle(scaling_style("Fusion"))
@@ -188,7 +188,7 @@ def _ringcontrast(palette: QPalette, checked: bool) -> float:
 def test_the_answer_radio_buttons_stand_out_in_light_and_dark(qapp: QApplication, scheme: str) -> None:
     palette = dark_palette() if scheme == "dark" else scaling_style("Fusion").standardPalette()
     for checked in (False, True):
-        assert _ringcontrast(palette, checked) >= 3.0, (scheme, checked)  # WCAG: 3:1 for a control's outline
+        assert _ring_contrast(palette, checked) >= 3.0, (scheme, checked)  # WCAG: 3:1 for a control's outline
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
