@@ -404,3 +404,34 @@ def _checkpoint_if_intact(path: Path) -> None:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     except (StorageError, sqlite3.Error):
         return
+
+
+# ----------------------------------------------------------------- recovering
+
+
+def recover_damaged(database: Path, newest: Path | None, *, restore: bool) -> Path:
+    """Set the damaged file at `database` aside and, with `restore`, put `newest` (a backup) in its place.
+
+    The damaged file and its -wal/-shm are renamed, never deleted, while this process
+    holds the writer's lock, so no other StemPrep can have it open as it moves. Without
+    `restore` (or without a backup) the place is left empty, and the next opening
+    starts a new file. Returns where the damaged file now is. Raises `DatabaseInUse`
+    when another StemPrep holds the file (nothing moves then) and `StorageError` when
+    the backup cannot be restored (the damaged file is set aside all the same).
+    """
+    with lock.acquire(database):
+        aside = integrity.set_aside_damaged(database)
+    if restore and newest is not None:
+        restore_backup(newest, database)
+    return aside
+
+
+def taken_at(database: Path, chosen: Path) -> datetime:
+    """When `chosen` was taken: from its name when it is one of `database`'s backups, else its file's time."""
+    for found in list_backups(database):
+        if found.path == chosen:
+            return found.taken
+    try:
+        return datetime.fromtimestamp(chosen.stat().st_mtime)
+    except OSError:
+        return datetime.now()

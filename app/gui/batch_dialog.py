@@ -11,10 +11,10 @@ the window can keep saving). The dialog shows a progress bar with Stop, which ta
 effect between sheets (each sheet is saved whole or not at all by `save_pdf`), and
 ends with what was written, what failed and why, and a button that opens the folder.
 
-The worker sits behind `BatchRunner` (start, cancel, wait; progressed, finished,
-failed) so that a runner in a separate process (`app.export.batch_process`, which
-keeps reportlab's work out of the window's interpreter) can replace the thread by
-setting `BatchDialog.runner_factory`.
+Both are `app.gui.worker.Worker`s (start, cancel, wait; progressed, finished,
+failed), so the runner in a separate process (`ProcessBatchRunner`, which keeps
+reportlab's work out of the window's interpreter) can replace the thread by setting
+`BatchDialog.runner_factory`.
 """
 
 from __future__ import annotations
@@ -56,15 +56,16 @@ from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetOptions
 from app.export.batch import MERGED_FILE, BatchResult
 from app.export.sheet_text import shortened
-from app.gui.batch_runners import (  # noqa: F401 (BatchRunner: re-exported)
+from app.gui.batch_runners import (
     COUNTED_SHEETS,
     BatchJob,
-    BatchRunner,
-    PageCounter,
+    PageCount,
     ThreadBatchRunner,
+    page_counter,
 )
 from app.gui.profile_file_dialogs import add_to_file_menu, flush_edits
 from app.gui.sheet_options import SheetOptionsBox
+from app.gui.worker import Worker
 from db.errors import StorageError
 from db.search import ProfileQuery
 from db.store import Store
@@ -110,7 +111,7 @@ class BatchDialog(QDialog):
     SETUP, RUNNING, DONE = range(3)
 
     #: Makes the worker; replace it (a process runner, a test double) without touching the dialog.
-    runner_factory: Callable[[BatchJob, QuestionBank, QObject], BatchRunner] = ThreadBatchRunner
+    runner_factory: Callable[[BatchJob, QuestionBank, QObject], Worker] = ThreadBatchRunner
 
     #: The batch ended; the `BatchResult` (tests and the window may listen).
     batch_finished = Signal(object)
@@ -124,7 +125,7 @@ class BatchDialog(QDialog):
         self._choices = choices
         self._bank = bank
         self._store = store
-        self._runner: BatchRunner | None = None
+        self._runner: Worker | None = None
         self._close_when_done = False
         self.result_of_batch: BatchResult | None = None
         self.setWindowTitle(self.tr("Print sheets for many patients"))
@@ -193,7 +194,7 @@ class BatchDialog(QDialog):
         files_layout.addWidget(self.page_total)
 
         self._counting = 0  # the page count wanted now; older counts are dropped
-        self._counter: PageCounter | None = None
+        self._counter: Worker | None = None
         box.changed.connect(self.count_pages)
         self.all_patients.toggled.connect(self.count_pages)
 
@@ -319,16 +320,18 @@ class BatchDialog(QDialog):
         self._stop_counting()
         self._counting += 1
         self.page_total.setText(self.tr("Counting the pages to print…"))
-        counter = PageCounter(self._counting, self.job(), self._bank, self)
-        counter.counted.connect(self._counted)
+        generation = self._counting
+        counter = page_counter(self.job(), self._bank, self)
+        # A batch that cannot run says why when it starts; the count only goes quiet.
+        counter.finished.connect(lambda count: self._counted(generation, count))
         self._counter = counter
         counter.start()
 
-    @Slot(int, int, int, bool)
-    def _counted(self, generation: int, patients: int, pages: int, estimated: bool) -> None:
-        if generation != self._counting:
+    def _counted(self, generation: int, count: PageCount | None) -> None:
+        if generation != self._counting or count is None:
             return
-        if estimated:
+        patients, pages = count.patients, count.pages
+        if count.estimated:
             text = self.tr("About {pages} pages in all, for {patients} patients (from the first {counted}).").format(
                 pages=pages, patients=patients, counted=COUNTED_SHEETS
             )
@@ -342,7 +345,7 @@ class BatchDialog(QDialog):
     def _stop_counting(self) -> None:
         counter, self._counter = self._counter, None
         if counter is not None:
-            counter.stop.set()
+            counter.cancel()
             counter.wait()
             counter.deleteLater()
 

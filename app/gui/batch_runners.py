@@ -1,25 +1,38 @@
-"""Batch printing's workers: the sheets written on a thread, and the pages counted before starting.
+"""Batch printing's workers: the sheets written, and the pages counted before starting.
 
-`BatchRunner` is what the batch dialog drives (start, cancel, wait; progressed,
-finished, failed), so that a runner in a separate process (`app.export.batch_process`)
-can replace the thread. Each worker opens its own read-only Store on the same file:
-one Store per thread, and reading needs no lock, so the window can keep saving.
+Both are `app.gui.worker.Worker`s, so the batch dialog drives them like every other
+background job (start, cancel, wait; progressed, finished, failed). The sheets are
+written on a thread (`ThreadBatchRunner`) or in a separate process
+(`ProcessBatchRunner`, over `app.export.batch_process`, which keeps reportlab's work out
+of the window's interpreter); either fulfils the same contract. Each opens its own
+read-only Store on the same file: one Store per thread, and reading needs no lock, so
+the window can keep saving.
 """
 
 from __future__ import annotations
 
-import threading
+import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 
 from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetOptions
-from app.export.batch import count_pages, export_batch
+from app.export.batch import BatchResult, count_pages, export_batch
+from app.gui.worker import Worker
 from db.errors import UserError
+from db.records import ProfileId
 from db.search import ProfileQuery
 from db.store import Store
+
+if TYPE_CHECKING:
+    from app.export.batch_process import BatchProcess
+
+#: Sheets laid out to count a batch's pages; a larger batch is estimated from this many.
+COUNTED_SHEETS = 40
 
 
 @dataclass(frozen=True)
@@ -32,115 +45,119 @@ class BatchJob:
     options: SheetOptions
     merged: bool = False  # one PDF for everyone instead of one per patient
 
-
-class BatchRunner(QObject):
-    """Runs one `BatchJob` away from the GUI thread; signals arrive on the GUI thread."""
-
-    #: (sheets done, sheets in the batch), after each sheet.
-    progressed = Signal(int, int)
-    #: The batch ended (done, stopped, or with failed sheets): a `BatchResult`.
-    finished = Signal(object)
-    #: The batch could not run at all (folder, database): one sentence.
-    failed = Signal(str)
-
-    def start(self) -> None:
-        raise NotImplementedError
-
-    def cancel(self) -> None:
-        """Stop after the sheet being written now."""
-        raise NotImplementedError
-
-    def wait(self, milliseconds: int = -1) -> bool:
-        """Block until the work has ended (for closing); True if it has."""
-        raise NotImplementedError
+    def patients(self, store: Store) -> list[ProfileId]:
+        """The patients the batch prints, in the list's order."""
+        return [summary.id for summary in store.list_profiles(self.query)]
 
 
-class _BatchThread(QThread):
-    """The worker: opens its own read-only Store, finds the patients, writes the sheets."""
+@dataclass(frozen=True)
+class PageCount:
+    """How many pages a batch will print, for how many patients; `estimated` from its first sheets."""
 
-    progressed = Signal(int, int)
-    ended = Signal(object)
-    failed = Signal(str)
-    crashed = Signal(object)
+    patients: int
+    pages: int
+    estimated: bool
+
+
+def _write_batch(job: BatchJob, bank: QuestionBank, worker: Worker) -> BatchResult:
+    with Store.open(job.db_path, read_only=True) as store:
+        return export_batch(
+            store, bank, job.patients(store), job.folder, job.options, merged=job.merged,
+            progress=worker.report, cancelled=lambda: worker.cancelled,
+        )
+
+
+def _count_pages(job: BatchJob, bank: QuestionBank, worker: Worker) -> PageCount | None:
+    """Each sheet laid out once; a large batch is estimated from its first `COUNTED_SHEETS` patients.
+
+    Laying out thousands of sheets to count them would take as long as writing them.
+    None when cancelled.
+    """
+    with Store.open(job.db_path, read_only=True) as store:
+        ids = job.patients(store)
+        sample = ids[:COUNTED_SHEETS]
+        pages = count_pages(store, bank, sample, job.options, cancelled=lambda: worker.cancelled)
+    if pages is None:
+        return None
+    estimated = len(ids) > len(sample)
+    return PageCount(len(ids), round(pages * len(ids) / len(sample)) if estimated else pages, estimated)
+
+
+def page_counter(job: BatchJob, bank: QuestionBank, parent: QObject | None = None) -> Worker:
+    """Counts the pages `job` will print, off the GUI thread; finishes with a `PageCount` or None."""
+    return Worker(partial(_count_pages, job, bank), parent, name="stemprep-page-count")
+
+
+class ThreadBatchRunner(Worker):
+    """`export_batch` on a thread of its own; finishes with the `BatchResult`."""
 
     def __init__(self, job: BatchJob, bank: QuestionBank, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._job = job
-        self._bank = bank
-        self.stop = threading.Event()
+        super().__init__(partial(_write_batch, job, bank), parent, name="stemprep-batch")
 
-    def run(self) -> None:
+
+class ProcessBatchRunner(Worker):
+    """`export_batch` in a separate process (`BatchProcess`), polled on a timer; the same contract.
+
+    The child loads its own question bank, so `bank` is not sent to it.
+    """
+
+    #: How often the window looks for the child's progress.
+    POLL_MS = 50
+
+    def __init__(self, job: BatchJob, bank: QuestionBank, parent: QObject | None = None) -> None:
+        super().__init__(None, parent)
+        self._job = job
+        self._process: BatchProcess | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.POLL_MS)
+        self._timer.timeout.connect(self._poll)
+
+    def start(self) -> None:
+        from app.export.batch_process import BatchProcess  # multiprocessing only for this runner
+
+        if self._started:
+            raise RuntimeError("A worker runs its work once; make a new one.")
+        self._started = True
         job = self._job
         try:
             with Store.open(job.db_path, read_only=True) as store:
-                ids = [summary.id for summary in store.list_profiles(job.query)]
-                result = export_batch(
-                    store, self._bank, ids, job.folder, job.options, merged=job.merged,
-                    progress=self.progressed.emit, cancelled=self.stop.is_set,
-                )
+                ids = job.patients(store)
         except UserError as error:
-            self.failed.emit(str(error))
+            self._ended.set()
+            sentence = str(error)  # from the event loop, as a worker's signals come
+            QTimer.singleShot(0, self, lambda: self.failed.emit(sentence))
             return
-        except Exception as error:  # noqa: BLE001 - handed to the GUI thread, which re-raises bugs
-            self.crashed.emit(error)
-            return
-        self.ended.emit(result)
-
-
-#: Sheets laid out to count a batch's pages; a larger batch is estimated from this many.
-COUNTED_SHEETS = 40
-
-
-class PageCounter(QThread):
-    """Counts the pages a batch will print (each sheet laid out once), off the GUI thread.
-
-    Laying out thousands of sheets to count them would take as long as writing them, so
-    a large batch is estimated from its first `COUNTED_SHEETS` patients.
-    """
-
-    counted = Signal(int, int, int, bool)  # generation, patients, pages, whether estimated
-
-    def __init__(self, generation: int, job: BatchJob, bank: QuestionBank, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._generation = generation
-        self._job = job
-        self._bank = bank
-        self.stop = threading.Event()
-
-    def run(self) -> None:
-        try:
-            with Store.open(self._job.db_path, read_only=True) as store:
-                ids = [summary.id for summary in store.list_profiles(self._job.query)]
-                sample = ids[:COUNTED_SHEETS]
-                pages = count_pages(store, self._bank, sample, self._job.options, cancelled=self.stop.is_set)
-        except UserError:
-            return  # the batch itself will say what is wrong
-        if pages is not None:
-            estimated = len(ids) > len(sample)
-            total = round(pages * len(ids) / len(sample)) if estimated else pages
-            self.counted.emit(self._generation, len(ids), total, estimated)
-
-
-class ThreadBatchRunner(BatchRunner):
-    """`export_batch` on a QThread of its own."""
-
-    def __init__(self, job: BatchJob, bank: QuestionBank, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._thread = _BatchThread(job, bank, self)
-        self._thread.progressed.connect(self.progressed)
-        self._thread.ended.connect(self.finished)
-        self._thread.failed.connect(self.failed)
-        self._thread.crashed.connect(self._crashed)
-
-    def start(self) -> None:
-        self._thread.start()
+        self._process = BatchProcess(job.db_path, ids, job.folder, job.options, merged=job.merged)
+        self._process.start()
+        self._timer.start()
 
     def cancel(self) -> None:
-        self._thread.stop.set()
+        super().cancel()
+        if self._process is not None:
+            self._process.cancel()
 
     def wait(self, milliseconds: int = -1) -> bool:
-        return self._thread.wait() if milliseconds < 0 else self._thread.wait(milliseconds)
+        deadline = None if milliseconds < 0 else time.monotonic() + milliseconds / 1000
+        while self._process is not None and not self._process.finished():
+            if deadline is not None and time.monotonic() >= deadline:
+                return False
+            time.sleep(self.POLL_MS / 1000)
+        return True
 
-    @Slot(object)
-    def _crashed(self, error: BaseException) -> None:
-        raise error  # a bug: loud, here on the GUI thread
+    @Slot()
+    def _poll(self) -> None:
+        process = self._process
+        assert process is not None
+        for done, total in process.progress():
+            self.report(done, total)
+        if not process.finished():
+            return
+        self._timer.stop()
+        try:
+            result = process.result()
+        except UserError as error:
+            self.failed.emit(str(error))
+        else:
+            self.finished.emit(result)
+        finally:
+            self._ended.set()

@@ -32,7 +32,6 @@ from PySide6.QtCore import (
     QLocale,
     QMetaMethod,
     QObject,
-    QRunnable,
     Qt,
     QThreadPool,
     QTime,
@@ -57,7 +56,8 @@ from PySide6.QtWidgets import (
 
 from app.gui.dialogs import ConfirmDialog, MessageDialog, ask_save_path
 from app.gui.profile_file_dialogs import add_to_file_menu, flush_edits
-from db import backup, integrity, lock
+from app.gui.worker import Worker
+from db import backup
 from db.errors import DatabaseDamaged, DatabaseInUse, DatabaseReadOnly, StorageError
 from db.store import Store
 
@@ -78,16 +78,6 @@ def backup_date_text(taken: datetime) -> str:
     day = locale.toString(QDate(taken.year, taken.month, taken.day), QLocale.FormatType.LongFormat)
     time = locale.toString(QTime(taken.hour, taken.minute), QLocale.FormatType.ShortFormat)
     return f"{day}, {time}"
-
-
-def taken_at(database: Path, chosen: Path) -> datetime:
-    for found in backup.list_backups(database):
-        if found.path == chosen:
-            return found.taken
-    try:
-        return datetime.fromtimestamp(chosen.stat().st_mtime)
-    except OSError:
-        return datetime.now()
 
 
 # ====================================================================== opening
@@ -214,28 +204,19 @@ def ask_and_recover(
 
     `close_first` closes whatever still has the file open, once the user has chosen.
     """
-    taken = backup_date_text(taken_at(error.path, error.backup)) if error.backup else ""
+    taken = backup_date_text(backup.taken_at(error.path, error.backup)) if error.backup else ""
     choice = DamagedFileDialog.ask(parent, error, taken)
     if choice == DamagedFileDialog.QUIT:
         return None
     if close_first is not None:
         close_first()
+    restore = choice == DamagedFileDialog.RESTORE
     try:
-        return recover_damaged(error, restore=choice == DamagedFileDialog.RESTORE, taken=taken)
+        aside = backup.recover_damaged(error.path, error.backup, restore=restore)
     except StorageError as problem:
         _tell(str(problem), True)
         return None
-
-
-def recover_damaged(error: DatabaseDamaged, *, restore: bool, taken: str = "") -> str:
-    """Set the damaged file aside and, if asked, put the newest good backup in its place.
-
-    Returns the sentence to show once the window is open. Raises `StorageError`.
-    """
-    with lock.acquire(error.path):  # nothing else may have the file open while it moves
-        aside = integrity.set_aside_damaged(error.path)
     if restore and error.backup is not None:
-        backup.restore_backup(error.backup, error.path)
         return QCoreApplication.translate(
             "Recovery", "Carried on from the backup made {date}; the damaged file is kept as {name}."
         ).format(date=taken, name=aside.name)
@@ -251,73 +232,18 @@ def _tell(sentence: str, interactive: bool) -> None:
         print(sentence, file=sys.stderr)
 
 
-# ====================================================================== worker
-
-
-class _JobSignals(QObject):
-    done = Signal(str, object)  # kind, result
-    failed = Signal(str, str)  # kind, sentence
-    crashed = Signal(object)
-
-
-class _StoreJob(QRunnable):
-    """Runs `work(store)` on a pool thread with a read-only Store opened (and closed) there."""
-
-    def __init__(self, kind: str, db_path: Path, work: Callable[[Store], Any], signals: _JobSignals) -> None:
-        super().__init__()
-        self._kind = kind
-        self._db_path = db_path
-        self._work = work
-        self._signals = signals
-
-    def run(self) -> None:
-        try:
-            with Store.open(self._db_path, read_only=True) as store:
-                result = self._work(store)
-        except StorageError as error:
-            self._signals.failed.emit(self._kind, str(error))
-            return
-        except Exception as error:  # noqa: BLE001 - handed to the GUI thread, which re-raises bugs
-            self._signals.crashed.emit(error)
-            return
-        self._signals.done.emit(self._kind, result)
-
-
-class BackupWorker(QObject):
-    """One background thread for copies of the database; the window waits for it only when closing."""
-
-    #: (kind, result): "auto" → Path | None, "manual" → Path.
-    done = Signal(str, object)
-    #: (kind, one sentence).
-    failed = Signal(str, str)
-
-    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._db_path = db_path
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _JobSignals(self)
-        self._signals.done.connect(self.done)
-        self._signals.failed.connect(self.failed)
-        self._signals.crashed.connect(self._crashed)
-
-    def run(self, kind: str, work: Callable[[Store], Any]) -> None:
-        self._pool.start(_StoreJob(kind, self._db_path, work, self._signals))
-
-    def wait(self) -> None:
-        self._pool.waitForDone()
-
-    @Slot(object)
-    def _crashed(self, error: BaseException) -> None:
-        raise error  # a bug: loud, here on the GUI thread
+# ====================================================================== automatic backups
 
 
 class BackupScheduler(QObject):
     """`backup_if_due` at start-up and every `BACKUP_EVERY` while the window is open."""
 
-    def __init__(self, worker: BackupWorker, every: timedelta = BACKUP_EVERY, parent: QObject | None = None) -> None:
+    def __init__(
+        self, run: Callable[[str, Callable[[Store], Any]], None], every: timedelta = BACKUP_EVERY,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._worker = worker
+        self._run = run  # `RecoveryActions.run`: the work, on the backups' worker
         self._every = every
         self._timer = QTimer(self)
         self._timer.setInterval(int(every.total_seconds() * 1000))
@@ -333,7 +259,7 @@ class BackupScheduler(QObject):
     @Slot()
     def back_up_if_due(self) -> None:
         every = self._every
-        self._worker.run("auto", lambda store: backup.backup_if_due(store, every))
+        self._run("auto", lambda store: backup.backup_if_due(store, every))
 
 
 # ====================================================================== dialogs
@@ -443,10 +369,9 @@ class RecoveryActions(QObject):
         super().__init__(window)
         self._window = window
         self._store = store
-        self.worker = BackupWorker(store.path, self)
-        self.worker.done.connect(self._backup_done)
-        self.worker.failed.connect(self._backup_failed)
-        self.scheduler = BackupScheduler(self.worker, parent=self)
+        self._pool = QThreadPool(self)  # one copy at a time; the window waits for it only when closing
+        self._pool.setMaxThreadCount(1)
+        self.scheduler = BackupScheduler(self.run, parent=self)
 
         self.backup_action = QAction(self.tr("&Back up now…"), window)
         self.backup_action.setObjectName("backupNowAction")
@@ -466,8 +391,26 @@ class RecoveryActions(QObject):
             self._automatic = False
             self.scheduler.start()
         if watched is self._window and event.type() == QEvent.Type.Close:
-            self.worker.wait()  # a copy in progress finishes before the Store goes
+            self._pool.waitForDone()  # a copy in progress finishes before the Store goes
         return False
+
+    def run(self, kind: str, work: Callable[[Store], Any]) -> None:
+        """`work(store)` on the backups' worker, with a read-only Store opened (and closed) there.
+
+        `kind` ("auto" or "manual") says how the outcome is shown.
+        """
+        db_path = self._store.path
+
+        def in_a_store_of_its_own(_worker: Worker) -> Any:
+            with Store.open(db_path, read_only=True) as store:
+                return work(store)
+
+        worker = Worker(in_a_store_of_its_own, self, pool=self._pool, name="stemprep-backup")
+        worker.finished.connect(lambda written: self._backup_done(kind, written))
+        worker.failed.connect(lambda sentence: self._backup_failed(kind, sentence))
+        for ended in (worker.finished, worker.failed):
+            ended.connect(worker.deleteLater)
+        worker.start()
 
     # ------------------------------------------------------------ back up
 
@@ -483,9 +426,8 @@ class RecoveryActions(QObject):
         # Into the backups folder: named and rotated like the automatic ones.
         destination = None if target.parent.resolve() == folder.resolve() else target
         window.statusBar().showMessage(self.tr("Backing up…"))
-        self.worker.run("manual", lambda store: backup.write_backup(store, destination))
+        self.run("manual", lambda store: backup.write_backup(store, destination))
 
-    @Slot(str, object)
     def _backup_done(self, kind: str, written: Path | None) -> None:
         if kind == "manual" and written is not None:
             self._window.statusBar().showMessage(self.tr(
@@ -493,7 +435,6 @@ class RecoveryActions(QObject):
             ).format(path=written), 15_000)
         self.backup_finished.emit(kind, written)
 
-    @Slot(str, str)
     def _backup_failed(self, kind: str, sentence: str) -> None:
         if kind == "auto":
             self._window.banner.show_message(self.tr("Automatic backup: {problem}").format(problem=sentence))
@@ -516,7 +457,7 @@ class RecoveryActions(QObject):
         except StorageError as error:
             window.banner.show_message(str(error))
             return
-        date = backup_date_text(taken_at(database, chosen))
+        date = backup_date_text(backup.taken_at(database, chosen))
         question = self.tr(
             "Go back to the backup made {date}?\n\n"
             "StemPrep will close this window and open again with that backup. The patients as they "

@@ -16,7 +16,6 @@ after File → Restore a backup…, which also closes and reopens through this s
 from __future__ import annotations
 
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,8 +31,8 @@ from app.gui.recovery import (
     backup_date_text,
     open_database,
     read_only_banner,
-    taken_at,
 )
+from app.gui.worker import Worker
 from db import backup, integrity
 from db.errors import DatabaseDamaged, StorageError
 from db.store import Store
@@ -99,39 +98,17 @@ class InputGate(QObject):
         self._app = None
 
 
-class IntegrityCheck(QObject):
-    """`db.integrity.ensure_intact` on a worker thread; `finished` carries None or the `StorageError`."""
+def check_file(db_path: Path, parent: QObject) -> Worker:
+    """The quick check of `db_path` as a worker; it finishes with None, or the `StorageError` found."""
 
-    finished = Signal(object)
-    _crashed = Signal(object)
-
-    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._db_path = db_path
-        self._thread: threading.Thread | None = None
-        self._crashed.connect(self._raise)
-
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="stemprep-quick-check", daemon=True)
-        self._thread.start()
-
-    def wait(self) -> None:
-        if self._thread is not None:
-            self._thread.join()
-
-    def _run(self) -> None:
+    def check(_worker: Worker) -> StorageError | None:
         try:  # its own read-only connection: checking never changes the file
-            integrity.ensure_intact(self._db_path, backup.newest_good_backup)
-        except StorageError as error:
-            self.finished.emit(error)
-        except Exception as error:  # noqa: BLE001 - a bug: re-raised on the GUI thread
-            self._crashed.emit(error)
-        else:
-            self.finished.emit(None)
+            integrity.ensure_intact(db_path, backup.newest_good_backup)
+        except StorageError as problem:
+            return problem  # a verdict to act on, not a failure of the check
+        return None
 
-    @Slot(object)
-    def _raise(self, error: BaseException) -> None:
-        raise error
+    return Worker(check, parent, name="stemprep-quick-check")
 
 
 class WindowSession(QObject):
@@ -164,13 +141,13 @@ class WindowSession(QObject):
         self._interactive = interactive
         self.store = opened.store
         self._gate: InputGate | None = None
-        self._check: IntegrityCheck | None = None
+        self._check: Worker | None = None
         self._closed_quietly = False
         self._waiting = {"paint"}  # `ready` when both the first paint and the check are done
         if check_in_background:  # started first, so that it runs while the window is built
             self._waiting.add("check")
             self._gate = InputGate(QCoreApplication.instance())
-            self._check = IntegrityCheck(db_path, self)
+            self._check = check_file(db_path, self)
             self._check.finished.connect(self._checked)
             self._check.start()
         self.window = self._build(opened.notice, read_only=opened.read_only)
@@ -292,7 +269,7 @@ class WindowSession(QObject):
             notice = ""
             try:
                 aside = backup.restore_backup(chosen, self._db_path)
-                taken = backup_date_text(taken_at(self._db_path, chosen))
+                taken = backup_date_text(backup.taken_at(self._db_path, chosen))
                 notice = QCoreApplication.translate(
                     "Recovery", "Restored the backup made {date}. The file as it was is kept as {name}."
                 ).format(date=taken, name=aside.name if aside else "")

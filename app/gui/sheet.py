@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -18,10 +19,8 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QIODevice,
-    QObject,
     QPoint,
     QRect,
-    QRunnable,
     QSize,
     QStandardPaths,
     Qt,
@@ -66,6 +65,7 @@ from app.gui.dialogs import PrintDialog, SaveDialog
 from app.gui.i18n import ui_language
 from app.gui.sheet_options import SheetOptionsBox
 from app.gui.step import StepPage
+from app.gui.worker import Worker
 from db.errors import StorageError, UserError
 from db.records import Clinic, ProfileId
 from db.store import Store
@@ -80,32 +80,11 @@ PRINT_DPI = 300
 LAST_FOLDER_SETTING = "gui.sheet_folder"
 
 
-class _RenderSignals(QObject):
-    finished = Signal(int, object)  # generation, bytes
-    failed = Signal(int, object)  # generation, exception
+def _drawn(sheet: QuestionSheet, options: SheetOptions, _worker: Worker) -> bytes:
+    """One sheet drawn off the GUI thread. The sheet is plain data: no database here."""
+    from app.export.question_sheet import render_pdf  # reportlab loads with the first preview
 
-
-class _RenderJob(QRunnable):
-    """Draws one sheet off the GUI thread. The sheet is plain data: no database here."""
-
-    def __init__(self, generation: int, sheet: QuestionSheet, options: SheetOptions, signals: _RenderSignals) -> None:
-        super().__init__()
-        self._generation = generation
-        self._sheet = sheet
-        self._options = options
-        self._signals = signals
-
-    def run(self) -> None:
-        try:
-            from app.export.question_sheet import (
-                render_pdf,  # reportlab loads with the first preview
-            )
-
-            data = render_pdf(self._sheet, self._options)
-        except Exception as error:  # noqa: BLE001 - handed to the GUI thread, which re-raises bugs
-            self._signals.failed.emit(self._generation, error)
-            return
-        self._signals.finished.emit(self._generation, data)
+    return render_pdf(sheet, options)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,12 +105,8 @@ class SheetStep(StepPage):
         self._bank = bank
         self._generation = 0
         self._rendered: _Rendered | None = None
-        self._rendering = SheetOptions()
-        self._pool = QThreadPool(self)
+        self._pool = QThreadPool(self)  # one drawing at a time
         self._pool.setMaxThreadCount(1)
-        self._signals = _RenderSignals(self)
-        self._signals.finished.connect(self._render_finished)
-        self._signals.failed.connect(self._render_failed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PREVIEW_DELAY_MS)
@@ -257,25 +232,25 @@ class SheetStep(StepPage):
             self.problem.emit(str(error))
             return
         self._show_state(self.tr("Updating the preview…"))
-        self._rendering = options
-        self._pool.start(_RenderJob(self._generation, sheet, options, self._signals))
+        generation = self._generation
+        worker = Worker(partial(_drawn, sheet, options), self, pool=self._pool, name="stemprep-preview")
+        worker.finished.connect(lambda data: self._render_finished(generation, options, data))
+        worker.failed.connect(lambda sentence: self._render_failed(generation, sentence))
+        for ended in (worker.finished, worker.failed):
+            ended.connect(worker.deleteLater)
+        worker.start()
 
-    @Slot(int, object)
-    def _render_finished(self, generation: int, data: bytes) -> None:
+    def _render_finished(self, generation: int, options: SheetOptions, data: bytes) -> None:
         if generation != self._generation:
             return  # the options changed while it was drawing
-        self._rendered = _Rendered(self._rendering, data)
+        self._rendered = _Rendered(options, data)
         self._load_preview(data)
 
-    @Slot(int, object)
-    def _render_failed(self, generation: int, error: BaseException) -> None:
+    def _render_failed(self, generation: int, sentence: str) -> None:
         if generation != self._generation:
             return
-        if isinstance(error, UserError):
-            self._show_state(str(error))
-            self.problem.emit(str(error))
-            return
-        raise error  # a bug: loud, here on the GUI thread
+        self._show_state(sentence)
+        self.problem.emit(sentence)
 
     def _load_preview(self, data: bytes) -> None:
         old = self._buffer

@@ -1,9 +1,9 @@
 """Backups, the quick check on opening, and restoring: on real files, damaged on purpose.
 
-Every test here guards one promise of issue #6: a backup is whole, checked and
-private; old ones rotate out but nothing else is touched; a damaged file is
-reported, named with its newest good backup, and never changed; restoring keeps
-the file it replaces.
+Every test here guards one promise that nothing is lost: a backup is whole, checked
+and private; old ones rotate out but nothing else is touched; a damaged file is
+reported, named with its newest good backup, and never changed until the patient
+chooses; recovering sets it aside whole; restoring keeps the file it replaces.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import os
 import shutil
 import sqlite3
 import stat
+import subprocess
+import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -27,8 +29,9 @@ from db.backup import (
     restore_backup,
     write_backup,
 )
-from db.errors import DatabaseDamaged, DatabaseUnavailable, UnusableBackup
+from db.errors import DatabaseDamaged, DatabaseInUse, DatabaseUnavailable, UnusableBackup
 from db.integrity import Verdict, set_aside, set_aside_damaged
+from db.lock import lock_path
 from db.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -370,3 +373,65 @@ def test_read_only_open_never_creates_or_writes(tmp_path: Path) -> None:
         assert reader.profile_count() == 1
         with pytest.raises(DatabaseUnavailable, match="read-only"):
             reader.create_profile("Lee")
+
+
+# ------------------------------------------------------------------ recovering a damaged file
+
+
+def _damaged_with_a_backup(db_path: Path) -> Path:
+    """Kim in a backup, Lee added after it, then the live file damaged: returns the backup."""
+    with Store.open(db_path) as store:
+        fill(store)
+        taken = write_backup(store, now=T0)
+        store.create_profile("Lee, added after the backup")
+    damage(db_path)
+    return taken
+
+
+def test_recovering_with_the_backup_sets_the_damaged_file_aside_whole_and_restores(db_path: Path) -> None:
+    taken = _damaged_with_a_backup(db_path)
+    damaged = digest(db_path)
+    aside = backup.recover_damaged(db_path, taken, restore=True)
+    assert aside.name.startswith("stemprep.db.damaged-") and digest(aside) == damaged  # renamed, not deleted
+    with Store.open(db_path) as store:
+        assert [p.name for p in store.list_profiles()] == ["김민지 Kim Min-ji"]
+    assert taken.exists()
+
+
+def test_recovering_without_restoring_leaves_the_place_empty_for_a_new_file(db_path: Path) -> None:
+    taken = _damaged_with_a_backup(db_path)
+    damaged = digest(db_path)
+    aside = backup.recover_damaged(db_path, taken, restore=False)
+    assert digest(aside) == damaged and not db_path.exists()
+    assert backup.recover_damaged(aside, None, restore=True).name.startswith(f"{aside.name}.damaged-")
+    with Store.open(db_path) as store:
+        assert store.profile_count() == 0
+
+
+def test_recovering_moves_nothing_while_another_stemprep_holds_the_file(db_path: Path) -> None:
+    taken = _damaged_with_a_backup(db_path)
+    damaged = digest(db_path)
+    holder = subprocess.Popen(  # another StemPrep: holds the writer's lock
+        [sys.executable, "-c",
+         "import fcntl, os, sys; fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT); "
+         "fcntl.flock(fd, fcntl.LOCK_EX); print('ready', flush=True); sys.stdin.read()",
+         str(lock_path(db_path))],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        with pytest.raises(DatabaseInUse):
+            backup.recover_damaged(db_path, taken, restore=True)
+    finally:
+        holder.communicate("")
+    assert digest(db_path) == damaged
+    assert not [p for p in db_path.parent.iterdir() if ".damaged-" in p.name]
+
+
+def test_a_backup_is_dated_by_its_name_and_another_file_by_its_time(db_path: Path, tmp_path: Path) -> None:
+    with Store.open(db_path) as store:
+        listed = write_backup(store, now=T0)
+        elsewhere = write_backup(store, tmp_path / "usb stick.db")
+    os.utime(elsewhere, (T0.timestamp() + 3600, T0.timestamp() + 3600))
+    assert backup.taken_at(db_path, listed) == T0
+    assert backup.taken_at(db_path, elsewhere) == T0 + timedelta(hours=1)

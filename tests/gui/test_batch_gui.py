@@ -19,10 +19,10 @@ from app.gui.batch_dialog import (
     BatchChoices,
     BatchDialog,
     BatchJob,
-    BatchRunner,
     FolderDialog,
 )
 from app.gui.main_window import MainWindow
+from app.gui.worker import Worker
 from db.store import Store
 
 BATCH_TIMEOUT_MS = 120_000
@@ -213,22 +213,21 @@ def test_failed_sheets_are_listed_with_the_patient_and_the_reason(
     assert dialog.failures.isVisible()
 
 
-class _SlowRunner(BatchRunner):
+class _SlowRunner(Worker):
     """Stands in for the worker: progress on a timer, ends when told to stop."""
 
     made: list[_SlowRunner] = []
 
     def __init__(self, job: BatchJob, bank: QuestionBank, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(None, parent)
         self.job = job
-        self.cancelled = False
         _SlowRunner.made.append(self)
 
     def start(self) -> None:
         QTimer.singleShot(10, lambda: self.progressed.emit(1, 5))
 
     def cancel(self) -> None:
-        self.cancelled = True
+        super().cancel()
         QTimer.singleShot(10, lambda: self.finished.emit(BatchResult(cancelled=True)))
 
     def wait(self, milliseconds: int = -1) -> bool:
