@@ -30,11 +30,20 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
     """
     path = database_path(args.db)
     try:
-        return Store.open(path)
+        store = Store.open(path)
     except (DatabaseInUse, DatabaseReadOnly):
         if not read_only:
             raise
         return Store.open(path, read_only=True)
+    if not read_only:  # a command that writes keeps the search text whole: the conditions' names in it
+        from app.domain.question_bank import load_question_bank
+
+        try:
+            store.condition_names = load_question_bank().condition_names()
+        except BaseException:
+            store.close()
+            raise
+    return store
 
 
 def output_file(given: str, recognised: Callable[[Path], bool], what: str, example: str, force: bool) -> Path:

@@ -21,17 +21,14 @@ rows. The two cost the same at matches = √(COUNTED × profiles), about 10,000 
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 import sqlite3
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from resources import resource_path
 
 #: A patient's next consultation: the earliest appointment from today on (None if none is booked).
 NEXT_APPOINTMENT_SQL = (
@@ -89,21 +86,8 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
-@functools.cache
-def _condition_names() -> dict[str, str]:
-    """Each condition id with its English and Korean names, so "무릎" finds knee OA."""
-    try:
-        with open(resource_path("conditions.toml"), "rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
-    return {
-        c["id"]: f"{c.get('en', '')} {c.get('ko', '')}" for c in data.get("condition", []) if "id" in c
-    }
-
-
-def search_body(conn: sqlite3.Connection, profile_id: int) -> str:
-    """The searchable line for one profile, built from what is saved now."""
+def search_body(conn: sqlite3.Connection, profile_id: int, condition_names: Mapping[str, str]) -> str:
+    """The searchable line for one profile, built from what is saved now (see `compose_search_body`)."""
     row = conn.execute(
         "SELECT name, condition, diagnosis, languages, travel_window FROM profiles WHERE id = ?",
         [profile_id],
@@ -118,13 +102,21 @@ def search_body(conn: sqlite3.Connection, profile_id: int) -> str:
         {"name": name, "condition": condition, "diagnosis": diagnosis, "languages": languages,
          "travel_window": travel},
         [{"name": n, "city": c, "treatment": t} for n, c, t in clinics],
+        condition_names,
     )
 
 
-def compose_search_body(profile: Mapping[str, Any], clinics: Iterable[Mapping[str, Any]]) -> str:
-    """The searchable line from a profile's values and its clinics' values."""
+def compose_search_body(
+    profile: Mapping[str, Any], clinics: Iterable[Mapping[str, Any]], condition_names: Mapping[str, str]
+) -> str:
+    """The searchable line from a profile's values and its clinics' values.
+
+    `condition_names` gives each condition id the words that find it ("knee
+    osteoarthritis 무릎 골관절염" for knee-oa); the question bank knows them, so the
+    layers above hand them to the Store (`Store.condition_names`).
+    """
     condition = profile.get("condition") or "other"
-    parts = [profile.get("name", ""), condition, _condition_names().get(condition, ""),
+    parts = [profile.get("name", ""), condition, condition_names.get(condition, ""),
              profile.get("diagnosis", ""), profile.get("languages", ""), profile.get("travel_window", "")]
     for clinic in clinics:
         parts += [clinic.get("name", ""), clinic.get("city", ""), clinic.get("treatment", "")]

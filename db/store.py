@@ -82,6 +82,9 @@ class Store(PreparationQueries):
         self._db = db
         self.path = path
         self._writer_lock = writer_lock
+        #: Each condition id's names in both languages, so that searching "무릎" finds knee OA;
+        #: given by the layer that knows the conditions (the question bank).
+        self.condition_names: Mapping[str, str] = {}
 
     # ---------------------------------------------------------------- opening
 
@@ -328,7 +331,7 @@ class Store(PreparationQueries):
                         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         rows,
                     )
-                body = compose_search_body(values, clinic_values)
+                body = compose_search_body(values, clinic_values, self.condition_names)
                 conn.execute("INSERT INTO profile_search_text (profile_id, body) VALUES (?, ?)", [profile_id, body])
                 index_word_starts(conn, profile_id, "", body)
         return made
@@ -430,7 +433,7 @@ class Store(PreparationQueries):
     def _reindex(self, db: Database, profile_id: int) -> None:
         """Refresh the profile's search text after its name, condition or clinics changed."""
         old = db.execute("SELECT body FROM profile_search_text WHERE profile_id = ?", [profile_id]).fetchone()
-        body = search_body(db.conn, profile_id)
+        body = search_body(db.conn, profile_id, self.condition_names)
         db.execute(
             "INSERT INTO profile_search_text (profile_id, body) VALUES (?, ?) "
             "ON CONFLICT (profile_id) DO UPDATE SET body = excluded.body",

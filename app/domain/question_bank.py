@@ -241,6 +241,14 @@ class QuestionBank:
     def condition(self, condition_id: str) -> Condition:
         return self._conditions[condition_id]
 
+    def condition_names(self) -> dict[str, str]:
+        """Each condition id with its English and Korean titles: the words that find its patients.
+
+        Give them to a Store that writes (`Store.condition_names`), so that its search
+        text lets "무릎" or "knee" find a patient with knee osteoarthritis.
+        """
+        return {c.id: f"{c.title.en} {c.title.ko}" for c in self.conditions}
+
     def questions_for(self, condition: str) -> list[Question]:
         """The questions for a patient with `condition`: by category, essential first, then file order."""
         category_rank = {c.id: i for i, c in enumerate(self.categories)}

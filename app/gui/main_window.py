@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._store = store
         self._bank = bank
+        store.condition_names = bank.condition_names()  # what the patient list's search finds
         self._profile_id: ProfileId | None = None
         self._step = self.PROFILE
         try:

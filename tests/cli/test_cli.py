@@ -50,6 +50,9 @@ def test_demo_then_sheet_then_flags(tmp_path: Path) -> None:
     assert [p["id"] for p in listed] == [profile_id]
     assert {"id", "name", "condition"} <= set(listed[0])
     assert listed[0]["condition"] == "knee-oa"
+    # The condition's names from the question bank are in the search text the command wrote.
+    found = json.loads(run("profiles", "--json", "--search", "무릎 골관절염", db=db).stdout)
+    assert [p["id"] for p in found] == [profile_id]
 
     pdf = tmp_path / "demo.pdf"
     sheet = run("sheet", "--profile", str(profile_id), "-o", str(pdf), db=db)

@@ -8,8 +8,17 @@ from db.search import ProfileQuery
 from db.store import Store
 
 
+#: The names the question bank gives the conditions (the layers above hand them to the Store).
+CONDITION_NAMES = {
+    "knee-oa": "Knee osteoarthritis 무릎 골관절염",
+    "stroke": "Stroke recovery 뇌졸중 회복",
+    "parkinsons": "Parkinson's disease 파킨슨병",
+}
+
+
 @pytest.fixture
 def people(store: Store) -> dict[str, int]:
+    store.condition_names = CONDITION_NAMES
     kim = store.create_profile("김영희", condition="knee-oa", travel_start="2027-03", travel_end="2027-05")
     store.add_clinic(kim.id, "Hangang Joint Clinic", city="서울", treatment="Cartistem implantation")
     smith = store.create_profile("John Smith", condition="stroke", travel_start="2027-09",
@@ -107,9 +116,9 @@ def test_the_word_index_follows_every_change_and_keeps_nothing_of_a_deleted_prof
     kim = people["kim"]
     from db.search import search_body, word_starts
 
-    assert _index_keys(store, kim) == word_starts(search_body(store.database.conn, kim))
+    assert _index_keys(store, kim) == word_starts(search_body(store.database.conn, kim, CONDITION_NAMES))
     store.update_profile(kim, name="Park Ji-woo")
-    assert _index_keys(store, kim) == word_starts(search_body(store.database.conn, kim))
+    assert _index_keys(store, kim) == word_starts(search_body(store.database.conn, kim, CONDITION_NAMES))
     assert ids(store, text="김") == set() and ids(store, text="ji") == {kim}
     clinic = store.add_clinic(kim, "Zeta Clinic", city="Daegu")
     assert ids(store, text="ze") == {kim}

@@ -120,3 +120,15 @@ def test_search_finds_patients_by_name_or_clinic_and_keeps_the_open_one(
     listing.search.clear()
     qtbot.waitUntil(lambda: listing.model.rowCount() == 2)
     assert listing.view.currentIndex().data(ProfileIdRole) == olga.id
+
+
+def test_the_window_gives_its_store_the_condition_names_so_a_new_patient_is_found_by_them(
+    qtbot: QtBot, store: Store, make_window: Callable[[], MainWindow]
+) -> None:
+    window = make_window()
+    store.create_profile("Aisha Khan", condition="stroke")
+    created = store.create_profile("Olga Ivanova", condition="knee-oa")  # after the window: with its names
+    listing = window.profile_list
+    type_text(qtbot, listing.search, "무릎")
+    qtbot.waitUntil(lambda: listing.model.rowCount() == 1)
+    assert listing.model.summary(0).id == created.id
