@@ -55,11 +55,6 @@ class FieldSpec:
     #: Must not be empty (a profile's name, a clinic's name).
     required: bool = False
 
-    @property
-    def nullable(self) -> bool:
-        """Whether the empty value is stored as NULL (numbers, dates) rather than ""."""
-        return self.kind not in ("text", "condition")
-
     def highest(self) -> float | None:
         """The largest value allowed today."""
         return float(datetime.now(UTC).year) if self.up_to_this_year else self.high

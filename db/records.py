@@ -88,12 +88,13 @@ class Profile:
         return travel_period(self.travel_start, self.travel_end, self.travel_window)
 
 
+def editable_fields(record: type, *bookkeeping: str) -> tuple[str, ...]:
+    """The fields of `record` a user edits: all but its identity and `bookkeeping`, in declaration order."""
+    return tuple(f for f in record.__dataclass_fields__ if f not in {"id", "created_at", "updated_at", *bookkeeping})
+
+
 #: Profile fields a user edits (everything except identity and bookkeeping).
-PROFILE_FIELDS: tuple[str, ...] = tuple(
-    f
-    for f in Profile.__dataclass_fields__
-    if f not in ("id", "synthetic", "condition_chosen", "uid", "created_at", "updated_at")
-)
+PROFILE_FIELDS = editable_fields(Profile, "synthetic", "condition_chosen", "uid")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,11 +122,8 @@ class Clinic:
     updated_at: str = ""
 
 
-CLINIC_FIELDS: tuple[str, ...] = tuple(
-    f
-    for f in Clinic.__dataclass_fields__
-    if f not in ("id", "profile_id", "position", "created_at", "updated_at")
-)
+#: Clinic fields a user edits.
+CLINIC_FIELDS = editable_fields(Clinic, "profile_id", "position")
 
 
 @dataclass(frozen=True, slots=True)

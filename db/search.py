@@ -29,7 +29,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-
 #: A patient's next consultation: the earliest appointment from today on (None if none is booked).
 NEXT_APPOINTMENT_SQL = (
     "(SELECT min(c.appointment) FROM clinics c"
@@ -189,11 +188,6 @@ def _terms(text: str) -> list[_Term] | None:
                 value=part,
             ))
     return terms
-
-
-def _like_pattern(word: str) -> str:
-    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def where_clause(conn: sqlite3.Connection, query: ProfileQuery, *, wanted: int = COUNTED) -> tuple[str, list[Any]]:

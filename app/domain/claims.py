@@ -36,7 +36,6 @@ from functools import lru_cache
 
 #: The gap a phrase may have ("부작용…없"): any words, but not across a clause's punctuation.
 #: Folded text (NFKC) spells it as three dots.
-GAP = "…"
 _GAP_FOLDED = re.compile(r"…|\.\.\.")
 #: What a gap may hold: up to 30 characters of one sentence, not across "but" or 지만/는데/으나.
 _GAP_PATTERN = r"(?:(?!지만|는데|으나|\sbut\s)[^.!?;\n。]){0,30}?"

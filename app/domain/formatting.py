@@ -1,7 +1,7 @@
-"""How StemPrep writes numbers for people: prices, exchange rates and severity measures.
+"""How StemPrep writes numbers and short text for people: prices, exchange rates, measures, cut names.
 
 One definition each, used by the screens and the printed sheet alike, so a price reads
-the same in the comparison on screen and on paper.
+the same in the comparison on screen and on paper, and a long name is cut the same way.
 """
 
 from __future__ import annotations
@@ -24,3 +24,14 @@ def format_number(value: float | int) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text` on one line and at most `limit` characters, ending in "…" when cut.
+
+    For table cells, headers, lists and messages, where the full text is shown elsewhere.
+    """
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[: max(limit - 1, 1)].rstrip() + "\u2026"

@@ -46,7 +46,6 @@ if TYPE_CHECKING:
 
 FORMAT_NAME = "stemprep-profile"
 FORMAT_VERSION = 2
-READABLE_VERSIONS = (1, 2)
 FILE_SUFFIX = ".stemprep"
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a profile is kilobytes; anything this big is not one
 MAX_NESTING = 32  # a profile file nests five levels deep

@@ -33,12 +33,8 @@ MatchMode = Literal["all", "any"]
 RuleClinicField = Literal["claimed_credentials", "treatment", "cell_source", "notes"]
 
 PRIORITIES: tuple[str, ...] = get_args(Priority)
-ANSWER_KINDS: tuple[str, ...] = get_args(AnswerKind)
 YES_NO_VALUES: tuple[str, ...] = get_args(YesNoValue)
 MEASURES: tuple[str, ...] = get_args(Measure)
-SEVERITIES: tuple[str, ...] = get_args(Severity)
-MATCH_MODES: tuple[str, ...] = get_args(MatchMode)
-RULE_CLINIC_FIELDS: tuple[str, ...] = get_args(RuleClinicField)
 #: The category for the patient's own questions; the bank puts none of its own there.
 CUSTOM_CATEGORY = "custom"
 
@@ -120,7 +116,7 @@ class Source:
     id: str
     title: str
     url: str  # "" for a source known only by its journal reference
-    compiled: str  # the month the fact sheet that cites it was compiled, "YYYY-MM"; not a re-check
+    compiled: str  # the month the facts taken from it were compiled, "YYYY-MM"; not a re-check
     caution: bool = False
 
 
@@ -188,7 +184,7 @@ class OfficialContact:
     value: str  # the number or address itself
     what: Text
     sources: tuple[str, ...]
-    compiled: str  # the month the fact sheet that lists it was compiled, "YYYY-MM"
+    compiled: str  # the month the facts about it were compiled, "YYYY-MM"
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,4 +153,3 @@ COMPARISON_ANSWERED = Text(
     "△ an answer I marked as a worry.",
     ko="한 곳 이상의 병원이 답한 모든 질문입니다. ▲는 위험 신호가 나온 답변, △는 내가 우려 표시한 답변입니다.",
 )
-SOURCES_FULL = Text(en="Sources", ko="출처")

@@ -19,13 +19,13 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from app import __version__
+from app.domain.formatting import shortened
 from app.domain.sheet_content import QuestionSheet, SheetOptions
 from app.export import labels
 from app.export.drawing import SheetDrawing
 from app.export.files import PDF_CREATOR_PREFIX
 from app.export.flowables import PartMarker
 from app.export.fonts import LATIN_FALLBACK
-from app.export.sheet_text import shortened
 from app.export.styles import (
     FOOTER_BASELINE_MM,
     HEADER_BASELINE_MM,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from app.domain.formatting import shortened
 from app.domain.question_bank import YES_NO_VALUES
 from app.domain.sheet_content import ClinicAnswers, QuestionSheet, SheetQuestion
 from app.export import labels
@@ -24,7 +25,6 @@ from app.export.flowables import (
     SheetParagraph,
 )
 from app.export.pages import HEADER_CHARS
-from app.export.sheet_text import shortened
 from app.export.styles import MUTED, RULE
 from app.export.summary_card import clinic_blank_rows
 from db.records import Answer

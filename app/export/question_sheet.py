@@ -32,6 +32,7 @@ from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Table, TableStyle
 
+from app.domain.formatting import shortened
 from app.domain.sheet_content import (
     SECTIONS,
     FacilitatorDetails,
@@ -54,7 +55,6 @@ from app.export.question_pages import (
 )
 from app.export.red_flag_pages import attention, checklist_red_flags
 from app.export.reference_pages import reference
-from app.export.sheet_text import shortened
 from app.export.styles import MUTED, SHADE
 from app.export.summary_card import (
     CARD_LABEL_MM,

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from app.domain.formatting import shortened
 from app.domain.question_bank import RedFlagRule
 from app.domain.red_flags import RaisedFlag
 from app.domain.sheet_content import ClinicAnswers, QuestionSheet, SheetQuestion
 from app.export import labels
 from app.export.drawing import SheetDrawing, hex_colour
 from app.export.flowables import SheetParagraph
-from app.export.sheet_text import shortened
 from app.export.styles import FLAG, FLAG_FILL, MUTED
 
 #: Longest question text quoted in a list of worries; the question is printed in full later.

@@ -160,14 +160,3 @@ def _chunks(line: str, limit: int) -> list[str]:
         line = line[cut:].lstrip(" ")
     chunks.append(line)
     return chunks
-
-
-def shortened(text: str, limit: int) -> str:
-    """`text` on one line and at most `limit` characters, ending in "…" when cut.
-
-    For table cells and headers, where the full text is printed elsewhere on the sheet.
-    """
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    return flat[: max(limit - 1, 1)].rstrip() + "\u2026"

@@ -10,7 +10,9 @@ carries the meaning for people who cannot tell the colour.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
+
+from app.gui.layouts import row
 
 _STYLE = """
 QFrame#Banner { background: #fff1c2; border: 1px solid #b07d00; border-radius: 4px; }
@@ -36,11 +38,9 @@ class Banner(QFrame):
         dismiss = QPushButton(self.tr("Dismiss"))
         dismiss.setAccessibleName(self.tr("Dismiss the problem message"))
         dismiss.clicked.connect(self.clear)
-        layout = QHBoxLayout(self)
+        layout = row(self._title, (self._text, 1), dismiss)
         layout.setContentsMargins(10, 6, 6, 6)
-        layout.addWidget(self._title)
-        layout.addWidget(self._text, 1)
-        layout.addWidget(dismiss)
+        self.setLayout(layout)
         self.hide()
 
     @property

@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -52,10 +51,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.formatting import shortened
 from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetOptions
 from app.export.batch import MERGED_FILE, BatchResult
-from app.export.sheet_text import shortened
 from app.gui.batch_runners import (
     COUNTED_SHEETS,
     BatchJob,
@@ -63,6 +62,7 @@ from app.gui.batch_runners import (
     ThreadBatchRunner,
     page_counter,
 )
+from app.gui.layouts import STRETCH, column, row
 from app.gui.profile_file_dialogs import add_to_file_menu, flush_edits
 from app.gui.sheet_options import SheetOptionsBox
 from app.gui.worker import Worker
@@ -205,10 +205,7 @@ class BatchDialog(QDialog):
         choose = QPushButton(self.tr("&Choose…"))
         choose.setAccessibleName(self.tr("Choose the folder for the sheets"))
         choose.clicked.connect(self._choose_folder)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(folder_label)
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(choose)
+        folder_row = row(folder_label, (self.folder, 1), choose)
 
         self.setup_problem = QLabel()
         self.setup_problem.setWordWrap(True)
@@ -226,23 +223,10 @@ class BatchDialog(QDialog):
         cancel = QPushButton(self.tr("Cancel"))
         cancel.setAccessibleName(self.tr("Close without writing sheets"))
         cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.start_button)
-        buttons.addWidget(cancel)
-
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(intro)
-        layout.addWidget(who)
-        layout.addWidget(self.option_box)
-        layout.addWidget(files)
-        layout.addLayout(folder_row)
-        layout.addWidget(self.setup_problem)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        return page
+        return column(
+            intro, who, self.option_box, files, folder_row, self.setup_problem, STRETCH,
+            row(STRETCH, self.start_button, cancel),
+        )
 
     def _build_running(self) -> QWidget:
         self.progress_label = QLabel(self.tr("Starting…"))
@@ -255,19 +239,9 @@ class BatchDialog(QDialog):
         self.stop_button = QPushButton(self.tr("&Stop"))
         self.stop_button.setAccessibleName(self.tr("Stop after the sheet being written now"))
         self.stop_button.clicked.connect(self.cancel)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.stop_button)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addStretch(1)
-        layout.addWidget(self.progress_label)
-        layout.addWidget(self.progress)
-        layout.addWidget(note)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        return page
+        return column(
+            STRETCH, self.progress_label, self.progress, note, STRETCH, row(STRETCH, self.stop_button)
+        )
 
     def _build_done(self) -> QWidget:
         self.summary = QLabel()
@@ -287,18 +261,9 @@ class BatchDialog(QDialog):
         close = QPushButton(self.tr("Close"))
         close.setAccessibleName(self.tr("Close"))
         close.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(close)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.failures_label)
-        layout.addWidget(self.failures, 1)
-        layout.addLayout(buttons)
-        return page
+        return column(
+            self.summary, self.failures_label, (self.failures, 1), row(STRETCH, self.open_button, close)
+        )
 
     # ================================================================ choices
 

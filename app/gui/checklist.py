@@ -9,7 +9,7 @@ cannot drift apart.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import (
@@ -38,13 +38,30 @@ def custom_id(question: SheetQuestion) -> CustomQuestionId | None:
     return CustomQuestionId(int(question.id.removeprefix(CUSTOM_PREFIX)))
 
 
+#: An answer's status in words (translated in the "Checklist" context).
+STATUS_WORDS = {
+    "to-ask": QT_TRANSLATE_NOOP("Checklist", "To ask"),
+    "asked": QT_TRANSLATE_NOOP("Checklist", "Asked"),
+    "answered": QT_TRANSLATE_NOOP("Checklist", "Answered"),
+    "skipped": QT_TRANSLATE_NOOP("Checklist", "Skipped"),
+}
+
+#: A yes/no answer's value in words.
+YES_NO_WORDS = {
+    "yes": QT_TRANSLATE_NOOP("Checklist", "Yes"),
+    "no": QT_TRANSLATE_NOOP("Checklist", "No"),
+    "not-sure": QT_TRANSLATE_NOOP("Checklist", "Not sure"),
+    "refused": QT_TRANSLATE_NOOP("Checklist", "Refused to answer"),
+}
+
+
+def _in_words(words: dict[str, str], value: str) -> str:
+    """`value` in the user's language from one of the tables above; an unknown value as it is."""
+    return QCoreApplication.translate("Checklist", words[value]) if value in words else value
+
+
 def status_label(status: str) -> str:
-    return {
-        "to-ask": QCoreApplication.translate("Checklist", "To ask"),
-        "asked": QCoreApplication.translate("Checklist", "Asked"),
-        "answered": QCoreApplication.translate("Checklist", "Answered"),
-        "skipped": QCoreApplication.translate("Checklist", "Skipped"),
-    }.get(status, status)
+    return _in_words(STATUS_WORDS, status)
 
 
 def value_label(question: SheetQuestion, value: str) -> str:
@@ -52,12 +69,7 @@ def value_label(question: SheetQuestion, value: str) -> str:
     if not value:
         return ""
     if question.answer_kind == "yes-no":
-        return {
-            "yes": QCoreApplication.translate("Checklist", "Yes"),
-            "no": QCoreApplication.translate("Checklist", "No"),
-            "not-sure": QCoreApplication.translate("Checklist", "Not sure"),
-            "refused": QCoreApplication.translate("Checklist", "Refused to answer"),
-        }.get(value, value)
+        return _in_words(YES_NO_WORDS, value)
     if question.answer_kind == "choice":
         for choice in question.choices:
             if choice.id == value:

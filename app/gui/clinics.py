@@ -40,11 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.formatting import format_price
+from app.domain.formatting import format_price, shortened
 from app.domain.question_bank import QuestionBank
 from app.domain.quotes import CURRENCIES
 from app.domain.red_flags import RaisedFlag, evaluate_red_flags
-from app.export.sheet_text import shortened
 from app.gui.appointment import AppointmentEdit, appointment_text
 from app.gui.checklist import gather_checklist
 from app.gui.comparison import ComparisonModel

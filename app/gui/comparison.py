@@ -20,12 +20,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QFont
 
-from app.domain.formatting import format_price, format_rate
+from app.domain.formatting import format_price, format_rate, shortened
 from app.domain.quotes import ExchangeRates, converted, currency_code
 from app.domain.red_flags import RaisedFlag
 from app.domain.sheet_content import ClinicAnswers, QuestionSheet, SheetQuestion
 from app.export import labels
-from app.export.sheet_text import shortened
 from app.gui.checklist import answer_summary, status_label
 from app.gui.i18n import other_language, ui_language
 from app.gui.marks import FLAG_MARK, flag_colours, severity_label, worst_severity

@@ -22,7 +22,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTranslator, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.i18n import load_translator
+from app.gui.layouts import STRETCH, add_parts, column, row
 from app.gui.text_size import scale_font
 
 if TYPE_CHECKING:
@@ -111,33 +111,21 @@ class DoctorView(QWidget):
         self.next_button.setToolTip(_native(NEXT_KEYS[0]) + ", " + _native(NEXT_KEYS[1]))
         self.back_button.setToolTip(_native(BACK_KEY))
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.previous_button)
-        buttons.addWidget(self.next_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.back_button)
+        buttons = row(self.previous_button, self.next_button, STRETCH, self.back_button)
 
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(48, 24, 48, 8)
-        column.setSpacing(12)
-        column.addWidget(self.position)
-        column.addWidget(self.question_ko)
-        column.addWidget(self.question_en)
-        column.addSpacing(8)
-        column.addWidget(self.instruction)
-        column.addWidget(self.answer_label)
-        column.addWidget(self.answer, 1)
+        content = column(self.position, self.question_ko, self.question_en, margins=(48, 24, 48, 8))
+        parts = content.layout()
+        assert isinstance(parts, QVBoxLayout)
+        parts.setSpacing(12)
+        parts.addSpacing(8)
+        add_parts(parts, [self.instruction, self.answer_label, (self.answer, 1)])
         # A long question in Extra-large text scrolls; the buttons below it never leave the screen.
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setWidget(content)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 24)
-        layout.addWidget(self.scroll, 1)
         buttons.setContentsMargins(48, 0, 48, 0)
-        layout.addLayout(buttons)
+        column((self.scroll, 1), buttons, on=self, margins=(0, 0, 0, 24))
 
         self._arrow_shortcuts: list[QShortcut] = []
         for key in NEXT_KEYS:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -26,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.formatting import shortened
 from app.domain.red_flags import RaisedFlag
-from app.export.sheet_text import shortened
 from app.gui.answer_panels import WrappingLabel
 from app.gui.i18n import ui_language
+from app.gui.layouts import STRETCH, column, row
 from app.gui.marks import FLAG_MARK, flag_colours, flag_style, severity_label
 from app.gui.question_list import plain_tooltip
 from db.records import FlagDismissal
@@ -157,10 +157,7 @@ class QuestionFlagsPanel(QWidget):
             button = QPushButton(self.tr("Restore"))
             button.setAccessibleName(self.tr("Restore the red flag: {title}").format(title=rule.title.get(lang)))
             button.clicked.connect(lambda _=False, rule_id=rule.id: self.restore_requested.emit(rule_id))
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(button)
-        layout.addLayout(row)
+        layout.addLayout(row(STRETCH, button))
         return frame
 
 
@@ -201,15 +198,7 @@ class ClinicFlagsPanel(QWidget):
         self.restore_button = QPushButton(self.tr("Restore"))
         self.restore_button.setAccessibleName(self.tr("Restore the chosen red flag"))
         self.restore_button.clicked.connect(lambda: self._request(self.restore_requested))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.dismiss_button)
-        buttons.addWidget(self.restore_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
+        column(self.title, (self.list, 1), row(STRETCH, self.dismiss_button, self.restore_button), on=self)
         self._show_buttons()
 
     def _show_buttons(self) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Slot, qVersion
+from PySide6.QtCore import QObject, QSize, Qt, Slot, qVersion
 from PySide6.QtCore import __version__ as qt_for_python_version
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.gui import text_size
 from app.gui.app_icon import icon_pixmap
+from app.gui.layouts import column
 from db import backup
 from db.store import Store
 from resources import resource_path
@@ -58,6 +59,15 @@ def _standard_keys(key: QKeySequence.StandardKey) -> str:
     return bindings[0].toString(QKeySequence.SequenceFormat.NativeText) if bindings else ""
 
 
+def with_close_button(dialog: QDialog, body: QWidget, size: QSize) -> QDialogButtonBox:
+    """Fill `dialog` with `body` over a Close button, at `size`; returns the button box (for more buttons)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.close)
+    column((body, 1), buttons, on=dialog, margins=None)
+    dialog.resize(size)
+    return buttons
+
+
 # ====================================================================== guide
 
 
@@ -71,12 +81,7 @@ class GuideDialog(QDialog):
         self.browser.setOpenLinks(False)
         self.browser.setAccessibleName(self.tr("Guide"))
         self.browser.setHtml(self.guide_html(data_file))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.browser, 1)
-        layout.addWidget(buttons)
-        self.resize(760, 640)
+        with_close_button(self, self.browser, QSize(760, 640))
 
     def guide_html(self, data_file: Path) -> str:
         """The guide as simple HTML; every sentence goes through tr()."""
@@ -228,12 +233,7 @@ class ShortcutsDialog(QDialog):
                 self.table.addTopLevelItem(item)
         self.table.resizeColumnToContents(0)
         self.table.setColumnWidth(0, self.table.columnWidth(0) + 24)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-        self.resize(820, 640)
+        with_close_button(self, self.table, QSize(820, 640))
 
     def shortcut_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """(where, [(keys, what they do)]) from the constants the screens use."""
@@ -335,13 +335,8 @@ class AboutDialog(QDialog):
 
         about_qt = QPushButton(self.tr("About &Qt…"))
         about_qt.clicked.connect(lambda: QMessageBox.aboutQt(self))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = with_close_button(self, self.tabs, QSize(700, 600))
         buttons.addButton(about_qt, QDialogButtonBox.ButtonRole.HelpRole)
-        buttons.rejected.connect(self.close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(buttons)
-        self.resize(700, 600)
 
     def about_html(self) -> str:
         return "\n".join([

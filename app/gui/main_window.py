@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.demo import create_demo
+from app.domain.formatting import shortened
 from app.domain.question_bank import QuestionBank
-from app.export.sheet_text import shortened
+from app.gui import layouts
 from app.gui.banner import Banner
 from app.gui.batch_dialog import install_batch_action
 from app.gui.dialogs import ConfirmDialog
@@ -221,20 +222,8 @@ class MainWindow(QMainWindow):
         self.next_button.setDefault(False)
         self.next_button.setMinimumWidth(180)
         self.back_button.setMinimumWidth(180)
-        nav = QHBoxLayout()
-        nav.addWidget(self.back_button)
-        nav.addStretch(1)
-        nav.addWidget(self.next_button)
-
-        centre = QWidget()
-        layout = QVBoxLayout(centre)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.addLayout(bar)
-        layout.addWidget(self.patient_label)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.stack, 1)
-        layout.addLayout(nav)
-        return centre
+        nav = layouts.row(self.back_button, layouts.STRETCH, self.next_button)
+        return layouts.column(bar, self.patient_label, self.banner, (self.stack, 1), nav, margins=(10, 8, 10, 8))
 
     def _build_welcome(self) -> QWidget:
         """The first screen: what StemPrep does, in three sentences, and two ways to begin."""

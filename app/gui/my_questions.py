@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 
+from app.domain.formatting import shortened
 from app.domain.picks import moved, with_pick, without_pick
 from app.domain.red_flags import RaisedFlag, flags_by_question
-from app.export.sheet_text import shortened
 from app.gui.checklist import custom_id, is_asked
 from app.gui.dialogs import ConfirmDialog, CustomQuestionDialog
 from app.gui.flags_panel import DismissFlagDialog, counting

@@ -14,8 +14,9 @@ Both run on the GUI thread: a profile file is kilobytes and one transaction (fil
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -32,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.formatting import shortened
 from app.domain.question_bank import QuestionBank
 from app.export.batch import sheet_file_name
-from app.export.sheet_text import shortened
 from app.gui.dialogs import ask_save_path
 from app.gui.i18n import ui_language
 from db.errors import StorageError
@@ -43,6 +44,8 @@ from db.store import Store
 if TYPE_CHECKING:
     from app.domain.profile_file import ImportPreview, ProfileFileError
     from app.gui.main_window import MainWindow
+
+T = TypeVar("T")
 
 #: What the user chose for a patient that is already here: a copy beside it, or in its place.
 ImportChoice = Literal["new", "replace"]
@@ -263,11 +266,7 @@ class ProfileFileActions(QObject):
 
     @Slot()
     def import_file(self) -> None:
-        from app.domain.profile_file import (
-            ProfileFileError,
-            import_profile,
-            preview_import,
-        )
+        from app.domain.profile_file import import_profile, preview_import
 
         window = self._window
         if not flush_edits(window):  # a replaced patient must have nothing left to write
@@ -276,24 +275,15 @@ class ProfileFileActions(QObject):
         if path is None:
             return
         self._remember_folder(path.parent)
-        try:
-            preview = preview_import(self._store, path)
-        except ProfileFileError as error:
-            ImportProblemDialog.show_problem(window, self._problem_sentence(path, error), error.problems)
-            return
-        except StorageError as error:
-            window.banner.show_message(str(error))
+        preview = self._or_say_why(path, lambda: preview_import(self._store, path))
+        if preview is None:
             return
         choice = ImportPreviewDialog.ask(window, preview, self._bank)
         if choice is None:
             return
-        try:
-            profile = import_profile(self._store, preview, mode=choice if preview.existing is not None else None)
-        except ProfileFileError as error:
-            ImportProblemDialog.show_problem(window, self._problem_sentence(path, error), error.problems)
-            return
-        except StorageError as error:
-            window.banner.show_message(str(error))
+        mode = choice if preview.existing is not None else None
+        profile = self._or_say_why(path, lambda: import_profile(self._store, preview, mode=mode))
+        if profile is None:
             return
         listing = window.profile_list
         listing.clear_filters()  # the imported patient must be in the list to be selected
@@ -306,6 +296,18 @@ class ProfileFileActions(QObject):
         window.statusBar().showMessage(self.tr(
             "Imported “{name}” with {clinics} clinics and {answers} answers."
         ).format(name=shortened(profile.name, 60), clinics=preview.clinic_count, answers=preview.answer_count), 10_000)
+
+    def _or_say_why(self, path: Path, step: Callable[[], T]) -> T | None:
+        """`step()`'s result, or None once the user is told why `path` could not be imported."""
+        from app.domain.profile_file import ProfileFileError
+
+        try:
+            return step()
+        except ProfileFileError as error:
+            ImportProblemDialog.show_problem(self._window, self._problem_sentence(path, error), error.problems)
+        except StorageError as error:
+            self._window.banner.show_message(str(error))
+        return None
 
     def _problem_sentence(self, path: Path, error: ProfileFileError) -> str:
         if not error.problems:

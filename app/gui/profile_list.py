@@ -47,8 +47,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.formatting import shortened
 from app.domain.question_bank import QuestionBank
-from app.export.sheet_text import shortened
 from app.gui.dialogs import ConfirmDialog
 from app.gui.i18n import ui_language
 from db.errors import StorageError

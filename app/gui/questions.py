@@ -363,12 +363,7 @@ class QuestionsStep(MyQuestionsMixin, StepPage):
     # ================================================================ loading
 
     def _load_clinics(self) -> None:
-        clinics: list[Clinic] = []
-        if self.profile_id is not None:
-            try:
-                clinics = self._store.clinics_for(self.profile_id)
-            except StorageError as error:
-                self.problem.emit(str(error))
+        clinics = self._patient_clinics(self._store)
         self._clinics = clinics
         keep = self._clinic.id if self._clinic else None
         self._quiet = True

@@ -67,7 +67,7 @@ from app.gui.sheet_options import SheetOptionsBox
 from app.gui.step import StepPage
 from app.gui.worker import Worker
 from db.errors import StorageError, UserError
-from db.records import Clinic, ProfileId
+from db.records import ProfileId
 from db.store import Store
 
 #: Wait this long after the last option change before rendering again.
@@ -82,7 +82,9 @@ LAST_FOLDER_SETTING = "gui.sheet_folder"
 
 def _drawn(sheet: QuestionSheet, options: SheetOptions, _worker: Worker) -> bytes:
     """One sheet drawn off the GUI thread. The sheet is plain data: no database here."""
-    from app.export.question_sheet import render_pdf  # reportlab loads with the first preview
+    from app.export.question_sheet import (
+        render_pdf,  # reportlab loads with the first preview
+    )
 
     return render_pdf(sheet, options)
 
@@ -374,12 +376,7 @@ class SheetStep(StepPage):
     # ================================================================ details
 
     def _load_clinics(self) -> None:
-        clinics: list[Clinic] = []
-        if self.profile_id is not None:
-            try:
-                clinics = self._store.clinics_for(self.profile_id)
-            except StorageError as error:
-                self.problem.emit(str(error))
+        clinics = self._patient_clinics(self._store)
         self.option_box.set_clinics(clinics)
 
     def _set_enabled(self) -> None:

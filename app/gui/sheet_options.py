@@ -144,9 +144,6 @@ class SheetOptionsBox(QWidget):
     def kind(self) -> str:
         return next(kind for kind, button in self.kind_buttons.items() if button.isChecked())
 
-    def set_kind(self, kind: str) -> None:
-        self.kind_buttons[kind].setChecked(True)
-
     def clinic_id(self) -> int | None:
         return self.clinic_box.currentData() if self._with_clinic else None
 

@@ -12,7 +12,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from app.gui.autosave import Autosave, Saver
-from db.records import ProfileId
+from db.errors import StorageError
+from db.records import Clinic, ProfileId
+from db.store import Store
 
 
 class StepPage(QWidget):
@@ -40,6 +42,16 @@ class StepPage(QWidget):
         self.autosave.saved.connect(lambda _key: self.saved.emit())
         self.autosave.failed.connect(self.problem)
         return self.autosave
+
+    def _patient_clinics(self, store: Store) -> list[Clinic]:
+        """The open patient's clinics, in their order; none without a patient, or when reading fails (reported)."""
+        if self.profile_id is None:
+            return []
+        try:
+            return store.clinics_for(self.profile_id)
+        except StorageError as error:
+            self.problem.emit(str(error))
+            return []
 
     def set_profile(self, profile_id: ProfileId | None) -> None:
         """Show this patient from now on; the step reloads on its next `enter`."""

@@ -1,9 +1,9 @@
 """The content itself: enough of it, in both languages, sourced, and honest about what is unverified.
 
-These tests read the bundled resources as a reviewer would: counts and coverage from issue #3,
-Korean in every Korean field and in the formal register, every cited source present, the
-ids pinned so that a rename is a deliberate edit here too, nothing the fact sheet marks
-UNVERIFIED stated as fact, and a demo patient that fits the bank.
+These tests read the bundled resources as a reviewer would: enough questions, every topic a
+patient must be able to ask about, Korean in every Korean field and in the formal register,
+every cited source present, the ids pinned so that a rename is a deliberate edit here too,
+nothing the sources leave unconfirmed stated as fact, and a demo patient that fits the bank.
 """
 
 from __future__ import annotations
@@ -17,7 +17,12 @@ from typing import Any
 
 import pytest
 
-from app.domain.question_bank import YES_NO_VALUES, QuestionBank, Text, load_question_bank
+from app.domain.question_bank import (
+    YES_NO_VALUES,
+    QuestionBank,
+    Text,
+    load_question_bank,
+)
 from app.domain.red_flags import parse_number
 from db.records import ANSWER_STATUSES, CLINIC_FIELDS, CONDITIONS, PROFILE_FIELDS
 from resources import resource_path
@@ -175,7 +180,7 @@ def test_conditions_match_the_app(bank: QuestionBank) -> None:
         "travel.fly-after", "travel.companion",
     ],
 )
-def test_issue_3_topics_are_covered(bank: QuestionBank, topic: str) -> None:
+def test_every_topic_a_patient_must_ask_about_is_covered(bank: QuestionBank, topic: str) -> None:
     assert bank.question(topic).priority in ("essential", "recommended", "optional")
 
 
@@ -272,16 +277,16 @@ def test_reference_lists_only_the_sourced_stem_cell_products(bank: QuestionBank)
 @pytest.mark.parametrize(
     "claim",
     [
-        "Queencell",  # UNVERIFIED as an approved stem cell product (§7 item 2)
-        "conditional",  # NeuroNata-R's approval as "conditional" is UNVERIFIED (§7 item 1)
+        "Queencell",  # not confirmed as an approved stem cell product
+        "conditional",  # that NeuroNata-R's approval is "conditional" is not confirmed
         "조건부",
-        "AstroStem",  # CAUTION source with an erroneous table (§8)
-        "EBV",  # the first approved treatment plan is seen only on a low-quality site (§7 item 6)
-        "98%",  # Cartistem phase 3 percentages are UNVERIFIED (§7 item 5)
-        "23 Jun 2016",  # enforcement date UNVERIFIED (§7 item 7)
-        "200 million",  # insurance minimums may have changed (§7 item 8)
-        "nedrug",  # current MFDS lookup URL UNVERIFIED (§7 item 9)
-        "Berkowitz",  # UNVERIFIED case report (§7 item 11)
+        "AstroStem",  # named only by a secondary source whose table has errors
+        "EBV",  # the first approved treatment plan is seen only on a low-quality site
+        "98%",  # Cartistem's phase 3 percentages are not confirmed
+        "23 Jun 2016",  # the enforcement date is not confirmed
+        "200 million",  # the insurance minimums may have changed
+        "nedrug",  # the current MFDS lookup address is not confirmed
+        "Berkowitz",  # a case report that is not confirmed
     ],
 )
 def test_unverified_items_are_not_stated(bank: QuestionBank, claim: str) -> None:

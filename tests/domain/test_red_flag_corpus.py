@@ -13,8 +13,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from app.domain.question_bank import load_question_bank
 from app.domain.red_flags import evaluate_red_flags
 from db.records import Answer, Clinic, ClinicId, ProfileId

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from app.domain.formatting import shortened
 from app.export.fonts import LATIN_FALLBACK, sheet_fonts
-from app.export.sheet_text import CHUNK_CHARS, MISSING_MARK, SheetText, shortened
+from app.export.sheet_text import CHUNK_CHARS, MISSING_MARK, SheetText
 
 
 @pytest.fixture

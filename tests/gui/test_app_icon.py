@@ -21,7 +21,6 @@ from app.gui.app_icon import DESKTOP_NAME, ICON_FOLDER, ICON_SIZES, icon_file
 from app.gui.application import run_gui
 from app.gui.help import ABOUT_ICON_SIZE, AboutDialog
 from app.gui.main_window import MainWindow
-from db.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,4 +1,4 @@
-"""Nothing lost (#6) in the window: a damaged file, a second copy, automatic backups, back up and restore."""
+"""Nothing lost, in the window: a damaged file, a second copy, automatic backups, back up and restore."""
 
 from __future__ import annotations
 
