@@ -409,6 +409,20 @@ def _checkpoint_if_intact(path: Path) -> None:
 # ----------------------------------------------------------------- recovering
 
 
+def close_without_writing(store: Store) -> None:
+    """Close `store` without folding its write-ahead log into the file: a damaged file is set aside as it is.
+
+    SQLite copies the log into the file when its last connection closes; while another
+    connection (read-only, opened here) still has the file open, it cannot, so the file
+    and its -wal move aside together, unchanged, for whoever tries to recover them.
+    """
+    holder = integrity.read_only_connection(store.path)
+    try:
+        store.close()
+    finally:
+        holder.close()
+
+
 def recover_damaged(database: Path, newest: Path | None, *, restore: bool) -> Path:
     """Set the damaged file at `database` aside and, with `restore`, put `newest` (a backup) in its place.
 

@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.gui.i18n import load_translator
-from app.gui.layouts import STRETCH, add_parts, column, row
+from app.gui.layouts import STRETCH, column, row
 from app.gui.text_size import scale_font
 
 if TYPE_CHECKING:
@@ -113,12 +112,10 @@ class DoctorView(QWidget):
 
         buttons = row(self.previous_button, self.next_button, STRETCH, self.back_button)
 
-        content = column(self.position, self.question_ko, self.question_en, margins=(48, 24, 48, 8))
-        parts = content.layout()
-        assert isinstance(parts, QVBoxLayout)
-        parts.setSpacing(12)
-        parts.addSpacing(8)
-        add_parts(parts, [self.instruction, self.answer_label, (self.answer, 1)])
+        content = column(
+            self.position, self.question_ko, self.question_en, 8, self.instruction, self.answer_label,
+            (self.answer, 1), margins=(48, 24, 48, 8), spacing=12,
+        )
         # A long question in Extra-large text scrolls; the buttons below it never leave the screen.
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)

@@ -6,7 +6,8 @@ repeated the same half-dozen `addWidget` lines; `row` and `column` take the part
 order instead, so a screen says what goes where and the spacing is decided here.
 
 A part is a widget, a layout, `STRETCH` (the free space, so that what follows is pushed
-to the far side), or a `(widget, stretch)` pair for a widget that takes the room left.
+to the far side), a number (that many pixels of space), or a `(widget, stretch)` pair
+for a widget that takes the room left.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QVBoxLayout, QWi
 #: The free space in a row or column: the parts after it go to the far side.
 STRETCH = None
 
-Part = QWidget | QLayout | tuple[QWidget, int] | None
+Part = QWidget | QLayout | tuple[QWidget, int] | int | None
 
 
 def add_parts(layout: QBoxLayout, parts: Iterable[Part]) -> QBoxLayout:
@@ -26,6 +27,8 @@ def add_parts(layout: QBoxLayout, parts: Iterable[Part]) -> QBoxLayout:
     for part in parts:
         if part is STRETCH:
             layout.addStretch(1)
+        elif isinstance(part, int):
+            layout.addSpacing(part)
         elif isinstance(part, QLayout):
             layout.addLayout(part)
         elif isinstance(part, tuple):
@@ -44,15 +47,21 @@ def row(*parts: Part) -> QHBoxLayout:
 
 
 def column(
-    *parts: Part, on: QWidget | None = None, margins: tuple[int, int, int, int] | None = (0, 0, 0, 0)
+    *parts: Part,
+    on: QWidget | None = None,
+    margins: tuple[int, int, int, int] | None = (0, 0, 0, 0),
+    spacing: int | None = None,
 ) -> QWidget:
     """`on` (or a new widget) with `parts` one under another, inside `margins`; returns the widget.
 
-    `margins=None` keeps the style's own, as a dialog's edge wants.
+    `margins=None` keeps the style's own, as a dialog's edge wants; `spacing` is the
+    space between parts (the style's when None).
     """
     widget = on if on is not None else QWidget()
     layout = QVBoxLayout(widget)
     if margins is not None:
         layout.setContentsMargins(*margins)
+    if spacing is not None:
+        layout.setSpacing(spacing)
     add_parts(layout, parts)
     return widget

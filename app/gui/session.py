@@ -202,13 +202,7 @@ class WindowSession(QObject):
         for step in old.built_steps:
             step.discard()  # nothing was typed (input was held back); make sure nothing is written
         old.hide()
-        # While another connection has the file open, closing the Store cannot copy its
-        # write-ahead log into the damaged file: both are set aside as they are.
-        holder = integrity.read_only_connection(self._db_path)
-        try:
-            self.store.close()
-        finally:
-            holder.close()
+        backup.close_without_writing(self.store)
 
     def _recover(self, error: DatabaseDamaged) -> None:
         app = QApplication.instance()

@@ -435,3 +435,17 @@ def test_a_backup_is_dated_by_its_name_and_another_file_by_its_time(db_path: Pat
     os.utime(elsewhere, (T0.timestamp() + 3600, T0.timestamp() + 3600))
     assert backup.taken_at(db_path, listed) == T0
     assert backup.taken_at(db_path, elsewhere) == T0 + timedelta(hours=1)
+
+
+def test_closing_without_writing_leaves_the_write_ahead_log_beside_the_file(db_path: Path, tmp_path: Path) -> None:
+    store = Store.open(db_path)
+    store.create_profile("Only in the log so far")
+    before = digest(db_path)
+    backup.close_without_writing(store)
+    wal = Path(f"{db_path}-wal")
+    assert wal.exists() and wal.stat().st_size > 0  # not folded into the file
+    assert digest(db_path) == before
+    other = tmp_path / "other.db"
+    with Store.open(other) as plain:
+        plain.create_profile("Folded in on closing")
+    assert not Path(f"{other}-wal").exists() or Path(f"{other}-wal").stat().st_size == 0
