@@ -20,22 +20,25 @@ import json
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import MISSING, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
 
 from app import __version__
 from db.errors import FileRefused, StorageError
-from db.fields import clinic_value_problems, profile_value_problems
+from db.fields import CLINIC_SPEC, PROFILE_SPEC, FieldSpec, clinic_value_problems, profile_value_problems
 from db.files import read_regular_file, write_atomic
 from db.records import (
     ANSWER_STATUSES,
+    CLINIC_FIELDS,
     CONDITIONS,
     CUSTOM_PREFIX,
-    HOEHN_YAHR_STAGES,
+    PROFILE_FIELDS,
+    Clinic,
     Profile,
     ProfileId,
 )
@@ -80,7 +83,7 @@ _Id = Annotated[str, Field(min_length=1, max_length=200)]
 
 class AnswerDoc(_Strict):
     question_id: Annotated[str, Field(min_length=1, max_length=200)]
-    status: Literal["to-ask", "asked", "answered", "skipped"]
+    status: Literal[ANSWER_STATUSES]  # type: ignore[valid-type]
     value: _Text = ""
     text: _Text = ""
     flagged: bool = False
@@ -91,22 +94,32 @@ class DismissedFlagDoc(_Strict):
     note: Annotated[str, Field(min_length=1, max_length=20_000)]
 
 
-class ClinicDoc(_Strict):
-    name: Annotated[str, Field(min_length=1, max_length=2_000)]
-    city: _Text = ""
-    contact: _Text = ""
-    facilitator: _Text = ""
-    treatment: _Text = ""
-    cell_source: _Text = ""
-    price: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
-    currency: _Text = ""
-    claimed_credentials: _Text = ""
-    notes: _Text = ""
-    appointment: Annotated[str, Field(max_length=20)] | None = None
-    appointment_place: _Text = ""
-    interpreter: _Text = ""
-    answers: list[AnswerDoc] = []
-    dismissed_flags: list[DismissedFlagDoc] = []
+def _shape(spec: FieldSpec) -> Any:
+    """The JSON type a registry field has in a profile file.
+
+    Only the shape: which values the field may hold is the registry's to say, and
+    `_store_problems` reports a value it refuses at its path, in its words.
+    """
+    if spec.kind == "text":
+        return Annotated[str, Field(min_length=1, max_length=2_000)] if spec.required else _Text
+    if spec.kind == "condition":
+        return Literal[CONDITIONS]  # type: ignore[valid-type]
+    if spec.kind == "whole-number":
+        return int | None
+    if spec.kind in ("number", "one-of"):
+        return Annotated[float, Field(allow_inf_nan=False)] | None
+    if spec.kind == "month":
+        return _Month | None
+    return Annotated[str, Field(max_length=20)] | None  # an appointment, "2027-04-12T14:30" at most
+
+
+def _registry_fields(record: type, editable: tuple[str, ...], specs: Mapping[str, FieldSpec]) -> dict[str, Any]:
+    """A record's editable fields as a pydantic model's fields: the registry's shape, the record's default."""
+    fields: dict[str, Any] = {}
+    for name in editable:
+        default = record.__dataclass_fields__[name].default
+        fields[name] = (_shape(specs[name]), ... if default is MISSING else default)
+    return fields
 
 
 class CustomQuestionDoc(_Strict):
@@ -116,38 +129,23 @@ class CustomQuestionDoc(_Strict):
     priority: Literal["essential", "recommended", "optional"] = "recommended"
 
 
-class ProfileDoc(_Strict):
-    uid: Annotated[str, Field(min_length=8, max_length=64, pattern=r"^[0-9a-f]+$")]
-    name: Annotated[str, Field(min_length=1, max_length=2_000)]
-    birth_year: Annotated[int, Field(ge=1900, le=2100)] | None = None
-    languages: _Text = ""
-    contact: _Text = ""
-    condition: Literal["knee-oa", "stroke", "parkinsons", "heart", "skin", "other"] = "other"
-    diagnosis: _Text = ""
-    diagnosed: _Text = ""
-    kl_grade: Annotated[int, Field(ge=0, le=4)] | None = None
-    mrs: Annotated[int, Field(ge=0, le=6)] | None = None
-    hoehn_yahr: float | None = None
-    lvef: Annotated[int, Field(ge=1, le=100)] | None = None
-    medicines: _Text = ""
-    allergies: _Text = ""
-    other_conditions: _Text = ""
-    prior_treatments: _Text = ""
-    imaging: _Text = ""
-    goals: _Text = ""
-    budget: _Text = ""
-    travel_window: _Text = ""
-    travel_start: _Month | None = None
-    travel_end: _Month | None = None
-    notes: _Text = ""
-    synthetic: bool = False
+#: A profile as a file holds it: its identity, every registry field, whether it is a sample.
+ProfileDoc = create_model(
+    "ProfileDoc",
+    __base__=_Strict,
+    uid=(Annotated[str, Field(min_length=8, max_length=64, pattern=r"^[0-9a-f]+$")], ...),
+    **_registry_fields(Profile, PROFILE_FIELDS, PROFILE_SPEC),
+    synthetic=(bool, False),
+)
 
-    @field_validator("hoehn_yahr", mode="after")
-    @classmethod
-    def _stage(cls, value: float | None) -> float | None:
-        if value is not None and value not in HOEHN_YAHR_STAGES:
-            raise ValueError("must be one of 1, 1.5, 2, 2.5, 3, 4 or 5")
-        return value
+#: A clinic as a file holds it: every registry field, then its answers and dismissed red flags.
+ClinicDoc = create_model(
+    "ClinicDoc",
+    __base__=_Strict,
+    **_registry_fields(Clinic, CLINIC_FIELDS, CLINIC_SPEC),
+    answers=(list[AnswerDoc], []),
+    dismissed_flags=(list[DismissedFlagDoc], []),
+)
 
 
 class ProfileDocument(_Strict):
@@ -160,10 +158,6 @@ class ProfileDocument(_Strict):
     custom_questions: list[CustomQuestionDoc] = []
     my_questions: list[_Id] | None = None  # None: the profile follows the bank's default pick
     ticked_documents: list[_Id] = []
-
-
-assert set(ANSWER_STATUSES) == {"to-ask", "asked", "answered", "skipped"}
-assert set(CONDITIONS) == {"knee-oa", "stroke", "parkinsons", "heart", "skin", "other"}
 
 
 # --------------------------------------------------------------------- export
