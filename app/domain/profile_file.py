@@ -26,11 +26,25 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    create_model,
+    field_validator,
+)
 
 from app import __version__
+from app.domain.question_bank import Priority
 from db.errors import FileRefused, StorageError
-from db.fields import CLINIC_SPEC, PROFILE_SPEC, FieldSpec, clinic_value_problems, profile_value_problems
+from db.fields import (
+    CLINIC_SPEC,
+    PROFILE_SPEC,
+    FieldSpec,
+    clinic_value_problems,
+    profile_value_problems,
+)
 from db.files import read_regular_file, write_atomic
 from db.records import (
     ANSWER_STATUSES,
@@ -126,7 +140,7 @@ class CustomQuestionDoc(_Strict):
     ref: Annotated[int, Field(ge=0)]
     text_en: Annotated[str, Field(min_length=1, max_length=20_000)]
     text_ko: _Text = ""
-    priority: Literal["essential", "recommended", "optional"] = "recommended"
+    priority: Priority = "recommended"
 
 
 #: A profile as a file holds it: its identity, every registry field, whether it is a sample.
