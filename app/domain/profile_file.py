@@ -26,25 +26,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationError,
-    create_model,
-    field_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
 
 from app import __version__
 from app.domain.question_bank import Priority
 from db.errors import FileRefused, StorageError
-from db.fields import (
-    CLINIC_SPEC,
-    PROFILE_SPEC,
-    FieldSpec,
-    clinic_value_problems,
-    profile_value_problems,
-)
+from db.fields import CLINIC_SPEC, PROFILE_SPEC, FieldSpec, clinic_value_problems, profile_value_problems
 from db.files import read_regular_file, write_atomic
 from db.records import (
     ANSWER_STATUSES,
