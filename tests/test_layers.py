@@ -138,6 +138,20 @@ def test_every_module_says_why_it_exists() -> None:
     assert not missing, missing
 
 
+#: A module a reader can hold in their head; past this it is split by what its parts do.
+MOST_LINES = 600
+
+
+def test_no_module_of_app_or_db_is_over_600_lines() -> None:
+    long = {
+        str(path.relative_to(ROOT)): lines
+        for folder in ("app", "db")
+        for path in _python_files(folder)
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MOST_LINES
+    }
+    assert not long, long
+
+
 def test_opening_the_window_does_not_load_the_pdf_renderer() -> None:
     """reportlab costs about half a second and 16 MiB; it loads with the first sheet, not at start-up."""
     code = (
