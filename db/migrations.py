@@ -388,3 +388,27 @@ def _m008_word_starts(body: str) -> set[str]:
             if start + 2 <= len(word):
                 keys.add(word[start:start + 2])
     return keys
+
+
+@migrations(name="m009_profile_tallies")
+def m009_profile_tallies(db: Database) -> None:
+    """Each patient's counts for the worklist, kept so the list can be sorted by them in SQL.
+
+    A tally is derived data: how many serious red flags the patient's clinics raised (not
+    counting dismissed ones), and how many of the questions they picked every clinic has
+    answered. It is fresh while `counted_for` equals the profile's `updated_at` and
+    `content` is the digest of the questions and rules it was counted with; a missing or
+    stale one is counted again. Deleting a profile deletes its tally.
+    """
+    db.execute(
+        """
+        CREATE TABLE profile_tallies (
+            profile_id INTEGER PRIMARY KEY REFERENCES profiles (id) ON DELETE CASCADE,
+            counted_for TEXT NOT NULL,
+            content TEXT NOT NULL,
+            serious_flags INTEGER NOT NULL CHECK (serious_flags >= 0),
+            answered INTEGER NOT NULL CHECK (answered >= 0),
+            picked INTEGER NOT NULL CHECK (picked >= 0)
+        )
+        """
+    )

@@ -29,6 +29,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from db.tallies import REVERSED_TALLY_SORTS, TALLY_SORTS
+
 #: A patient's next consultation: the earliest appointment from today on (None if none is booked).
 NEXT_APPOINTMENT_SQL = (
     "(SELECT min(c.appointment) FROM clinics c"
@@ -43,6 +45,7 @@ SORTS = {
     "travel": "p.travel_start IS NULL ASC, p.travel_start ASC, p.travel_window = '' ASC, p.travel_window ASC, p.id ASC",
     "appointment": f"{NEXT_APPOINTMENT_SQL} IS NULL ASC, {NEXT_APPOINTMENT_SQL} ASC, p.id ASC",
     "clinics": f"{_CLINIC_COUNT} ASC, p.id ASC",
+    **TALLY_SORTS,
 }
 #: The same orders the other way round (a click on a worklist column's header); empty values stay last.
 REVERSED_SORTS = {
@@ -52,6 +55,7 @@ REVERSED_SORTS = {
     "travel": "p.travel_start IS NULL ASC, p.travel_start DESC, p.travel_window = '' ASC, p.travel_window DESC, p.id DESC",
     "appointment": f"{NEXT_APPOINTMENT_SQL} IS NULL ASC, {NEXT_APPOINTMENT_SQL} DESC, p.id DESC",
     "clinics": f"{_CLINIC_COUNT} DESC, p.id DESC",
+    **REVERSED_TALLY_SORTS,
 }
 
 #: A word matching at most this many profiles always leads the query (see the module docstring).

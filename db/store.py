@@ -56,6 +56,7 @@ from db.search import (
     search_body,
     where_clause,
 )
+from db.tallies import TallyQueries
 
 log = logging.getLogger("stemprep.store")
 
@@ -75,7 +76,7 @@ def _would_migrate(path: Path) -> bool:
         return True  # the quick check then says what is wrong
 
 
-class Store(PreparationQueries):
+class Store(PreparationQueries, TallyQueries):
     """An open StemPrep database. Not shared between threads: open one per thread."""
 
     def __init__(self, db: Database, path: Path, *, writer_lock: lock.WriterLock | None = None) -> None:

@@ -6,9 +6,11 @@ The compact patient list beside the steps stays as it is for patients; this page
 the whole window instead.
 
 `WorklistModel` reads patients page by page like the compact list (the database sorts
-and filters), and works out the figures that need more than the profile row
+and filters, by every column), and reads the figures that need more than the profile row
 (`app.domain.worklist.patient_figures`) only for the rows a view asks about, a screenful
-at a time, after the view has painted. Ten thousand patients cost a screenful of work.
+at a time, after the view has painted. The two counts come from each patient's tally
+(`db.tallies`); tallies that are missing or stale are counted in the background
+(`TallyCounter`), and their cells say "counting…" until then, never a wrong number.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.question_bank import QuestionBank
 from app.domain.worklist import PatientFigures, patient_figures
+from app.gui.tally_counter import TallyCounter
 from app.gui.appointment import appointment_text
 from app.gui.marks import FLAG_MARK, flag_colours
 from app.gui.profile_list import (
@@ -44,6 +47,7 @@ from app.gui.text_size import TEXT_SIZES, current_text_size, scale_font
 from db.errors import StorageError
 from db.records import ProfileId, ProfileSummary
 from db.store import Store
+from db.tallies import ProfileTally
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -61,8 +65,13 @@ class WorklistModel(ProfileListModel):
     #: The database order behind each column a header click sorts by.
     SORT_KEYS = {
         NAME: "name", CONDITION: "condition", TRAVEL: "travel", APPOINTMENT: "appointment",
-        CLINICS: "clinics", CHANGED: "updated",
+        CLINICS: "clinics", QUESTIONS: "questions", FLAGS: "flags", CHANGED: "updated",
     }
+    #: Orders whose natural reading is "most first": the first click on the header shows them so.
+    MOST_FIRST = ("updated", "flags")
+
+    #: The counts were counted for more patients: (counted so far, to count in all).
+    counting = Signal(int, int)
 
     def __init__(self, store: Store, bank: QuestionBank, parent: QWidget | None = None) -> None:
         super().__init__(store, bank, parent)
@@ -71,6 +80,13 @@ class WorklistModel(ProfileListModel):
         self._wanted: set[ProfileId] = set()
         self._failed = False
         self._today = date.today()
+        self._counted: dict[ProfileId, ProfileTally] = {}  # this session's counts, saved or not
+        self._asked: set[ProfileId] = set()  # handed to the counter since the last refresh
+        self._count_done = self._count_total = 0
+        self.counter = TallyCounter(store, bank, self)
+        self.counter.counted.connect(self._tallies_counted)
+        self.counter.finished.connect(self._counting_finished)
+        self.counter.failed.connect(self.load_failed)
         self._headers = (
             self.tr("Name"),
             self.tr("Condition"),
@@ -81,15 +97,13 @@ class WorklistModel(ProfileListModel):
             self.tr("Serious red flags"),
             self.tr("Last changed"),
         )
-        # Counted for the rows on screen only, so the list cannot be ordered by these two.
-        unsorted = self.tr("Counted for the patients on screen; the list cannot be sorted by it.")
         self._header_tips = {
             self.QUESTIONS: self.tr(
                 "Questions the patient chose to ask that every clinic has answered, of all they chose"
-            ) + "\n" + unsorted,
+            ),
             self.FLAGS: self.tr(
                 "Serious red flags raised by the patient's clinics, not counting dismissed ones"
-            ) + "\n" + unsorted,
+            ),
         }
         self._figure_timer = QTimer(self)
         self._figure_timer.setSingleShot(True)
@@ -136,9 +150,9 @@ class WorklistModel(ProfileListModel):
         key = self.SORT_KEYS.get(column)
         if key is None:
             return
-        # "Last changed" reads newest first when sorted down, like the other columns' natural order.
+        # The down arrow reads as Qt shows it elsewhere: newest, most serious red flags first.
         descending = order == Qt.SortOrder.DescendingOrder
-        if key == "updated":
+        if key in self.MOST_FIRST:
             descending = not descending
         self.set_query(replace(self.query, sort=key, descending=descending))
 
@@ -148,9 +162,22 @@ class WorklistModel(ProfileListModel):
         """Read the list again, and forget figures worked out before (they may have changed)."""
         self._figures.clear()
         self._wanted.clear()
+        self._counted.clear()
+        self._asked.clear()
         self._failed = False
         self._today = date.today()
         super().refresh()
+
+    def count_all(self) -> None:
+        """Count every stale tally in the background, so sorting by the counts is right for everyone."""
+        if not self.counter.running:
+            self._count_done = self._count_total = 0
+        self.counter.count(None)
+
+    @property
+    def counting_now(self) -> bool:
+        """Whether tallies are being counted (some cells say "counting…")."""
+        return self.counter.running
 
     def figures(self, profile_id: int) -> PatientFigures | None:
         """The figures worked out so far for a patient; None until its row has been on screen."""
@@ -162,17 +189,58 @@ class WorklistModel(ProfileListModel):
         wanted = list(self._wanted)[:FIGURES_PER_PASS]
         self._wanted.difference_update(wanted)
         try:
-            self._figures.update(patient_figures(self._store, self._bank, wanted, self._today))
+            read = patient_figures(self._store, self._bank, wanted, self._today, count_stale=False)
         except StorageError as error:
             if not self._failed:
                 self._failed = True
                 self.load_failed.emit(str(error))
             return
+        stale = []
+        for profile_id, figures in read.items():
+            if figures.serious_flags is None:
+                if profile_id in self._counted:
+                    figures = self._with_tally(figures, self._counted[profile_id])
+                elif profile_id not in self._asked:
+                    stale.append(profile_id)
+            self._figures[profile_id] = figures
+        if stale:
+            self._asked.update(stale)
+            self.counter.count(stale)
         rows = [row for row in map(self.row_of, wanted) if row is not None]
         if rows:
             self.dataChanged.emit(self.index(min(rows), self.APPOINTMENT), self.index(max(rows), self.FLAGS))
         if self._wanted:
             self._figure_timer.start()
+
+    @Slot(object, int)
+    def _tallies_counted(self, tallies: list[ProfileTally], stale: int) -> None:
+        self._count_done += len(tallies)
+        self._count_total = max(self._count_total, stale, self._count_done)
+        rows = []
+        for tally in tallies:
+            self._counted[tally.profile_id] = tally
+            figures = self._figures.get(tally.profile_id)
+            if figures is not None:
+                self._figures[tally.profile_id] = self._with_tally(figures, tally)
+                row = self.row_of(tally.profile_id)
+                if row is not None:
+                    rows.append(row)
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), self.QUESTIONS), self.index(max(rows), self.FLAGS))
+        self.counting.emit(self._count_done, self._count_total)
+
+    @Slot()
+    def _counting_finished(self) -> None:
+        self.counting.emit(self._count_total, self._count_total)
+        if self.query.sort in ("flags", "questions"):
+            # Patients counted just now were sorted last as "counting…": put them in their place.
+            counted = dict(self._counted)
+            self.refresh()
+            self._counted.update(counted)
+
+    @staticmethod
+    def _with_tally(figures: PatientFigures, tally: ProfileTally) -> PatientFigures:
+        return replace(figures, picked=tally.picked, answered=tally.answered, serious_flags=tally.serious_flags)
 
     # ------------------------------------------------------------ cells
 
@@ -195,6 +263,8 @@ class WorklistModel(ProfileListModel):
             return appointment_text(figures.next_appointment) or "—"
         if column == self.CLINICS:
             return str(figures.clinics)
+        if column in (self.QUESTIONS, self.FLAGS) and figures.serious_flags is None:
+            return self.tr("counting…")
         if column == self.QUESTIONS:
             return self.tr("{answered} of {picked}").format(answered=figures.answered, picked=figures.picked)
         if column == self.FLAGS:
@@ -262,13 +332,17 @@ class WorklistPage(QWidget):
         self.back_button.clicked.connect(self.closed)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.closed.emit)
         self.count_label = QLabel()
+        self.counting_label = QLabel()
+        self.counting_label.setVisible(False)
+        self.model.counting.connect(self._show_counting)
 
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(self.search, 2)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.count_label)
+        bottom.addWidget(self.counting_label, 1)
         bottom.addWidget(self.back_button)
         bottom.addWidget(self.open_button)
         layout = QVBoxLayout(self)
@@ -280,6 +354,7 @@ class WorklistPage(QWidget):
     def enter(self, current: ProfileId | None) -> None:
         """Read the table again and select the open patient, if shown."""
         self.model.refresh()
+        self.model.count_all()
         row = None if current is None else self.model.row_of(current)
         if row is not None:
             self.view.selectRow(row)
@@ -288,21 +363,18 @@ class WorklistPage(QWidget):
 
     @Slot(int, Qt.SortOrder)
     def _sort_chosen(self, column: int, order: Qt.SortOrder) -> None:
-        if column not in WorklistModel.SORT_KEYS:
-            # Counted figures are worked out a screenful at a time, so the database cannot sort by them.
+        key = WorklistModel.SORT_KEYS.get(column)
+        if key is None:
+            return
+        first_click = key != self.model.query.sort
+        if first_click and key in WorklistModel.MOST_FIRST and order == Qt.SortOrder.AscendingOrder:
+            # A facilitator sorting by red flags wants the most serious first, not last.
+            order = Qt.SortOrder.DescendingOrder
             header = self.view.horizontalHeader()
             header.blockSignals(True)
-            header.setSortIndicator(self._sorted_column(), self._sorted_order())
+            header.setSortIndicator(column, order)
             header.blockSignals(False)
-            return
         self.model.sort(column, order)
-
-    def _sorted_column(self) -> int:
-        return next(c for c, key in WorklistModel.SORT_KEYS.items() if key == self.model.query.sort)
-
-    def _sorted_order(self) -> Qt.SortOrder:
-        descending = self.model.query.descending != (self.model.query.sort == "updated")
-        return Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
 
     @Slot()
     def _apply_search(self) -> None:
@@ -312,6 +384,13 @@ class WorklistPage(QWidget):
     @Slot()
     def _show_count(self) -> None:
         self.count_label.setText(self.tr("Patients shown: {count}").format(count=self.model.total))
+
+    @Slot(int, int)
+    def _show_counting(self, done: int, total: int) -> None:
+        self.counting_label.setVisible(done < total)
+        self.counting_label.setText(self.tr("Counting red flags and answered questions: {done} of {total}…").format(
+            done=f"{done:,}", total=f"{total:,}"
+        ))
 
     @Slot(QModelIndex)
     def _open(self, index: QModelIndex) -> None:

@@ -49,3 +49,33 @@ def test_m002_indexes_with_the_recipe_it_was_released_with(store: Store) -> None
         "kim min-jun | knee-oa | knee osteoarthritis 무릎 골관절염 | worn cartilage 🦵 | "
         "gangnam joint clinic | 서울 | cartistem"
     )
+
+
+def test_m009_adds_empty_tallies_to_a_file_with_patients_which_are_then_counted(db_path: Path) -> None:
+    """A file from before tallies keeps its patients; their tallies are missing, so all are counted."""
+    db = Database(db_path)
+    migrations.apply(db, stop_before="m009_profile_tallies")
+    stamp = "2026-05-01T10:00:00+00:00"
+    db.execute(
+        "INSERT INTO profiles (id, name, condition, uid, created_at, updated_at) VALUES (1, '김영희', 'stroke', 'u1', ?, ?)",
+        [stamp, stamp],
+    )
+    db.execute("INSERT INTO clinics (id, profile_id, name, created_at, updated_at) VALUES (1, 1, 'A', ?, ?)", [stamp, stamp])
+    db.execute(
+        "INSERT INTO answers (profile_id, clinic_id, question_id, status, value, created_at, updated_at) "
+        "VALUES (1, 1, 'cred.legal-route', 'answered', 'none', ?, ?)",
+        [stamp, stamp],
+    )
+    db.conn.commit()
+    db.close()
+
+    with Store.open(db_path) as store:
+        assert store.database.execute("SELECT count(*) FROM profile_tallies").fetchone()[0] == 0
+        assert store.stale_tallies("any content") == [1]
+        assert store.profile(1).name == "김영희"
+        # The tally is derived data: the layer that knows the rules counts it.
+        from app.domain.question_bank import load_question_bank
+        from app.domain.worklist import current_tallies
+
+        assert current_tallies(store, load_question_bank(), [1])[1].serious_flags == 1
+        assert store.database.execute("SELECT serious_flags FROM profile_tallies").fetchall() == [(1,)]

@@ -40,7 +40,7 @@ def test_the_model_passes_qts_checks_and_works_out_figures_only_for_rows_asked_a
 
     row = model.row_of(demo.id)
     assert row == 0  # most recently changed first
-    qtbot.waitUntil(lambda: _shown(model, row, WorklistModel.FLAGS) != "…")
+    qtbot.waitUntil(lambda: _shown(model, row, WorklistModel.FLAGS) not in ("…", "counting…"))
     assert _shown(model, row, WorklistModel.NAME) == demo.name
     assert _shown(model, row, WorklistModel.CLINICS) == "2"
     assert _shown(model, row, WorklistModel.TRAVEL) == store.profile(demo.id).travel != ""  # months and note
@@ -54,7 +54,7 @@ def test_the_model_passes_qts_checks_and_works_out_figures_only_for_rows_asked_a
     assert model.figures(model.summary(model.rowCount() - 1).id) is None
 
 
-def test_columns_sort_in_the_database_and_the_counted_ones_do_not(
+def test_columns_sort_in_the_database(
     qtbot: QtBot, store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow]
 ) -> None:
     soon, later = date.today() + timedelta(days=10), date.today() + timedelta(days=40)
@@ -73,9 +73,69 @@ def test_columns_sort_in_the_database_and_the_counted_ones_do_not(
     assert names() == ["Anna", "Chen", "Boris"]  # still last when reversed
     header.setSortIndicator(WorklistModel.NAME, Qt.SortOrder.DescendingOrder)
     assert names() == ["Chen", "Boris", "Anna"]
-    header.setSortIndicator(WorklistModel.FLAGS, Qt.SortOrder.AscendingOrder)
-    assert names() == ["Chen", "Boris", "Anna"]
-    assert header.sortIndicatorSection() == WorklistModel.NAME  # the arrow stays where the order is
+    header.setSortIndicator(WorklistModel.CLINICS, Qt.SortOrder.AscendingOrder)
+    assert page.model.query.sort == "clinics"
+
+
+def _flagged_patient(store: Store, name: str, refusals: int) -> int:
+    """A patient with two clinics, `refusals` of which said there is no legal route (a serious red flag)."""
+    profile = store.create_profile(name, condition="knee-oa")
+    for number in range(2):
+        clinic = store.add_clinic(profile.id, f"Clinic {number + 1}")
+        store.save_answer(clinic.id, "cred.legal-route", value="none" if number < refusals else "approved-product")
+    return profile.id
+
+
+def test_sorting_by_serious_red_flags_counts_in_the_background_then_puts_everyone_in_place(
+    qtbot: QtBot, store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow]
+) -> None:
+    for name, refusals in (("Bora", 1), ("Ahn", 0), ("Cho", 2)):
+        _flagged_patient(store, name, refusals)
+    window = make_window()
+    window.show_worklist()
+    page = window.worklist
+    names = lambda: [page.model.summary(r).name for r in range(page.model.rowCount())]  # noqa: E731
+    qtbot.waitUntil(lambda: not page.model.counting_now)
+    page.view.horizontalHeader().setSortIndicator(WorklistModel.FLAGS, Qt.SortOrder.AscendingOrder)
+    # The first click shows the most serious red flags first.
+    assert page.view.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    qtbot.waitUntil(lambda: names() == ["Cho", "Bora", "Ahn"])
+    for row in range(3):
+        page.model.data(page.model.index(row, WorklistModel.FLAGS))
+    qtbot.waitUntil(lambda: _shown(page.model, 0, WorklistModel.FLAGS).endswith("2"))
+    assert _shown(page.model, 2, WorklistModel.FLAGS) == "0"
+    page.view.horizontalHeader().setSortIndicator(WorklistModel.FLAGS, Qt.SortOrder.AscendingOrder)
+    assert names() == ["Ahn", "Bora", "Cho"]
+
+
+def test_a_count_not_yet_made_reads_counting_never_a_wrong_number(
+    qtbot: QtBot, store: Store, bank: QuestionBank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flagged = _flagged_patient(store, "Cho", 2)
+    model = WorklistModel(store, bank)
+    monkeypatch.setattr(model.counter, "count", lambda profile_ids=None: None)  # the counter is busy elsewhere
+    model.refresh()
+    model.data(model.index(0, WorklistModel.FLAGS))
+    qtbot.waitUntil(lambda: model.figures(flagged) is not None)
+    assert _shown(model, 0, WorklistModel.FLAGS) == "counting…"
+    assert _shown(model, 0, WorklistModel.QUESTIONS) == "counting…"
+    assert _shown(model, 0, WorklistModel.CLINICS) == "2"  # what needs no counting is shown at once
+
+
+def test_an_answer_that_raises_a_flag_shows_in_the_worklist_when_it_opens_again(
+    qtbot: QtBot, store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow]
+) -> None:
+    quiet = _flagged_patient(store, "Quiet", 0)
+    window = make_window()
+    window.show_worklist()
+    page = window.worklist
+    page.model.data(page.model.index(0, WorklistModel.FLAGS))
+    qtbot.waitUntil(lambda: _shown(page.model, 0, WorklistModel.FLAGS) == "0")
+    store.save_answer(store.clinics_for(quiet)[0].id, "cred.legal-route", value="none")
+    page.back_button.click()
+    window.show_worklist()
+    page.model.data(page.model.index(0, WorklistModel.FLAGS))
+    qtbot.waitUntil(lambda: _shown(page.model, 0, WorklistModel.FLAGS).endswith("1"))
 
 
 def test_opening_a_patient_from_the_worklist_shows_their_step(
