@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from app import __version__
-from app.cli_consultation import cmd_clinics, cmd_pick, cmd_questions, cmd_sheet
+from app.cli_consultation import cmd_calendar, cmd_clinics, cmd_pick, cmd_questions, cmd_sheet
 from app.cli_support import (
     EXIT_ERROR,
     EXIT_OK,
@@ -37,6 +37,7 @@ from db.errors import DatabaseDamaged
 from db.location import database_path
 from db.records import CONDITIONS, parse_month
 from db.search import SORTS
+from db.tallies import TALLY_SORTS
 from db.store import Store
 
 log = logging.getLogger("stemprep.cli")
@@ -178,7 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
     profiles.add_argument(
         "--sort", choices=tuple(SORTS), default="updated",
         help="the order: last changed first (default), by name, by condition, by travel dates (soonest first), "
-        "by next appointment, or by number of clinics",
+        "by next appointment, by number of clinics, by share of my questions answered (least first), "
+        "or by serious red flags (most first)",
     )
 
     sample = commands.add_parser("sample", help="add synthetic profiles (for demos, tests and benchmarks)")
@@ -231,6 +233,19 @@ def build_parser() -> argparse.ArgumentParser:
     clinics.add_argument("--profile", type=int, required=True, metavar="ID")
     clinics.add_argument("--json", action="store_true", help="print JSON")
 
+    calendar = commands.add_parser(
+        "calendar", help="write a clinic's consultation as a calendar file (.ics) for a phone or computer calendar"
+    )
+    _db_option(calendar, top_level=False)
+    calendar.add_argument("--clinic", type=int, required=True, metavar="ID", help="the clinic's id (see 'stemprep clinics')")
+    calendar.add_argument("-o", "--output", required=True, metavar="FILE", help="the .ics file to write")
+    calendar.add_argument(
+        "--with-name", action="store_true",
+        help="put the patient's name in the event (left out by default: the file leaves StemPrep)",
+    )
+    calendar.add_argument("--lang", dest="language", choices=("en", "ko"), default="en", help="the event's language")
+    _force_option(calendar, "calendar")
+
     flags = commands.add_parser("flags", help="the red flags raised for a profile")
     _db_option(flags, top_level=False)
     flags.add_argument(
@@ -274,6 +289,11 @@ def cmd_profiles(args: argparse.Namespace) -> int:
         text=args.search, condition=args.condition, travel_month=args.travel_month, sort=args.sort
     )
     with open_store(args, read_only=True) as store:
+        if args.sort in TALLY_SORTS:
+            from app.domain.question_bank import load_question_bank
+            from app.domain.worklist import bring_tallies_up_to_date
+
+            bring_tallies_up_to_date(store, load_question_bank())
         summaries = store.list_profiles(query)
         if args.json:
             from app.domain.question_bank import load_question_bank
@@ -457,6 +477,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "flags": cmd_flags,
     "pick": cmd_pick,
     "clinics": cmd_clinics,
+    "calendar": cmd_calendar,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "sample": cmd_sample,

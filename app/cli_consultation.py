@@ -1,8 +1,8 @@
-"""The consultation's commands: `sheet`, `questions`, `pick` and `clinics`.
+"""The consultation's commands: `sheet`, `questions`, `pick`, `clinics` and `calendar`.
 
 They print the sheets (the doctor copy, the notebook, the full checklist, blank ones and
-batches), list the questions with the patient's pick, change the pick, and list a
-profile's clinics. Like every command they only parse, wire the pieces together and
+batches), list the questions with the patient's pick, change the pick, list a
+profile's clinics, and write a consultation as a calendar file. Like every command they only parse, wire the pieces together and
 turn a problem the user can fix into one sentence (`UserError`).
 """
 
@@ -225,6 +225,27 @@ def cmd_clinics(args: argparse.Namespace) -> int:
     for c in clinics:
         when = f"  appointment {c.appointment.replace('T', ' ')}" if c.appointment else ""
         print(f"{c.id:>6}  {c.name}{' (' + c.city + ')' if c.city else ''}{when}")
+    return EXIT_OK
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from app.domain.calendar_file import consultation_calendar, is_calendar_file
+    from db.errors import FileRefused
+    from db.files import read_regular_file, write_atomic
+
+    def written_by_stemprep(path: Path) -> bool:
+        try:
+            return is_calendar_file(read_regular_file(path, limit=64 * 1024, start_only=True))
+        except FileRefused:
+            return False
+
+    output = output_file(args.output, written_by_stemprep, "calendar file", "consultation.ics", args.force)
+    with open_store(args, read_only=True) as store:
+        clinic = store.clinic(args.clinic)
+        profile = store.profile(clinic.profile_id)
+    data = consultation_calendar(profile, clinic, with_name=args.with_name, language=args.language)
+    written = write_atomic(output, data, what="the calendar file", example="consultation.ics")
+    print(f"Wrote the consultation with {clinic.name} to {written}.")
     return EXIT_OK
 
 

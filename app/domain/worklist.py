@@ -132,6 +132,15 @@ def count_stale_tallies(
         yield CountedStep(count_tallies(store, bank, stale[start:start + TALLIES_PER_STEP]), len(stale), read_from)
 
 
+def bring_tallies_up_to_date(store: Store, bank: QuestionBank) -> None:
+    """Count and save every stale tally, so the list sorts by the counts rightly (a file that may
+    only be read keeps its tallies as they are: its stale ones sort last)."""
+    if store.read_only:
+        return
+    for step in count_stale_tallies(store, bank):
+        store.save_tallies(content_digest(bank), step.tallies, read_from=step.read_from)
+
+
 def current_tallies(store: Store, bank: QuestionBank, profile_ids: Sequence[int]) -> dict[ProfileId, ProfileTally]:
     """These patients' tallies, fresh: read where saved and current, counted (and saved, when the file
     may be written) where not."""

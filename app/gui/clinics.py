@@ -9,6 +9,7 @@ the essential questions (`app.gui.comparison`).
 from __future__ import annotations
 
 from collections.abc import Hashable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,6 +17,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QStandardPaths,
     Qt,
     Slot,
 )
@@ -53,7 +55,7 @@ from app.gui.i18n import ui_language
 from app.gui.marks import FLAG_MARK, flag_colours, severity_label, worst_severity
 from app.gui.step import StepPage
 from app.gui.text_size import scale_max_width
-from db.errors import StorageError
+from db.errors import StorageError, UserError
 from db.records import Clinic, ClinicId
 from db.store import Store
 
@@ -189,6 +191,16 @@ class ClinicsStep(StepPage):
         self.appointment_place.setPlaceholderText(self.tr("Building, floor, desk to ask for"))
         self.interpreter = self._line("interpreter", self.tr("Interpreter for the consultation"))
         self.interpreter.setPlaceholderText(self.tr("Who interprets: the clinic's, the agency's, a relative"))
+        self.calendar_button = QPushButton(self.tr("Add to calendar…"))
+        self.calendar_button.setAccessibleName(self.tr("Save the consultation as a calendar file"))
+        self.calendar_button.setToolTip(self.tr(
+            "A calendar file (.ics) with the day, time, place and interpreter, for your phone or computer"
+        ))
+        self.calendar_button.clicked.connect(self.add_to_calendar)
+        self.appointment.changed.connect(lambda value: self.calendar_button.setEnabled(bool(value)))
+        calendar_row = QHBoxLayout()
+        calendar_row.addWidget(self.calendar_button)
+        calendar_row.addStretch(1)
         self.claimed_credentials = self._text("claimed_credentials", self.tr("Credentials the clinic claims"))
         self.claimed_credentials.setPlaceholderText(self.tr(
             "e.g. \"designated regenerative medicine institution\", \"MFDS approved\" — write it as they said it"
@@ -206,6 +218,7 @@ class ClinicsStep(StepPage):
         form.addRow(self.tr("Consultation:"), self.appointment)
         form.addRow(self.tr("Place:"), self.appointment_place)
         form.addRow(self.tr("Interpreter:"), self.interpreter)
+        form.addRow("", calendar_row)
         form.addRow(self.tr("Treatme&nt offered:"), self.treatment)
         form.addRow(self.tr("Cell &source:"), self.cell_source)
         form.addRow(self.tr("&Quoted price:"), self.price)
@@ -398,6 +411,7 @@ class ClinicsStep(StepPage):
             self.price.setText("" if clinic.price is None else format_price(clinic.price))
             self.currency.setCurrentText(clinic.currency)
             self.appointment.set_value(clinic.appointment)
+            self.calendar_button.setEnabled(bool(clinic.appointment))
             for field in ("treatment", "claimed_credentials", "notes"):
                 text_edit: QPlainTextEdit = getattr(self, field)
                 if text_edit.toPlainText() != getattr(clinic, field):
@@ -418,6 +432,23 @@ class ClinicsStep(StepPage):
             self._clinic = clinic
         if field == "name":
             self.profile_touched.emit()
+
+    @Slot()
+    def add_to_calendar(self) -> None:
+        """Save the current clinic's consultation as a calendar file (.ics), where the user chooses."""
+        if self._clinic is None or not self.flush():
+            return
+        from app.gui.calendar_export import save_consultation_calendar  # icalendar only when used
+
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        try:
+            clinic = self._store.clinic(self._clinic.id)
+            written = save_consultation_calendar(self, self._store.profile(clinic.profile_id), clinic, Path(folder))
+        except UserError as error:
+            self.problem.emit(str(error))
+            return
+        if written is not None:
+            self.notice.emit(self.tr("Saved the consultation as a calendar file: {path}").format(path=str(written)))
 
     @Slot(QModelIndex, QModelIndex)
     def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.question_bank import QuestionBank, load_question_bank
 from app.gui.application import apply_app_font
+from app.gui.calendar_export import CalendarDialog
 from app.gui.dialogs import ConfirmDialog, CustomQuestionDialog, MessageDialog, PrintDialog, SaveDialog
 from app.gui.flags_panel import DismissFlagDialog
 from app.gui.main_window import MainWindow
@@ -44,6 +45,7 @@ def _no_real_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
         (CustomQuestionDialog, "ask"),
         (MessageDialog, "error"),
         (DismissFlagDialog, "ask"),
+        (CalendarDialog, "ask"),
     ):
         monkeypatch.setattr(dialog, method, classmethod(unexpected))
 

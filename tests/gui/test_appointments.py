@@ -4,6 +4,9 @@ a red-flag badge; the treatment offered takes several lines."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+
+import pytest
 
 from gui_helpers import profile_with_clinic, type_text, wait_for_autosave
 from PySide6.QtCore import QDate, Qt, QTime
@@ -14,8 +17,10 @@ from app.domain.demo import create_demo
 from app.domain.question_bank import QuestionBank
 from app.domain.red_flags import evaluate_red_flags
 from app.gui.appointment import NO_TIME
+from app.gui.calendar_export import CalendarDialog
 from app.gui.main_window import MainWindow
 from app.gui.marks import FLAG_MARK
+from db.records import Clinic
 from db.store import Store
 
 
@@ -88,3 +93,58 @@ def test_the_clinic_list_badges_clinics_with_red_flags_and_the_treatment_is_mult
     store.dismiss_flag(second.id, raised[0].rule.id, "Explained in writing afterwards.")
     step.enter()
     assert f"{FLAG_MARK} {len(raised) - 1} red flag" in step.clinic_model.data(step.clinic_model.index(1))
+
+
+def test_add_to_calendar_saves_the_consultation_just_typed_as_a_calendar_file(
+    qtbot: QtBot, store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:
+    from icalendar import Calendar
+
+    profile_id, clinic_id = profile_with_clinic(store, bank)
+    window = make_window()
+    window.go_to_step(MainWindow.CLINICS)
+    step = window.clinics_step
+    assert not step.calendar_button.isEnabled()  # nothing booked: nothing to put in a calendar
+    qtbot.mouseClick(step.appointment.booked, Qt.MouseButton.LeftButton, pos=step.appointment.booked.rect().center())
+    step.appointment.date.setDate(QDate(2027, 5, 14))
+    step.appointment.time.setTime(QTime(9, 15))
+    type_text(qtbot, step.interpreter, "My daughter")
+    assert step.calendar_button.isEnabled()
+
+    asked: list[str] = []
+    target = tmp_path / "consultation.ics"
+
+    def choose(cls: type, parent: object, clinic: Clinic, suggested: Path) -> tuple[Path, bool]:
+        asked.append(suggested.name)
+        return target, False
+
+    monkeypatch.setattr(CalendarDialog, "ask", classmethod(choose))
+    notices: list[str] = []
+    step.notice.connect(notices.append)
+    step.calendar_button.click()  # before the autosave timer: what was just typed goes in
+    assert len(asked) == 1 and asked[0].startswith("consultation-2027-05-14-") and asked[0].endswith(".ics")
+    event = Calendar.from_ical(target.read_bytes()).walk("VEVENT")[0]
+    assert event.decoded("DTSTART").strftime("%Y-%m-%d %H:%M %Z") == "2027-05-14 09:15 KST"
+    assert "My daughter" in str(event["DESCRIPTION"])
+    assert store.profile(profile_id).name not in target.read_text()
+    assert notices and str(target) in notices[-1]
+
+
+def test_a_calendar_file_that_cannot_be_written_is_one_sentence_and_nothing_is_left(
+    qtbot: QtBot, store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:
+    profile_id, clinic_id = profile_with_clinic(store, bank)
+    store.update_clinic(clinic_id, appointment="2027-05-14")
+    window = make_window()
+    window.go_to_step(MainWindow.CLINICS)
+    step = window.clinics_step
+    folder = tmp_path / "chosen"
+    folder.mkdir()
+    monkeypatch.setattr(CalendarDialog, "ask", classmethod(lambda cls, *args: (folder, True)))  # a folder
+    problems: list[str] = []
+    step.problem.connect(problems.append)
+    step.calendar_button.click()
+    assert len(problems) == 1 and problems[0].endswith(".") and "\n" not in problems[0]
+    assert list(folder.iterdir()) == []

@@ -1,0 +1,111 @@
+"""A consultation as a calendar file (.ics), so it sits in the patient's phone or computer calendar.
+
+The file leaves StemPrep (it is mailed, synced, shared with a family member), so it holds
+only what a calendar needs: the clinic's name, the day and time, the place and the
+interpreter. The patient's name goes in only when they ask for it; nothing else about
+them (condition, answers, prices, red flags, notes) ever does.
+
+Appointments are stored as local times in Korea, so the event says so: its start carries
+TZID=Asia/Seoul, with the zone's definition in the file (VTIMEZONE), and a calendar in
+another country shows it at the right hour there. A day without a time is an all-day
+event. The library `icalendar` writes and reads the format; it is imported only when a
+file is made, never at start-up.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from db.errors import UserError
+from db.records import Clinic, Profile
+
+if TYPE_CHECKING:
+    from icalendar import Calendar
+
+#: Where the appointments are: every time StemPrep stores for a consultation is local time here.
+KOREA_TIME_ZONE = "Asia/Seoul"
+
+#: How long a consultation is shown in the calendar when the clinic said only when it starts.
+CONSULTATION_LENGTH = timedelta(hours=1)
+
+#: The suffix of a calendar file.
+CALENDAR_SUFFIX = ".ics"
+
+_WORDS = {
+    "en": {"title": "Consultation: {clinic}", "for": "{title} ({name})", "interpreter": "Interpreter: {who}",
+           "time": "Time in Korea (Asia/Seoul).", "made": "Made with StemPrep."},
+    "ko": {"title": "상담: {clinic}", "for": "{title} ({name})", "interpreter": "통역: {who}",
+           "time": "한국 시간(Asia/Seoul) 기준입니다.", "made": "StemPrep으로 만들었습니다."},
+}
+
+
+class NoAppointment(UserError):
+    """The clinic has no consultation booked, so there is nothing to put in a calendar."""
+
+
+def consultation_calendar(
+    profile: Profile, clinic: Clinic, *, with_name: bool = False, language: str = "en",
+    made_at: datetime | None = None,
+) -> bytes:
+    """The calendar file for the consultation booked with `clinic`, as bytes (UTF-8 iCalendar).
+
+    `with_name` puts the patient's name in the event's title. The event's id is the same
+    each time for the same clinic, so importing a newer file updates the event rather than
+    adding a second one. Raises `NoAppointment` with one sentence when none is booked.
+    """
+    if not clinic.appointment:
+        raise NoAppointment(
+            f"No consultation is booked with {clinic.name} yet; add its day in the Clinics step first."
+        )
+    from icalendar import Calendar, Event  # only when a file is made
+
+    words = _WORDS.get(language, _WORDS["en"])
+    day = date.fromisoformat(clinic.appointment[:10])
+    event = Event()
+    event.add("uid", f"consultation-{clinic.id}-{profile.uid}@stemprep")
+    event.add("dtstamp", made_at or datetime.now(UTC))
+    if len(clinic.appointment) > 10:
+        from zoneinfo import ZoneInfo
+
+        start = datetime.fromisoformat(clinic.appointment).replace(tzinfo=ZoneInfo(KOREA_TIME_ZONE))
+        event.add("dtstart", start)
+        event.add("dtend", start + CONSULTATION_LENGTH)
+    else:
+        event.add("dtstart", day)  # VALUE=DATE: all day
+        event.add("dtend", day + timedelta(days=1))
+    title = words["title"].format(clinic=clinic.name)
+    event.add("summary", words["for"].format(title=title, name=profile.name) if with_name else title)
+    place = ", ".join(p for p in (clinic.appointment_place.strip(), clinic.city.strip()) if p)
+    if place:
+        event.add("location", place)
+    lines = [words["interpreter"].format(who=clinic.interpreter.strip())] if clinic.interpreter.strip() else []
+    if len(clinic.appointment) > 10:
+        lines.append(words["time"])
+    lines.append(words["made"])
+    event.add("description", "\n".join(lines))
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//StemPrep//Consultation//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add_component(event)
+    _add_time_zone(calendar, day)
+    return bytes(calendar.to_ical())
+
+
+def _add_time_zone(calendar: Calendar, day: date) -> None:
+    """Describe Korea's time zone around the appointment (a short VTIMEZONE, not one since 1970)."""
+    calendar.add_missing_timezones(first_date=day - timedelta(days=366), last_date=day + timedelta(days=366))
+
+
+def calendar_file_name(clinic: Clinic) -> str:
+    """A file name for the clinic's consultation: the day and the clinic, nothing about the patient."""
+    day = (clinic.appointment or "")[:10]
+    safe = "".join(ch if ch.isalnum() else "-" for ch in clinic.name).strip("-")[:40] or "clinic"
+    return f"consultation-{day}-{safe}{CALENDAR_SUFFIX}"
+
+
+def is_calendar_file(data: bytes) -> bool:
+    """Whether `data` starts like a calendar file StemPrep wrote (so replacing it loses nothing of the user's)."""
+    return data.startswith(b"BEGIN:VCALENDAR") and b"PRODID:-//StemPrep//" in data[:200]
