@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -472,14 +472,9 @@ class MainWindow(QMainWindow):
 
     def _open_drawer(self) -> None:
         """The list floats over the left of the step, which keeps its width; choosing a patient closes it."""
-        dock = self.patients_dock
-        dock.hide()  # the list's own toggle has just docked it beside the step, moving the step
+        self.patients_dock.hide()  # the list's own toggle has just docked it beside the step, moving the step
         self.centralWidget().layout().activate()
-        centre = self.centralWidget()
-        width = min(round(DRAWER_WIDTH * TEXT_SIZES[current_text_size()]), centre.width() // 2)
-        dock.setFloating(True)
-        dock.setGeometry(QRect(self.mapToGlobal(QPoint(0, centre.y())), QSize(width, centre.height())))
-        dock.show()
+        self.patients_dock.open_as_drawer(self.centralWidget(), round(DRAWER_WIDTH * TEXT_SIZES[current_text_size()]))
 
     @property
     def patient_list_is_drawer(self) -> bool:

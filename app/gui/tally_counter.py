@@ -74,7 +74,7 @@ class TallyCounter(QObject):
         super().__init__(parent)
         self._store = store
         self._bank = bank
-        self._content = content_digest(bank)
+        self._content = ""  # worked out on the first count, not while the window starts
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._stop = threading.Event()
@@ -105,6 +105,7 @@ class TallyCounter(QObject):
     def _counted(self, step: CountedStep) -> None:
         try:
             if not self._store.read_only:
+                self._content = self._content or content_digest(self._bank)
                 self._store.save_tallies(self._content, step.tallies, read_from=step.read_from)
         except StorageError as error:
             self.failed.emit(str(error))  # the counts themselves are still right, and shown
