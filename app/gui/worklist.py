@@ -67,10 +67,10 @@ class WorklistModel(ProfileListModel):
         NAME: "name", CONDITION: "condition", TRAVEL: "travel", APPOINTMENT: "appointment",
         CLINICS: "clinics", QUESTIONS: "questions", FLAGS: "flags", CHANGED: "updated",
     }
-    #: Orders whose natural reading is "most first": the first click on the header shows them so.
+    # Orders whose natural reading is "most first": the first click on the header shows them so.
     MOST_FIRST = ("updated", "flags")
 
-    #: The counts were counted for more patients: (counted so far, to count in all).
+    # The counts were counted for more patients: (counted so far, to count in all).
     counting = Signal(int, int)
 
     def __init__(self, store: Store, bank: QuestionBank, parent: QWidget | None = None) -> None:

@@ -382,6 +382,37 @@
     </message>
 </context>
 <context>
+    <name>CalendarDialog</name>
+    <message>
+        <source>Add to calendar</source>
+        <translation>캘린더에 추가</translation>
+    </message>
+    <message>
+        <source>StemPrep saves a calendar file (.ics) for the consultation with {clinic}: the day and time (Korean time), the place and the interpreter. Open it with your calendar, or send it to your phone. Nothing else about you goes into it.</source>
+        <translation>StemPrep이 {clinic} 상담의 캘린더 파일(.ics)을 저장합니다. 파일에는 날짜와 시간(한국 시간), 장소, 통역만 들어갑니다. 캘린더 앱으로 열거나 휴대전화로 보내십시오. 그 밖의 개인 정보는 들어가지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Put my &amp;name in the calendar entry</source>
+        <translation>캘린더 일정에 제 이름 넣기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Leave it out if others can see your calendar.</source>
+        <translation>다른 사람이 캘린더를 볼 수 있다면 넣지 마십시오.</translation>
+    </message>
+    <message>
+        <source>Choose where to save…</source>
+        <translation>저장할 위치 선택…</translation>
+    </message>
+    <message>
+        <source>Save the calendar file</source>
+        <translation>캘린더 파일 저장</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>캘린더 파일 (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>Checklist</name>
     <message>
         <source>To ask</source>
@@ -581,6 +612,18 @@
         <translation>통역하는 사람: 병원 의료통역사, 유치업자 측, 가족</translation>
     </message>
     <message>
+        <source>Add to calendar…</source>
+        <translation>캘린더에 추가…</translation>
+    </message>
+    <message>
+        <source>Save the consultation as a calendar file</source>
+        <translation>상담 일정을 캘린더 파일로 저장</translation>
+    </message>
+    <message>
+        <source>A calendar file (.ics) with the day, time, place and interpreter, for your phone or computer</source>
+        <translation>날짜, 시간, 장소, 통역이 담긴 캘린더 파일(.ics)입니다. 휴대전화나 컴퓨터의 캘린더에서 열 수 있습니다.</translation>
+    </message>
+    <message>
         <source>Credentials the clinic claims</source>
         <translation>병원이 내세우는 자격</translation>
     </message>
@@ -631,6 +674,10 @@
     <message>
         <source>Credentials claimed:</source>
         <translation>내세우는 자격:</translation>
+    </message>
+    <message>
+        <source>Saved the consultation as a calendar file: {path}</source>
+        <translation>상담 일정을 캘린더 파일로 저장했습니다: {path}</translation>
     </message>
     <message>
         <source>Cell &amp;source:</source>
@@ -2735,10 +2782,6 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
         <translation>최근 변경</translation>
     </message>
     <message>
-        <source>Counted for the patients on screen; the list cannot be sorted by it.</source>
-        <translation>화면에 보이는 환자만 계산하므로 이 열로는 정렬할 수 없습니다.</translation>
-    </message>
-    <message>
         <source>Questions the patient chose to ask that every clinic has answered, of all they chose</source>
         <translation>환자가 고른 질문 가운데 모든 병원이 답한 질문의 수 / 고른 질문의 수</translation>
     </message>
@@ -2749,6 +2792,10 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
     <message>
         <source>{name}, sample patient</source>
         <translation>{name}, 예시 환자</translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation>계산 중…</translation>
     </message>
     <message>
         <source>{answered} of {picked}</source>
@@ -2785,6 +2832,10 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
     <message>
         <source>Patients shown: {count}</source>
         <translation>표시된 환자: {count}명</translation>
+    </message>
+    <message>
+        <source>Counting red flags and answered questions: {done} of {total}…</source>
+        <translation>위험 신호와 답변된 질문을 세는 중: {total}명 중 {done}명…</translation>
     </message>
 </context>
 <context>
