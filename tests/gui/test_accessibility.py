@@ -50,6 +50,7 @@ from app.domain.profile_file import export_profile, preview_import
 from app.domain.question_bank import QuestionBank
 from app.domain.quotes import ExchangeRate, ExchangeRates
 from app.domain.sheet_content import FacilitatorDetails
+from app.gui.calendar_export import CalendarDialog
 from app.gui.dialogs import CustomQuestionDialog
 from app.gui.help import AboutDialog, GuideDialog, ShortcutsDialog
 from app.gui.i18n import install_translations, remove_translations
@@ -216,6 +217,7 @@ def _screens(window: MainWindow, bank: QuestionBank, qtbot: QtBot) -> Iterator[t
             ExchangeRates("USD", {"KRW": ExchangeRate("KRW", 1390.0, "2026-11-20")}), window
         )),
         ("custom question", CustomQuestionDialog(window)),
+        ("add to calendar", CalendarDialog(window._store.clinics_for(window.profile_id)[0], window)),  # noqa: SLF001
         *_facilitator_dialogs(window, bank),
     ):
         dialog.show()
