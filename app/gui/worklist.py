@@ -19,8 +19,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QBrush, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QPersistentModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QBrush, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -306,6 +306,7 @@ class WorklistPage(QWidget):
         self.view.setItemDelegateForColumn(WorklistModel.NAME, SampleMarkDelegate(self.view))
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         # The last column takes what is left; with large text the table scrolls sideways rather than
         # squeezing the names.
         header.setStretchLastSection(True)
@@ -313,15 +314,11 @@ class WorklistPage(QWidget):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(WorklistModel.CHANGED, Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self._sort_chosen)
-        for column, width in (
-            (WorklistModel.NAME, 230), (WorklistModel.CONDITION, 170), (WorklistModel.TRAVEL, 110), (WorklistModel.APPOINTMENT, 150),
-            (WorklistModel.CLINICS, 80), (WorklistModel.QUESTIONS, 120), (WorklistModel.FLAGS, 140),
-            (WorklistModel.CHANGED, 120),
-        ):
-            # Wide enough for the heading and its sort arrow, in whichever language and text size.
-            heading = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            larger = round(width * TEXT_SIZES[current_text_size()])
-            header.resizeSection(column, max(larger, header.fontMetrics().horizontalAdvance(heading) + 36))
+        self._fitting = False
+        self._widened_by_hand = False
+        header.sectionResized.connect(self._section_resized)
+        # The vertical scroll bar comes and goes with the number of rows, changing the room.
+        self.view.verticalScrollBar().rangeChanged.connect(lambda *_: self._refit())
         self.view.activated.connect(self._open)
 
         self.open_button = QPushButton(self.tr("Open the patient"))
@@ -360,6 +357,89 @@ class WorklistPage(QWidget):
             self.view.selectRow(row)
             self.view.scrollTo(self.model.index(row, 0))
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fit_columns(self) -> None:
+        """Give each column its room at this text size, within the table's width where possible.
+
+        Every column is wide enough for its heading and sort arrow and for its usual
+        content (a date and time, a count). When the total is wider than the table (large
+        text on a small screen), the name, condition and travel give up room first, down
+        to a few letters each (their cells end in "…", with the whole text in the
+        tooltip), so the red flags and the next appointment stay in view rather than
+        behind a sideways scroll bar.
+        """
+        header = self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
+        scale = TEXT_SIZES[current_text_size()]
+        letters = metrics.horizontalAdvance("abcdefghijklmnopqrstuvwxyz") / 26
+        usual = {
+            # A name's first eight letters or so, and the sample badge beside it.
+            WorklistModel.NAME: "M" * 2 + "a" * 6 + QCoreApplication.translate("SampleMarkDelegate", "sample"),
+            WorklistModel.CONDITION: "M" * 5, WorklistModel.TRAVEL: "2027-04",
+            WorklistModel.APPOINTMENT: "2027-04-20 10:30", WorklistModel.CHANGED: "2027-04-20",
+            WorklistModel.QUESTIONS: self.model.tr("{answered} of {picked}").format(answered=16, picked=16),
+            WorklistModel.FLAGS: f"{FLAG_MARK} 10", WorklistModel.CLINICS: "10",
+        }
+        wanted = {WorklistModel.CONDITION: 170, WorklistModel.TRAVEL: 110, WorklistModel.NAME: 230}
+        widths: dict[int, int] = {}
+        floors: dict[int, int] = {}
+        arrow = round(2 * letters) + 14  # the sort arrow and the section's margins
+        headings = {c: str(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(self.model.columnCount())}
+        for column, heading in headings.items():
+            # A heading may take two lines ("Serious red / flags"), not more.
+            floors[column] = max(self._two_lines_wide(heading) + arrow, metrics.horizontalAdvance(usual[column]) + 16)
+            whole = header.fontMetrics().horizontalAdvance(heading) + arrow
+            widths[column] = max(floors[column], round(wanted.get(column, 0) * scale), min(whole, 2 * floors[column]))
+        # The table's inside once it is laid out; before that, its width less a vertical scroll bar.
+        room = self.view.viewport().width() if self.view.isVisible() else (
+            self.view.width() - 2 * self.view.frameWidth() - self.view.verticalScrollBar().sizeHint().width()
+        )
+        excess = sum(widths.values()) - room
+        # The condition and travel give up room first, then the headings go onto two lines, the name last.
+        giving = (WorklistModel.CONDITION, WorklistModel.TRAVEL, WorklistModel.APPOINTMENT, WorklistModel.QUESTIONS,
+                  WorklistModel.FLAGS, WorklistModel.CLINICS, WorklistModel.CHANGED, WorklistModel.NAME)
+        for column in giving:
+            if excess <= 0:
+                break
+            given = min(excess, widths[column] - floors[column])
+            widths[column] -= given
+            excess -= given
+        self._fitting = True
+        try:
+            for column, width in widths.items():
+                header.resizeSection(column, width)
+        finally:
+            self._fitting = False
+        # A few pixels of slack: a heading measured to fit on one line must not be counted as two.
+        tallest = max(self._wrapped(headings[c], widths[c] - arrow + 6).height() for c in widths)
+        header.setFixedHeight(tallest + 10)
+
+    def _wrapped(self, heading: str, width: int) -> QRect:
+        flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        return self.view.horizontalHeader().fontMetrics().boundingRect(QRect(0, 0, max(width, 1), 10_000), flags, heading)
+
+    def _two_lines_wide(self, heading: str) -> int:
+        """The narrowest width at which `heading` wraps onto two lines at most."""
+        metrics = self.view.horizontalHeader().fontMetrics()
+        width = max(metrics.horizontalAdvance(word) for word in heading.split() or [""])
+        two_lines = self._wrapped("X\nX", 10_000).height()
+        while self._wrapped(heading, width).height() > two_lines:
+            width += 4
+        return width
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.layout().activate()
+        self._refit()
+
+    def _refit(self) -> None:
+        if not self._widened_by_hand:
+            self._fit_columns()
+
+    @Slot(int, int, int)
+    def _section_resized(self, column: int, old: int, new: int) -> None:
+        if not self._fitting and column != WorklistModel.CHANGED:  # the last column follows the others
+            self._widened_by_hand = True
 
     @Slot(int, Qt.SortOrder)
     def _sort_chosen(self, column: int, order: Qt.SortOrder) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtCore import (
     QEvent,
     QEventLoop,
     QIODevice,
+    Qt,
     QTimer,
 )
 from PySide6.QtCore import QPoint
@@ -165,7 +166,10 @@ def shoot_all(app: QApplication, bank: QuestionBank, suffix: str, only: tuple[st
         doctor.close()
         window.show_worklist()
         model = window.worklist.model
-        wait_for(app, lambda: model.figures(model.summary(0).id) is not None)
+        # Sorted by serious red flags, most first, once every patient is counted.
+        window.worklist.view.horizontalHeader().setSortIndicator(model.FLAGS, Qt.SortOrder.AscendingOrder)
+        wait_for(app, lambda: not model.counting_now)
+        wait_for(app, lambda: (f := model.figures(model.summary(0).id)) is not None and f.serious_flags is not None)
         shot(window, "worklist")
         if only is None or "sheet" in only:
             window.go_to_step(MainWindow.SHEET)

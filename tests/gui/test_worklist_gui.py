@@ -177,7 +177,9 @@ def test_the_patient_list_steps_aside_for_the_questions_and_remembers_the_users_
     assert dock.isVisible()  # and it comes back
 
     window.go_to_step(MainWindow.QUESTIONS)
+    window.layout().activate()  # the step takes the room the list left
     step_width = window.questions_step.width()
+    assert step_width > window.centralWidget().width() - 40  # all of it but the margins
     dock.toggleViewAction().trigger()  # the user wants it here anyway: it floats over the step as a drawer
     assert dock.isVisible() and dock.isFloating() and window.patient_list_is_drawer
     assert window.questions_step.width() == step_width  # the step is not squeezed
