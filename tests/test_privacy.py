@@ -111,7 +111,7 @@ def test_the_trap_catches_a_real_attempt(trapped_env: dict[str, str]) -> None:
 def _patient_database(path: Path) -> int:
     with Store.open(path) as store:
         profile = store.create_profile(PATIENT, condition="knee-oa", notes=NOTES, contact="zorvath@example.org")
-        clinic = store.add_clinic(profile.id, CLINIC, city="서울", notes=NOTES)
+        clinic = store.add_clinic(profile.id, CLINIC, city="서울", notes=NOTES, appointment="2027-04-20T10:30")
         store.save_answer(clinic.id, "cred.registered", value="no", text=ANSWER, flagged=True)
         store.add_custom_question(profile.id, QUESTION)
         return profile.id
@@ -126,6 +126,7 @@ COMMAND_ARGS: dict[str, list[str]] = {
     "flags": ["--profile", "{profile}"],
     "pick": ["--profile", "{profile}", "cost.total"],
     "clinics": ["--profile", "{profile}", "--json"],
+    "calendar": ["--clinic", "{clinic}", "-o", "{out}/consultation.ics"],
     "sheet": ["--profile", "{profile}", "-o", "{out}/sheet.pdf"],
     "export-profile": ["{profile}", "-o", "{out}/patient.stemprep"],
     "import": ["{out}/patient.stemprep", "--as-new"],
@@ -164,10 +165,13 @@ def flow(tmp_path_factory: pytest.TempPathFactory) -> Flow:
     out = folder / "out"
     out.mkdir()
     profile_id = _patient_database(db)
+    with Store.open(db, read_only=True) as store:
+        clinic_id = store.clinics_for(profile_id)[0].id
     results: dict[str, subprocess.CompletedProcess[str]] = {}
     backup = ""
     for command in _commands():
-        args = [a.format(profile=profile_id, out=out, backup=backup) for a in COMMAND_ARGS.get(command, [])]
+        args = [a.format(profile=profile_id, clinic=clinic_id, out=out, backup=backup)
+                for a in COMMAND_ARGS.get(command, [])]
         results[command] = run(env, command, *args, "--db", str(db))
         if command == "backup" and results[command].returncode == 0:
             backup = results[command].stdout.split("Backed up to ", 1)[1].strip()

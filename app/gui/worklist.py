@@ -377,7 +377,9 @@ class WorklistPage(QWidget):
             WorklistModel.NAME: "M" * 2 + "a" * 6 + QCoreApplication.translate("SampleMarkDelegate", "sample"),
             WorklistModel.CONDITION: "M" * 5, WorklistModel.TRAVEL: "2027-04",
             WorklistModel.APPOINTMENT: "2027-04-20 10:30", WorklistModel.CHANGED: "2027-04-20",
-            WorklistModel.QUESTIONS: self.model.tr("{answered} of {picked}").format(answered=16, picked=16),
+            WorklistModel.QUESTIONS: QCoreApplication.translate("WorklistModel", "{answered} of {picked}").format(
+                answered=16, picked=16
+            ),
             WorklistModel.FLAGS: f"{FLAG_MARK} 10", WorklistModel.CLINICS: "10",
         }
         wanted = {WorklistModel.CONDITION: 170, WorklistModel.TRAVEL: 110, WorklistModel.NAME: 230}
