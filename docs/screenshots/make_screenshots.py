@@ -37,7 +37,7 @@ from PySide6.QtCore import (
     QTimer,
 )
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from app.domain.question_bank import QuestionBank, load_question_bank
@@ -74,7 +74,11 @@ def with_drawer(window: MainWindow) -> QPixmap:
     picture = window.grab()
     dock = window.patients_dock
     painter = QPainter(picture)
-    painter.drawPixmap(window.mapFromGlobal(dock.mapToGlobal(QPoint(0, 0))), dock.grab())
+    at = window.mapFromGlobal(dock.mapToGlobal(QPoint(0, 0)))
+    painter.drawPixmap(at, dock.grab())
+    # Its window's edge, as a desktop draws it (the offscreen platform draws no window frames).
+    painter.setPen(dock.palette().color(QPalette.ColorRole.Dark))
+    painter.drawRect(at.x(), at.y(), dock.width() - 1, dock.height() - 1)
     painter.end()
     return picture
 
