@@ -293,7 +293,10 @@ def cmd_profiles(args: argparse.Namespace) -> int:
             from app.domain.question_bank import load_question_bank
             from app.domain.worklist import bring_tallies_up_to_date
 
-            bring_tallies_up_to_date(store, load_question_bank())
+            left = bring_tallies_up_to_date(store, load_question_bank())
+            if left:
+                print(f"stemprep: {left} patients changed since their counts were last saved come last; "
+                      "close the StemPrep window and run this again to sort them in their place.", file=sys.stderr)
         summaries = store.list_profiles(query)
         if args.json:
             from app.domain.question_bank import load_question_bank

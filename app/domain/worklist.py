@@ -132,13 +132,14 @@ def count_stale_tallies(
         yield CountedStep(count_tallies(store, bank, stale[start:start + TALLIES_PER_STEP]), len(stale), read_from)
 
 
-def bring_tallies_up_to_date(store: Store, bank: QuestionBank) -> None:
-    """Count and save every stale tally, so the list sorts by the counts rightly (a file that may
-    only be read keeps its tallies as they are: its stale ones sort last)."""
+def bring_tallies_up_to_date(store: Store, bank: QuestionBank) -> int:
+    """Count and save every stale tally, so the list sorts by the counts rightly; returns how many
+    are left stale (a file that may only be read keeps its tallies as they are: those sort last)."""
     if store.read_only:
-        return
+        return len(store.stale_tallies(content_digest(bank)))
     for step in count_stale_tallies(store, bank):
         store.save_tallies(content_digest(bank), step.tallies, read_from=step.read_from)
+    return 0
 
 
 def current_tallies(store: Store, bank: QuestionBank, profile_ids: Sequence[int]) -> dict[ProfileId, ProfileTally]:

@@ -89,3 +89,15 @@ def test_calendar_writes_the_consultation_and_refuses_a_clinic_with_none(tmp_pat
     assert_one_clear_line(none)
     assert "No consultation is booked with Not booked yet" in none.stderr
     assert not (tmp_path / "none.ics").exists()
+
+
+def test_sorting_by_flags_while_the_window_is_open_says_who_could_not_be_sorted(tmp_path: Path) -> None:
+    db = tmp_path / "stemprep.db"
+    with Store.open(db) as window_store:  # the window holds the file: the command may only read it
+        profile = window_store.create_profile("Changed just now", condition="knee-oa")
+        clinic = window_store.add_clinic(profile.id, "Clinic")
+        window_store.save_answer(clinic.id, "cred.legal-route", value="none")
+        result = run("profiles", "--sort", "flags", "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["serious_flags"] == 1  # counted all the same
+    assert "1 patients changed since their counts were last saved come last" in result.stderr
