@@ -295,7 +295,7 @@ def cmd_profiles(args: argparse.Namespace) -> int:
 
             left = bring_tallies_up_to_date(store, load_question_bank())
             if left:
-                print(f"stemprep: {left} patients changed since their counts were last saved come last; "
+                print(f"stemprep: patients changed since their counts were last saved ({left}) come last; "
                       "close the StemPrep window and run this again to sort them in their place.", file=sys.stderr)
         summaries = store.list_profiles(query)
         if args.json:

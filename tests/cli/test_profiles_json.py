@@ -100,4 +100,4 @@ def test_sorting_by_flags_while_the_window_is_open_says_who_could_not_be_sorted(
         result = run("profiles", "--sort", "flags", "--json", db=db)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)[0]["serious_flags"] == 1  # counted all the same
-    assert "1 patients changed since their counts were last saved come last" in result.stderr
+    assert "patients changed since their counts were last saved (1) come last" in result.stderr
