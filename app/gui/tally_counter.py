@@ -84,6 +84,9 @@ class TallyCounter(QObject):
         self._signals.finished.connect(self._finished)
         self._signals.failed.connect(self._failed)
         self._signals.crashed.connect(self._crashed)
+        # A window closing while counting stops after the step under way (its pool then waits for it),
+        # not after ten thousand patients.
+        self.destroyed.connect(self._stop.set)
 
     @property
     def running(self) -> bool:

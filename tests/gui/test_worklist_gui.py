@@ -208,3 +208,32 @@ def test_with_no_patients_the_worklist_goes_back_to_the_welcome(make_window: Cal
     assert window.worklist.model.rowCount() == 0
     window.worklist.back_button.click()
     assert window.stack.currentIndex() == 0
+
+
+def test_a_window_closing_while_counting_stops_the_count_instead_of_waiting_for_it(
+    qtbot: QtBot, store: Store, bank: QuestionBank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    import shiboken6
+
+    import app.gui.tally_counter as tally_counter
+    from app.domain import worklist
+
+    add_sample_profiles(store, 60, bank=bank)
+    monkeypatch.setattr(worklist, "TALLIES_PER_STEP", 1)
+    steps: list[int] = []
+
+    def counted_steps(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        for step in worklist.count_stale_tallies(*args, **kwargs):  # type: ignore[arg-type]
+            steps.append(len(step.tallies))
+            time.sleep(0.02)  # a patient with many clinics and answers
+            yield step
+
+    monkeypatch.setattr(tally_counter, "count_stale_tallies", counted_steps)
+    model = WorklistModel(store, bank)
+    model.count_all()
+    qtbot.waitUntil(lambda: len(steps) >= 1)
+    model.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(model))
+    assert len(steps) < 60  # it stopped after the step under way
