@@ -42,7 +42,7 @@ def test_a_timed_consultation_is_at_that_hour_in_seoul_with_place_and_interprete
     assert "Asia/Seoul" in str(event["DESCRIPTION"])
     # The file leaves StemPrep: nothing about the patient unless asked, nothing private ever.
     text = data.decode()
-    for private in ("김영희", "Kim Young-hee", "worried", "Celecoxib", "18", "KRW", "risk-free", "knee"):
+    for private in ("김영희", "Kim Young-hee", "worried", "Celecoxib", "18500000", "18,500,000", "KRW", "risk-free", "knee"):
         assert private not in text.replace("\r\n ", "")
     assert is_calendar_file(data)
 
