@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.formatting import shortened
 from app.domain.question_bank import QuestionBank
+from app.gui.choice_box import ChoiceBox
 from app.gui.dialogs import ConfirmDialog
 from app.gui.i18n import ui_language
 from db.errors import StorageError
@@ -408,13 +409,13 @@ class ProfileList(QWidget):
 
     def _build_filters(self, bank: QuestionBank) -> QFormLayout:
         """Condition, travel month, progress and sort: each one choice, applied like the search."""
-        self.condition_filter = QComboBox()
+        self.condition_filter = ChoiceBox()
         self.condition_filter.setAccessibleName(self.tr("Show patients with this condition"))
         self.condition_filter.addItem(self.tr("All conditions"), None)
         for condition in bank.conditions:
             self.condition_filter.addItem(condition.title.get(ui_language()), condition.id)
 
-        self.travel_filter = QComboBox()
+        self.travel_filter = ChoiceBox()
         self.travel_filter.setAccessibleName(self.tr("Show patients travelling in this month"))
         self.travel_filter.addItem(self.tr("Any time"), None)
         today = date.today()
@@ -424,13 +425,13 @@ class ProfileList(QWidget):
             label = locale.toString(QDate(year, month + 1, 1), "MMMM yyyy")
             self.travel_filter.addItem(label, f"{year:04d}-{month + 1:02d}")
 
-        self.progress_filter = QComboBox()
+        self.progress_filter = ChoiceBox()
         self.progress_filter.setAccessibleName(self.tr("Show patients by progress"))
         self.progress_filter.addItem(self.tr("Any"), None)
         self.progress_filter.addItem(self.tr("Not started (no answers yet)"), "not-started")
         self.progress_filter.addItem(self.tr("In progress (some answers)"), "in-progress")
 
-        self.sort_box = QComboBox()
+        self.sort_box = ChoiceBox()
         self.sort_box.setAccessibleName(self.tr("Order of the list"))
         self.sort_box.addItem(self.tr("Recently changed first"), "updated")
         self.sort_box.addItem(self.tr("Name"), "name")

@@ -38,6 +38,7 @@ from app.domain.red_flags import RaisedFlag, evaluate_red_flags
 from app.domain.sheet_content import QuestionSheet, SheetQuestion
 from app.gui.answer_panels import QuestionControls
 from app.gui.checklist import gather_checklist
+from app.gui.choice_box import ChoiceBox
 from app.gui.doctor_view import SHOW_DOCTOR_KEY, DoctorView
 from app.gui.flags_panel import ClinicFlagsPanel
 from app.gui.i18n import ui_language
@@ -119,7 +120,7 @@ class QuestionsStep(MyQuestionsMixin, StepPage):
     # ================================================================ building
 
     def _build_top(self) -> QHBoxLayout:
-        self.clinic_box = QComboBox()
+        self.clinic_box = ChoiceBox()
         self.clinic_box.setAccessibleName(self.tr("Clinic you are asking"))
         self.clinic_box.setMinimumContentsLength(16)
         # A very long clinic name must not widen the window; the list shows it in full.
