@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks import CACHE, ROOT
-from db.migrations import latest_version
+from db.versions import latest_version
 from db.records import ProfileId
 from db.store import Store
 

@@ -127,7 +127,7 @@ def _typist(store: Store) -> Iterator[tuple[Callable[[str], int], str]]:
 
 def _query_plans(store: Store) -> dict[str, list[str]]:
     """EXPLAIN QUERY PLAN for each kind of statement the list runs: no words, a long word, a short one."""
-    conn = store.database.conn  # instrumentation only: read the plans of the Store's own statements
+    conn = store.connection  # instrumentation only: read the plans of the Store's own statements
     plans: dict[str, list[str]] = {}
     for label, text in (("no text", ""), ("word of 3+ characters", "knee"), ("word under 3 characters", "무릎")):
         statements: list[str] = []

@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="stemprep-tallies-") as folder, Store.open(Path(folder) / "t.db") as store:
         add_sample_profiles(store, patients, bank=bank)
         with store.batch():  # changed "yesterday", so every tally counted now is kept
-            store.database.execute("UPDATE profiles SET updated_at = '2026-01-01T00:00:00+00:00'")
+            store.connection.execute("UPDATE profiles SET updated_at = '2026-01-01T00:00:00+00:00'")
         content = content_digest(bank)
         start = time.perf_counter()
         for step in count_stale_tallies(store, bank):

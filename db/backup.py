@@ -47,8 +47,8 @@ from db.errors import (
     explain_sqlite_error,
 )
 from db.integrity import Verdict
-from db.migrations import migrations
 from db.tallies import DERIVED_TABLES
+from db.versions import VERSIONS, applied_versions
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -144,7 +144,7 @@ def write_backup(store: Store, destination: Path | None = None, *, now: datetime
             raise DatabaseUnavailable(f"{target} already exists; StemPrep never overwrites a file, so choose a new name.")
         elif not target.parent.is_dir():
             raise DatabaseUnavailable(f"The folder {target.parent} does not exist; choose a folder that does.")
-    _copy_checked(store.database.conn, target)
+    _copy_checked(store.connection, target)
     log.info("backup written: %s", target.name if destination is None else "to a chosen file")
     if destination is None:
         rotate(store.path, keep=_keep_setting(store))
@@ -170,7 +170,7 @@ def backup_if_due(store: Store, every: timedelta = DEFAULT_EVERY, *, now: dateti
         # A backup "from the future" means the clock moved back; do not trust its age.
         if newest.taken <= moment < newest.taken + every:
             return None
-        if _same_content(store.database.conn, newest.path):
+        if _same_content(store.connection, newest.path):
             return None
     return write_backup(store, now=moment)
 
@@ -337,20 +337,12 @@ def validate_backup(path: Path) -> None:
     try:
         with contextlib.closing(integrity.read_only_connection(path)) as conn:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            applied: set[str] = set()
-            if migrations.migrations_table in tables:
-                applied = {
-                    r[0]
-                    for r in conn.execute(
-                        f"SELECT name FROM {migrations.migrations_table} WHERE migration_set = ?",
-                        [migrations.name],
-                    )
-                }
+            applied = set(applied_versions(conn))
     except sqlite3.Error as error:
         raise UnusableBackup(f"{path} cannot be read as a StemPrep backup ({error}).") from error
     if "profiles" not in tables or not applied:
         raise UnusableBackup(f"{path} is a database, but not one StemPrep made.")
-    if applied - {m.name for m in migrations._migrations}:
+    if applied - set(VERSIONS):
         raise UnusableBackup(f"{path} was made by a newer version of StemPrep; update StemPrep to restore it.")
 
 

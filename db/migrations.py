@@ -5,6 +5,10 @@ the end. Each runs in its own transaction (sqlite-utils `Migrations`), so a cras
 half-way leaves the previous schema intact. A migration reads nothing from live code:
 the lists, names and recipes it needs are written into it as they were when it was
 released, so a later change elsewhere cannot change what an old migration does.
+
+This module (and sqlite-utils with it) is imported only to migrate: whether a file
+needs it is read with plain `sqlite3` against the names in `db.versions`, where a new
+migration's name is added too.
 """
 
 from __future__ import annotations
@@ -14,21 +18,16 @@ import unicodedata
 
 from sqlite_utils import Database, Migrations
 
-migrations = Migrations("stemprep")
+from db.versions import MIGRATION_SET, VERSIONS
 
-
-def latest_version() -> str:
-    """The name of the newest migration: the schema version this code writes."""
-    return all_versions()[-1]
-
-
-def all_versions() -> list[str]:
-    """Every migration's name, in the order they apply (all pending on an empty database)."""
-    return [m.name for m in migrations.pending(Database(memory=True))]
+migrations = Migrations(MIGRATION_SET)
 
 
 def apply_migrations(db: Database) -> list[str]:
     """Bring `db` to the newest schema; returns the names of the migrations applied."""
+    registered = tuple(m.name for m in migrations.pending(Database(memory=True)))
+    if registered != VERSIONS:  # a migration added here but not named in db.versions, or the other way
+        raise RuntimeError(f"db.versions.VERSIONS {VERSIONS} does not match the migrations {registered}.")
     pending = [m.name for m in migrations.pending(db)]
     if pending:
         migrations.apply(db)

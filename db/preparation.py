@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
+from sqlite3 import Connection
 from typing import Any
-
-from sqlite_utils import Database
 
 from db.errors import InvalidValue, NotFound
 from db.fields import check_text
@@ -44,10 +43,10 @@ class PreparationQueries:
     def _rows(self, sql: str, params: Mapping[str, Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         raise NotImplementedError
 
-    def _writing(self) -> AbstractContextManager[Database]:
+    def _writing(self) -> AbstractContextManager[Connection]:
         raise NotImplementedError
 
-    def _touch_profile(self, db: Database, profile_id: int, *, reindex: bool = False) -> None:
+    def _touch_profile(self, db: Connection, profile_id: int, *, reindex: bool = False) -> None:
         raise NotImplementedError
 
     def profile(self, profile_id: int) -> Profile:
@@ -135,7 +134,7 @@ class PreparationQueries:
                 raise InvalidValue("A picked question needs its id.")
         with self._writing() as db:
             db.execute("DELETE FROM question_picks WHERE profile_id = ?", [profile_id])
-            db.conn.executemany(
+            db.executemany(
                 "INSERT INTO question_picks (profile_id, question_id, position) VALUES (?, ?, ?)",
                 [(profile_id, question_id, position) for position, question_id in enumerate(ordered)],
             )

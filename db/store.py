@@ -4,6 +4,10 @@
 synchronous=FULL (so an edit that returned is on disk even if the power goes), brings
 the schema up to date through numbered migrations, validates what is written, and
 hands back frozen records. Every write is one transaction.
+
+It works over plain `sqlite3`: sqlite-utils, which runs the migrations, is imported
+only when a file has one pending (see `db.versions`), so the window and the commands
+that read start without it.
 """
 
 from __future__ import annotations
@@ -17,8 +21,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from db import backup, integrity, lock
 from db.errors import (
     DatabaseUnavailable,
@@ -28,7 +30,6 @@ from db.errors import (
     explain_sqlite_error,
 )
 from db.fields import check_text, clean_clinic_values, clean_profile_values
-from db.migrations import apply_migrations, migrations
 from db.opening import (
     check_usable,
     check_writable,
@@ -57,11 +58,12 @@ from db.search import (
     where_clause,
 )
 from db.tallies import TallyQueries
+from db.versions import pending_versions
 
 log = logging.getLogger("stemprep.store")
 
-
-
+#: The savepoint a write nested in another (`Store.batch`) rolls back to on its own.
+_NESTED = "store_nested_write"
 
 
 def _would_migrate(path: Path) -> bool:
@@ -69,7 +71,7 @@ def _would_migrate(path: Path) -> bool:
     try:
         conn = integrity.read_only_connection(path)
         try:
-            return bool(migrations.pending(Database(conn, execute_plugins=False)))
+            return bool(pending_versions(conn))
         finally:
             conn.close()
     except sqlite3.Error:
@@ -79,8 +81,10 @@ def _would_migrate(path: Path) -> bool:
 class Store(PreparationQueries, TallyQueries):
     """An open StemPrep database. Not shared between threads: open one per thread."""
 
-    def __init__(self, db: Database, path: Path, *, writer_lock: lock.WriterLock | None = None) -> None:
-        self._db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, writer_lock: lock.WriterLock | None = None) -> None:
+        # Autocommit at the driver: every transaction is the Store's own BEGIN … COMMIT.
+        conn.isolation_level = None
+        self._conn = conn
         self.path = path
         self._writer_lock = writer_lock
         #: Each condition id's names in both languages, so that searching "무릎" finds knee OA;
@@ -141,19 +145,18 @@ class Store(PreparationQueries, TallyQueries):
             raise
         try:
             conn.execute("PRAGMA schema_version").fetchone()  # fails fast on a non-database
-            db = Database(conn, execute_plugins=False)
-            db.execute("PRAGMA foreign_keys = ON")
-            db.execute("PRAGMA busy_timeout = 5000")
-            mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            db.execute("PRAGMA synchronous = FULL")
-            db.execute("PRAGMA secure_delete = ON")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA busy_timeout = 5000")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA secure_delete = ON")
             if str(mode).lower() != "wal":
                 raise DatabaseUnavailable(f"StemPrep could not switch {path} to its safe writing mode.")
-            store = cls(db, path, writer_lock=writer)
+            store = cls(conn, path, writer_lock=writer)
             applied: list[str] = []
-            if migrate:
-                has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-                if existed and has_tables and migrations.pending(db):
+            if migrate and pending_versions(conn):
+                has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+                if existed and has_tables:
                     backup.write_backup(store)  # a failed backup stops the migration
                 applied = store.migrate()
             log.info("opened the database for writing%s", f"; migrated {', '.join(applied)}" if applied else "")
@@ -170,11 +173,10 @@ class Store(PreparationQueries, TallyQueries):
         integrity.ensure_intact(path, backup.newest_good_backup)
         try:
             conn = integrity.read_only_connection(path)
-            db = Database(conn, execute_plugins=False)
-            db.execute("PRAGMA foreign_keys = ON")
-            db.execute("PRAGMA busy_timeout = 5000")
-            has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-            outdated = has_tables and bool(migrations.pending(db))
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA busy_timeout = 5000")
+            has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+            outdated = has_tables and bool(pending_versions(conn))
         except sqlite3.Error as error:
             raise explain_sqlite_error(error, path) from error
         if outdated:
@@ -184,7 +186,7 @@ class Store(PreparationQueries, TallyQueries):
                 "read, which needs permission to write it. Make the file writable and try again."
             )
         log.info("opened the database for reading")
-        return cls(db, path)
+        return cls(conn, path)
 
     @property
     def read_only(self) -> bool:
@@ -192,13 +194,22 @@ class Store(PreparationQueries, TallyQueries):
         return self._writer_lock is None
 
     def migrate(self) -> list[str]:
-        """Apply pending migrations; returns their names."""
+        """Apply pending migrations; returns their names.
+
+        sqlite-utils, which runs them, is imported only when one is pending.
+        """
         with self._errors():
-            return apply_migrations(self._db)
+            if not pending_versions(self._conn):
+                return []
+            from sqlite_utils import Database
+
+            from db.migrations import apply_migrations
+
+            return apply_migrations(Database(self._conn, execute_plugins=False))
 
     def close(self) -> None:
         try:
-            self._db.close()
+            self._conn.close()
         finally:
             if self._writer_lock is not None:
                 self._writer_lock.release()
@@ -210,9 +221,9 @@ class Store(PreparationQueries, TallyQueries):
         self.close()
 
     @property
-    def database(self) -> Database:
-        """The sqlite-utils handle, for other modules of `db/` only."""
-        return self._db
+    def connection(self) -> sqlite3.Connection:
+        """The SQLite connection, for other modules of `db/` (backups) and tests only."""
+        return self._conn
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
@@ -234,14 +245,40 @@ class Store(PreparationQueries, TallyQueries):
             raise explain_sqlite_error(error, self.path) from error
 
     @contextlib.contextmanager
-    def _writing(self) -> Iterator[Database]:
+    def _writing(self) -> Iterator[sqlite3.Connection]:
         """One transaction; environment errors become readable `StorageError`s."""
-        with self._errors(), self._db.atomic() as db:
-            yield db
+        with self._errors(), self._transaction():
+            yield self._conn
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """BEGIN … COMMIT, rolled back on any error; inside another, a savepoint of its own."""
+        conn = self._conn
+        if conn.in_transaction:
+            conn.execute(f"SAVEPOINT {_NESTED}")
+            try:
+                yield
+            except BaseException:
+                if conn.in_transaction:  # an error can end the whole transaction, savepoints and all
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {_NESTED}")
+                    conn.execute(f"RELEASE SAVEPOINT {_NESTED}")
+                raise
+            conn.execute(f"RELEASE SAVEPOINT {_NESTED}")
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     def _rows(self, sql: str, params: Mapping[str, Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         with self._errors():
-            return list(self._db.query(sql, params))
+            cursor = self._conn.execute(sql, params)
+            names = [column[0] for column in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor]
 
     # --------------------------------------------------------------- profiles
 
@@ -299,7 +336,7 @@ class Store(PreparationQueries, TallyQueries):
         stamp = now_iso()
         made: list[ProfileId] = []
         with self._writing() as db:
-            conn = db.conn
+            conn = db
             for new in profiles:
                 values = clean_profile_values(new.values, creating=True)
                 cursor = conn.execute(
@@ -356,7 +393,7 @@ class Store(PreparationQueries, TallyQueries):
         """Profiles matching `query` (all, newest first, by default), as the list shows them."""
         query = query or ProfileQuery(condition=condition)
         with self._errors():
-            where, params = where_clause(self._db.conn, query, wanted=offset + (limit or 10**9))
+            where, params = where_clause(self._conn, query, wanted=offset + (limit or 10**9))
         paging = ""
         if limit is not None:
             paging = "LIMIT ? OFFSET ?"
@@ -407,7 +444,7 @@ class Store(PreparationQueries, TallyQueries):
             sql, params = by_index
             return int(self._rows(f"SELECT ({sql}) AS n", (*params, at_most))[0]["n"])
         with self._errors():
-            where, params = where_clause(self._db.conn, query, wanted=at_most or 10**9)
+            where, params = where_clause(self._conn, query, wanted=at_most or 10**9)
         if at_most is None:
             return int(self._rows(f"SELECT count(*) AS n FROM profiles p {where}", tuple(params))[0]["n"])
         return int(self._rows(
@@ -418,7 +455,7 @@ class Store(PreparationQueries, TallyQueries):
         """Delete a profile with its clinics, answers and custom questions (backups aside)."""
         with self._writing() as db:
             old = db.execute("SELECT body FROM profile_search_text WHERE profile_id = ?", [profile_id]).fetchone()
-            index_word_starts(db.conn, profile_id, old[0] if old else "", "")
+            index_word_starts(db, profile_id, old[0] if old else "", "")
             cursor = db.execute("DELETE FROM profiles WHERE id = ?", [profile_id])
             if cursor.rowcount == 0:
                 raise NotFound(f"There is no profile with id {profile_id}.")
@@ -426,21 +463,21 @@ class Store(PreparationQueries, TallyQueries):
             # secure_delete on, the freed pages are zeroed).
             db.execute("INSERT INTO profile_fts (profile_fts) VALUES ('optimize')")
 
-    def _touch_profile(self, db: Database, profile_id: int, *, reindex: bool = False) -> None:
+    def _touch_profile(self, db: sqlite3.Connection, profile_id: int, *, reindex: bool = False) -> None:
         db.execute("UPDATE profiles SET updated_at = ? WHERE id = ?", [now_iso(), profile_id])
         if reindex:
             self._reindex(db, profile_id)
 
-    def _reindex(self, db: Database, profile_id: int) -> None:
+    def _reindex(self, db: sqlite3.Connection, profile_id: int) -> None:
         """Refresh the profile's search text after its name, condition or clinics changed."""
         old = db.execute("SELECT body FROM profile_search_text WHERE profile_id = ?", [profile_id]).fetchone()
-        body = search_body(db.conn, profile_id, self.condition_names)
+        body = search_body(db, profile_id, self.condition_names)
         db.execute(
             "INSERT INTO profile_search_text (profile_id, body) VALUES (?, ?) "
             "ON CONFLICT (profile_id) DO UPDATE SET body = excluded.body",
             [profile_id, body],
         )
-        index_word_starts(db.conn, profile_id, old[0] if old else "", body)
+        index_word_starts(db, profile_id, old[0] if old else "", body)
 
     # ---------------------------------------------------------------- clinics
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from sqlite3 import Connection
 from typing import Any
 
-from sqlite_utils import Database
 
 from db.records import Clinic, ProfileId
 from db.rows import record
@@ -63,7 +63,7 @@ class TallyQueries:
     def _rows(self, sql: str, params: Mapping[str, Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         raise NotImplementedError
 
-    def _writing(self) -> AbstractContextManager[Database]:
+    def _writing(self) -> AbstractContextManager[Connection]:
         raise NotImplementedError
 
     def clinics_of(self, profile_ids: Sequence[int]) -> dict[ProfileId, list[Clinic]]:

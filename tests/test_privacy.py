@@ -275,11 +275,11 @@ def test_a_deleted_profile_is_gone_from_the_file_bytes(tmp_path: Path, monkeypat
     with Store.open(path) as store:
         keep = store.create_profile("Someone else", notes="stays")
         profile_id = _patient_database_in(store)
-        store.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         assert PATIENT.encode() in _raw(path)  # it really was written into the file
         store.delete_profile(profile_id)
-        assert store.database.execute("PRAGMA secure_delete").fetchone()[0] == 1
-        store.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert store.connection.execute("PRAGMA secure_delete").fetchone()[0] == 1
+        store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         assert [p.id for p in store.list_profiles()] == [keep.id]
         raw = _raw(path)
     for secret in (PATIENT, CLINIC, ANSWER, NOTES, QUESTION, PATIENT.casefold()):
@@ -294,7 +294,7 @@ def test_a_deleted_name_leaves_no_trigrams_in_the_search_index(tmp_path: Path) -
             store.create_profile(f"Other person {n}")
         profile = store.create_profile(name)
         store.delete_profile(profile.id)
-        store.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         raw = _raw(path)
     folded = name.casefold()
     left = [folded[i : i + 3] for i in range(len(folded) - 2) if folded[i : i + 3].encode() in raw]

@@ -71,7 +71,7 @@ def test_deleting_a_clinic_deletes_its_dismissals(store: Store) -> None:
     clinic = store.add_clinic(profile.id, "Seoul Clinic")
     store.dismiss_flag(clinic.id, "no-legal-basis", "checked")
     store.delete_clinic(clinic.id)
-    rows = store.database.execute("SELECT count(*) FROM flag_dismissals").fetchone()[0]
+    rows = store.connection.execute("SELECT count(*) FROM flag_dismissals").fetchone()[0]
     assert rows == 0
 
 

@@ -57,8 +57,8 @@ if sys.stdin.readline().strip() != "go":
     raise SystemExit(0)
 store = Store.open(path)
 rng = random.Random(seed)
-profiles = [r[0] for r in store.database.execute("SELECT id FROM profiles")]
-clinics = [r[0] for r in store.database.execute("SELECT id FROM clinics")]
+profiles = [r[0] for r in store.connection.execute("SELECT id FROM profiles")]
+clinics = [r[0] for r in store.connection.execute("SELECT id FROM clinics")]
 print("ready", flush=True)
 
 def report(*parts):

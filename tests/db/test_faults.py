@@ -161,8 +161,8 @@ def test_sqlite_refusing_to_write_is_one_sentence_and_loses_nothing(
 
 def test_sqlite_full_is_one_sentence_keeps_earlier_edits_and_recovers(store: Store) -> None:
     kept = store.create_profile("Saved before the disk filled")
-    pages = store.database.execute("PRAGMA page_count").fetchone()[0]
-    store.database.execute(f"PRAGMA max_page_count = {pages + 2}")
+    pages = store.connection.execute("PRAGMA page_count").fetchone()[0]
+    store.connection.execute(f"PRAGMA max_page_count = {pages + 2}")
     with pytest.raises(DatabaseUnavailable, match="disk is full") as raised:
         store.create_profile("Too big", notes="가" * 200_000)
     assert "nothing already saved was lost" in str(raised.value)
@@ -172,7 +172,7 @@ def test_sqlite_full_is_one_sentence_keeps_earlier_edits_and_recovers(store: Sto
             store.update_profile(kept.id, notes="changed")
             store.add_clinic(kept.id, "Big", notes="나" * 200_000)
     assert store.profile(kept.id).notes == ""  # the whole batch rolled back
-    store.database.execute("PRAGMA max_page_count = 1073741823")  # space freed
+    store.connection.execute("PRAGMA max_page_count = 1073741823")  # space freed
     assert store.create_profile("After space was freed", notes="가" * 200_000).id
 
 

@@ -55,7 +55,7 @@ def test_the_database_accepts_every_value_the_registry_allows(spec: FieldSpec, s
     row_id = profile.id if table == "profiles" else clinic.id
     for value in inside:
         # Straight into SQLite: only the schema's own CHECK constraints judge it.
-        store.database.execute(f"UPDATE {table} SET {spec.name} = ? WHERE id = ?", [value, row_id])
+        store.connection.execute(f"UPDATE {table} SET {spec.name} = ? WHERE id = ?", [value, row_id])
 
 
 @pytest.mark.parametrize("spec", NUMERIC, ids=lambda s: s.name)
@@ -93,7 +93,7 @@ def test_a_number_with_thousands_of_digits_is_refused_in_one_sentence(store: Sto
 def test_the_schema_refuses_what_the_check_constraints_refuse(store: Store) -> None:
     profile = store.create_profile("Kim")
     with pytest.raises(sqlite3.IntegrityError):
-        store.database.execute("UPDATE profiles SET kl_grade = 5 WHERE id = ?", [profile.id])
+        store.connection.execute("UPDATE profiles SET kl_grade = 5 WHERE id = ?", [profile.id])
 
 
 @pytest.mark.parametrize("given", ["2027-13", "not a month", "April 2027"])

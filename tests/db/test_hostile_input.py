@@ -38,7 +38,7 @@ def test_every_text_field_round_trips_exactly(tmp_path: Path) -> None:
 
     with Store.open(tmp_path / "hostile.db") as store:
         # This test is about text, not durability: skip the fsync per commit to stay fast.
-        store.database.execute("PRAGMA synchronous = OFF")
+        store.connection.execute("PRAGMA synchronous = OFF")
 
         @settings(
             derandomize=True, max_examples=EXAMPLES, deadline=None, database=None,
@@ -136,7 +136,7 @@ def test_nothing_is_normalised_on_write(store: Store) -> None:
     decomposed = unicodedata.normalize("NFD", "김민지 무릎")
     profile = store.create_profile(decomposed, notes=decomposed)
     assert profile.name == decomposed != unicodedata.normalize("NFC", decomposed)
-    raw = store.database.execute("SELECT name FROM profiles WHERE id = ?", [profile.id]).fetchone()[0]
+    raw = store.connection.execute("SELECT name FROM profiles WHERE id = ?", [profile.id]).fetchone()[0]
     assert raw == decomposed
 
 

@@ -92,7 +92,7 @@ def test_filters_and_sorts(store: Store, people: dict[str, int]) -> None:
 
 
 def _index_keys(store: Store, profile_id: int) -> set[str]:
-    rows = store.database.execute(
+    rows = store.connection.execute(
         "SELECT prefix FROM profile_word_start WHERE profile_id = ?", [profile_id]
     ).fetchall()
     return {row[0] for row in rows}
@@ -116,9 +116,9 @@ def test_the_word_index_follows_every_change_and_keeps_nothing_of_a_deleted_prof
     kim = people["kim"]
     from db.search import search_body, word_starts
 
-    assert _index_keys(store, kim) == word_starts(search_body(store.database.conn, kim, CONDITION_NAMES))
+    assert _index_keys(store, kim) == word_starts(search_body(store.connection, kim, CONDITION_NAMES))
     store.update_profile(kim, name="Park Ji-woo")
-    assert _index_keys(store, kim) == word_starts(search_body(store.database.conn, kim, CONDITION_NAMES))
+    assert _index_keys(store, kim) == word_starts(search_body(store.connection, kim, CONDITION_NAMES))
     assert ids(store, text="김") == set() and ids(store, text="ji") == {kim}
     clinic = store.add_clinic(kim, "Zeta Clinic", city="Daegu")
     assert ids(store, text="ze") == {kim}

@@ -17,7 +17,7 @@ from db.store import Store
 def test_new_file_is_owner_only_with_safe_journal(db_path: Path) -> None:
     with Store.open(db_path) as store:
         store.create_profile("Kim")
-        db = store.database
+        db = store.connection
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -119,7 +119,7 @@ def test_deleting_a_profile_deletes_everything_of_it(store: Store) -> None:
         store.save_answer(clinic.id, "q", value="yes")
         store.add_custom_question(profile.id, "Can my daughter come in?")
     store.delete_profile(gone.id)
-    db = store.database
+    db = store.connection
     for table in ("clinics", "answers", "custom_questions"):
         owners = {r[0] for r in db.execute(f"SELECT profile_id FROM {table}")}
         assert owners == {keep.id}, table
@@ -162,6 +162,19 @@ def test_batch_is_all_or_nothing(store: Store) -> None:
     assert store.profile_count() == 0
 
 
+def test_a_write_that_fails_inside_a_batch_undoes_only_itself(store: Store) -> None:
+    """A write nested in a batch is a savepoint: caught, it leaves nothing; the batch still commits."""
+    with store.batch():
+        store.create_profile("First")
+        with pytest.raises(RuntimeError), store._writing() as conn:
+            conn.execute("INSERT INTO settings (key, value) VALUES ('half', 'written')")
+            raise RuntimeError("stopped half-way")
+        store.set_setting("after", "yes")
+    assert [p.name for p in store.list_profiles()] == ["First"]
+    assert (store.setting("half", "none"), store.setting("after")) == ("none", "yes")
+    assert not store.connection.in_transaction
+
+
 def test_settings(store: Store) -> None:
     assert store.setting("facilitator.agency", "none") == "none"
     store.set_setting("facilitator.agency", "서울 메디컬 트래블")
@@ -195,7 +208,7 @@ def test_read_only_folder_is_explained(tmp_path: Path) -> None:
 
 def test_conditions_are_enforced_by_the_schema_too(store: Store) -> None:
     with pytest.raises(sqlite3.IntegrityError):
-        store.database.execute(
+        store.connection.execute(
             "INSERT INTO profiles (name, condition, created_at, updated_at) VALUES ('x', 'flu', '', '')"
         )
     assert "flu" not in CONDITIONS

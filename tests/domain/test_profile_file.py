@@ -126,12 +126,12 @@ def test_malformed_files_give_one_clear_error_and_change_nothing(tmp_path: Path,
     raw = content(valid) if callable(content) else content
     path = tmp_path / "bad.stemprep"
     path.write_bytes(raw)
-    before = [store.profile_count(), store.database.execute("SELECT count(*) FROM answers").fetchone()[0]]
+    before = [store.profile_count(), store.connection.execute("SELECT count(*) FROM answers").fetchone()[0]]
     with pytest.raises(ProfileFileError) as error:
         import_profile(store, preview_import(store, path), mode="new")
     message = str(error.value)
     assert message and "\n" not in message and "Traceback" not in message
-    assert [store.profile_count(), store.database.execute("SELECT count(*) FROM answers").fetchone()[0]] == before
+    assert [store.profile_count(), store.connection.execute("SELECT count(*) FROM answers").fetchone()[0]] == before
 
 
 def test_all_problems_are_reported_at_once_with_paths(tmp_path: Path, store: Store) -> None:
@@ -165,7 +165,7 @@ def test_a_failure_half_way_writes_nothing(tmp_path: Path, store: Store, monkeyp
     with pytest.raises(DatabaseUnavailable, match="disk is full"):
         import_profile(other, preview_import(other, path))
     assert other.profile_count() == 0
-    assert other.database.execute("SELECT count(*) FROM clinics").fetchone()[0] == 0
+    assert other.connection.execute("SELECT count(*) FROM clinics").fetchone()[0] == 0
     other.close()
 
 

@@ -29,7 +29,7 @@ def test_samples_are_marked_and_realistic(tmp_path: Path) -> None:
         knee = [p for p in profiles if p.condition == "knee-oa"]
         assert all(p.kl_grade is not None for p in knee)
         assert sum(len(store.clinics_for(i)) for i in ids) > 30
-        assert store.database.execute("SELECT count(*) FROM answers").fetchone()[0] > 30
+        assert store.connection.execute("SELECT count(*) FROM answers").fetchone()[0] > 30
 
 
 def test_same_seed_same_people(tmp_path: Path) -> None:

@@ -42,7 +42,7 @@ def _as_if_earlier(store: Store) -> None:
     `save_tallies`). Each call's stamp is later than the previous one's: stamps only grow, as in real use."""
     stamp = datetime.fromisoformat(EARLIER) + timedelta(minutes=next(_MINUTES))
     with store.batch():
-        store.database.execute("UPDATE profiles SET updated_at = ?", [stamp.isoformat(timespec="seconds")])
+        store.connection.execute("UPDATE profiles SET updated_at = ?", [stamp.isoformat(timespec="seconds")])
 
 
 def _count_and_keep(store: Store, bank: QuestionBank) -> int:
@@ -125,8 +125,8 @@ def test_a_tally_counted_in_the_second_its_profile_changed_is_not_kept(store: St
     assert store.save_tallies(content_digest(bank), tallies, read_from="9999") == 1
     # A tally counted before a change is refused even when the reading began later.
     store.update_profile(profile, name="Renamed")
-    store.database.execute("UPDATE profiles SET updated_at = ? WHERE id = ?", [EARLIER, profile])
-    store.database.conn.commit()
+    store.connection.execute("UPDATE profiles SET updated_at = ? WHERE id = ?", [EARLIER, profile])
+    store.connection.commit()
     assert store.save_tallies(content_digest(bank), tallies, read_from="9999") == 0
 
 
@@ -135,4 +135,4 @@ def test_a_deleted_patients_tally_goes_with_them(store: Store, bank: QuestionBan
     _as_if_earlier(store)
     _count_and_keep(store, bank)
     store.delete_profile(profile)
-    assert store.database.execute("SELECT count(*) FROM profile_tallies").fetchone()[0] == 0
+    assert store.connection.execute("SELECT count(*) FROM profile_tallies").fetchone()[0] == 0

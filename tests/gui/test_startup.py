@@ -35,10 +35,10 @@ ROOT = Path(__file__).resolve().parents[2]
 GIVE_UP_MS = 30_000
 
 #: Top-level packages the window may have loaded by its first paint, besides the standard
-#: library: Qt's core modules, StemPrep's own, the storage library and what it brings.
+#: library: Qt's core modules and StemPrep's own (the Store works over the standard `sqlite3`).
 ALLOWED_PACKAGES = {
     "PySide6", "shiboken6", "shibokensupport", "signature_bootstrap", "__feature__", "app", "db", "resources",
-    "sqlite_utils", "sqlite_fts4", "click", "dateutil", "pluggy", "tabulate", "platformdirs", "six",
+    "platformdirs",
 }
 #: Qt modules the first screen uses; QtPdf, QtPdfWidgets and QtPrintSupport come with the Sheet step.
 ALLOWED_QT = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"}
@@ -46,10 +46,14 @@ ALLOWED_QT = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"}
 LATER_MODULES = {
     "app.gui.questions", "app.gui.sheet", "app.gui.doctor_view", "app.gui.clinics", "app.gui.comparison",
     "app.domain.profile_file", "app.domain.bank_schema", "app.domain.bank_checks",
-    "app.export.question_sheet", "app.export.batch_process",
+    "app.export.question_sheet", "app.export.batch_process", "db.migrations",
 }
-#: Never before the first paint: the PDF renderer, the content checker, image libraries.
-FORBIDDEN_PACKAGES = {"reportlab", "pydantic", "pydantic_core", "PIL", "pypdf"}
+#: Never before the first paint: the PDF renderer, the content checker, image libraries, and the
+#: library that migrates the schema (with what it brings), needed only when a migration is pending.
+FORBIDDEN_PACKAGES = {
+    "reportlab", "pydantic", "pydantic_core", "PIL", "pypdf",
+    "sqlite_utils", "sqlite_fts4", "click", "dateutil", "pluggy", "tabulate",
+}
 
 
 def _windows() -> list[MainWindow]:
@@ -114,7 +118,7 @@ def backed_up_then_damaged(db_path: Path) -> tuple[Path, bytes]:
         store.create_profile("Margaret Lee", condition="knee-oa")
         written = backup.write_backup(store)
         store.create_profile("Added after the backup", notes="무릎 " * 3000)
-        store.database.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return written, _damage_late(db_path)
 
 

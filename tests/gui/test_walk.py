@@ -112,7 +112,7 @@ def test_every_screen_fits_a_small_laptop_with_three_hundred_patients(
     many_patients: Path, language: str, size: str, tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     with Store.open(many_patients, read_only=True) as source:
-        source.database.conn.backup(store.database.conn)
+        source.connection.backup(store.connection)
     install_translations(qapp, language, tmp_path_factory.mktemp("i18n"))
     try:
         apply_text_size(qapp, size)
