@@ -5,11 +5,13 @@ the batch printer's child process is this same program started again, and
 `multiprocessing.freeze_support()` makes that child run its task instead of StemPrep.
 """
 
-import multiprocessing
 import sys
 
 from app.cli import main
 
 if __name__ == "__main__":
-    multiprocessing.freeze_support()
+    if getattr(sys, "frozen", False):  # a no-op elsewhere, where importing multiprocessing only slows the start
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())
