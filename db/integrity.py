@@ -9,6 +9,11 @@ would checkpoint the WAL into the damaged file on close).
 
 Nothing here deletes or overwrites a patient's file: a damaged one is renamed to
 ``stemprep.db.damaged-YYYYmmdd-HHMMSS`` (with its -wal and -shm), and kept.
+
+The check reads the patient's own tables (and their indexes), not the search index
+(`SEARCH_INDEX_TABLES`, two thirds of the pages at ten thousand patients): that is made
+from the patient's tables, so when SQLite meets damage in it the Store makes it again
+(`rebuild_search_index`) rather than refusing the file.
 """
 
 from __future__ import annotations
@@ -32,6 +37,11 @@ logging.getLogger("stemprep").addHandler(logging.NullHandler())
 
 #: The companions SQLite keeps beside a database, moved together with it.
 COMPANION_SUFFIXES: tuple[str, ...] = ("-wal", "-shm", "-journal")
+
+#: The search index: tables made from the patient's own, kept up to date by the Store
+#: (`db.search`). The full-text table keeps its index in shadow tables named after it.
+SEARCH_INDEX_TABLES: tuple[str, ...] = ("profile_search_text", "profile_fts", "profile_word_start")
+_FULL_TEXT_SHADOW_PREFIX = "profile_fts_"
 
 
 class Verdict(enum.Enum):
@@ -76,14 +86,85 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def quick_check(conn: sqlite3.Connection) -> list[str]:
-    """The problems `PRAGMA quick_check` reports on `conn` ([] when it is intact).
+def is_search_index(table: str) -> bool:
+    """Whether `table` belongs to the search index (see `SEARCH_INDEX_TABLES`)."""
+    return table in SEARCH_INDEX_TABLES or table.startswith(_FULL_TEXT_SHADOW_PREFIX)
 
-    quick_check reads every page but skips matching indexes to their tables, so it
-    costs milliseconds on a patient's file; ``integrity_check`` is for tests.
+
+def _tables(conn: sqlite3.Connection, *, search_index: bool) -> list[str]:
+    names = [str(row[0]) for row in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY rowid")]
+    if search_index:  # the full-text table itself is virtual: its pages are its shadow tables'
+        return [n for n in names if is_search_index(n) and n != "profile_fts"]
+    return ["sqlite_schema", *(n for n in names if not is_search_index(n))]
+
+
+def _check_tables(conn: sqlite3.Connection, tables: list[str]) -> list[str]:
+    problems: list[str] = []
+    for table in tables:
+        quoted = '"' + table.replace('"', '""') + '"'
+        rows = [str(row[0]) for row in conn.execute(f"PRAGMA quick_check({quoted})").fetchall()]
+        if rows != ["ok"]:
+            problems += rows
+    return problems
+
+
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    """The problems `PRAGMA quick_check` reports in the patient's own tables on `conn` ([] when intact).
+
+    Each table is checked with its indexes (`quick_check(TABLE)`), the schema first; the
+    search index is left out (see the module docstring). quick_check reads every page of
+    a table but skips matching indexes to their tables, so it costs milliseconds on a
+    patient's file; ``integrity_check`` is for tests. Damage SQLite cannot read past
+    raises `sqlite3.DatabaseError`.
     """
-    rows = [str(row[0]) for row in conn.execute("PRAGMA quick_check").fetchall()]
-    return [] if rows == ["ok"] else rows
+    return _check_tables(conn, _tables(conn, search_index=False))
+
+
+def search_index_problems(conn: sqlite3.Connection) -> list[str]:
+    """What `PRAGMA quick_check` finds in the search index's tables ([] when they are whole)."""
+    try:
+        return _check_tables(conn, _tables(conn, search_index=True))
+    except sqlite3.DatabaseError as error:
+        if _verdict_of(error) is None:
+            raise
+        return [str(error)]
+
+
+def rebuild_search_index(conn: sqlite3.Connection, refill: Callable[[sqlite3.Connection], None]) -> None:
+    """Make the search index again: its tables empty, as the schema has them, then `refill(conn)`.
+
+    A damaged table cannot be dropped (SQLite reads its pages to free them), so its
+    entries are taken out of the schema and the same statements run again, in one
+    transaction with the refilling; VACUUM then rewrites the file without the pages no
+    table owns any more. `conn` must write, outside a transaction, holding the writer lock.
+    """
+    entries = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid").fetchall()
+    index = [(kind, name, sql) for kind, name, table, sql in entries if is_search_index(str(table))]
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = int(conn.execute("PRAGMA schema_version").fetchone()[0])
+        conn.execute("PRAGMA writable_schema = ON")
+        try:
+            conn.executemany("DELETE FROM sqlite_schema WHERE name = ?", [(name,) for _, name, _ in index])
+            conn.execute(f"PRAGMA schema_version = {version + 1}")  # every connection reads the schema again
+        finally:
+            conn.execute("PRAGMA writable_schema = OFF")
+        conn.execute("PRAGMA writable_schema = RESET")
+        for kind, name, sql in index:
+            if sql and not (kind == "table" and str(name).startswith(_FULL_TEXT_SHADOW_PREFIX)):
+                conn.execute(sql)  # the full-text table makes its own shadow tables again
+        refill(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        conn.execute("PRAGMA writable_schema = RESET")
+        raise
+    try:
+        conn.execute("VACUUM")
+    except sqlite3.OperationalError as error:  # busy: another StemPrep reading; the old pages stay, owned by nothing
+        log.warning("the file could not be compacted after rebuilding the search index (%s)", error)
+    log.warning("the search index was damaged and has been made again")
 
 
 def examine(path: Path) -> Verdict:
@@ -130,6 +211,11 @@ def ensure_intact(path: Path, newest_good_backup: Callable[[Path], Path | None])
     log.warning("the database is damaged (%s); a good backup %s", verdict.value,
                 "exists" if backup else "does not exist")
     raise DatabaseDamaged(path, backup)
+
+
+def damage_in(error: sqlite3.DatabaseError) -> bool:
+    """Whether SQLite raised `error` because the file is damaged where it read."""
+    return _verdict_of(error) is Verdict.DAMAGED
 
 
 def _verdict_of(error: sqlite3.DatabaseError) -> Verdict | None:

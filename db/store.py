@@ -12,21 +12,20 @@ that read start without it.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from db import backup, integrity, lock
+from db.connection import StoreConnection, rebuilds_search_index
 from db.errors import (
     DatabaseUnavailable,
     InvalidValue,
     NotFound,
-    StorageError,
     explain_sqlite_error,
 )
 from db.fields import check_text, clean_clinic_values, clean_profile_values
@@ -62,10 +61,6 @@ from db.versions import pending_versions
 
 log = logging.getLogger("stemprep.store")
 
-#: The savepoint a write nested in another (`Store.batch`) rolls back to on its own.
-_NESTED = "store_nested_write"
-
-
 def _would_migrate(path: Path) -> bool:
     """Whether opening `path` would migrate it, read without changing it; True when it cannot be read."""
     try:
@@ -78,15 +73,11 @@ def _would_migrate(path: Path) -> bool:
         return True  # the quick check then says what is wrong
 
 
-class Store(PreparationQueries, TallyQueries):
+class Store(StoreConnection, PreparationQueries, TallyQueries):
     """An open StemPrep database. Not shared between threads: open one per thread."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, *, writer_lock: lock.WriterLock | None = None) -> None:
-        # Autocommit at the driver: every transaction is the Store's own BEGIN … COMMIT.
-        conn.isolation_level = None
-        self._conn = conn
-        self.path = path
-        self._writer_lock = writer_lock
+        super().__init__(conn, path, writer_lock=writer_lock)
         #: Each condition id's names in both languages, so that searching "무릎" finds knee OA;
         #: given by the layer that knows the conditions (the question bank).
         self.condition_names: Mapping[str, str] = {}
@@ -103,8 +94,9 @@ class Store(PreparationQueries, TallyQueries):
         used: a folder, a device or a pipe, a file it may not read, a file that is not
         a database, a full disk; `DatabaseReadOnly` when the file may be read but not
         written (before anything is created beside it: open it with `read_only=True`);
-        `DatabaseDamaged` (naming the newest good backup) when an existing file fails
-        SQLite's quick check, leaving it untouched; `DatabaseInUse` when another running
+        `DatabaseDamaged` (naming the newest good backup) when the patient's own tables
+        in an existing file fail SQLite's quick check, leaving it untouched (damage in the
+        search index is mended when met: see `db.connection`); `DatabaseInUse` when another running
         StemPrep has it open for writing (one writer per file, see `db.lock`).
 
         Deleted content is overwritten with zeros (``secure_delete``), and an existing
@@ -113,7 +105,7 @@ class Store(PreparationQueries, TallyQueries):
         file it may not write: for commands that only read, which may then run beside an
         open StemPrep window, and for a file StemPrep may only read.
 
-        `check=False` leaves the quick check of the whole file to the caller (the window
+        `check=False` leaves the quick check to the caller (the window
         runs it on a worker after its first paint), unless the file is about to be
         migrated: a damaged file is never migrated.
         """
@@ -188,11 +180,6 @@ class Store(PreparationQueries, TallyQueries):
         log.info("opened the database for reading")
         return cls(conn, path)
 
-    @property
-    def read_only(self) -> bool:
-        """Whether this Store only reads (opened with `read_only=True`): every write is refused."""
-        return self._writer_lock is None
-
     def migrate(self) -> list[str]:
         """Apply pending migrations; returns their names.
 
@@ -207,81 +194,9 @@ class Store(PreparationQueries, TallyQueries):
 
             return apply_migrations(Database(self._conn, execute_plugins=False))
 
-    def close(self) -> None:
-        try:
-            self._conn.close()
-        finally:
-            if self._writer_lock is not None:
-                self._writer_lock.release()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    @property
-    def connection(self) -> sqlite3.Connection:
-        """The SQLite connection, for other modules of `db/` (backups) and tests only."""
-        return self._conn
-
-    @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
-        """Make several Store calls one transaction: all of them are saved, or none.
-
-        For domain operations such as refreshing the demo or importing a profile;
-        the GUI does not use it.
-        """
-        with self._writing():
-            yield
-
-    @contextlib.contextmanager
-    def _errors(self) -> Iterator[None]:
-        try:
-            yield
-        except StorageError:
-            raise
-        except (OSError, sqlite3.Error) as error:
-            raise explain_sqlite_error(error, self.path) from error
-
-    @contextlib.contextmanager
-    def _writing(self) -> Iterator[sqlite3.Connection]:
-        """One transaction; environment errors become readable `StorageError`s."""
-        with self._errors(), self._transaction():
-            yield self._conn
-
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
-        """BEGIN … COMMIT, rolled back on any error; inside another, a savepoint of its own."""
-        conn = self._conn
-        if conn.in_transaction:
-            conn.execute(f"SAVEPOINT {_NESTED}")
-            try:
-                yield
-            except BaseException:
-                if conn.in_transaction:  # an error can end the whole transaction, savepoints and all
-                    conn.execute(f"ROLLBACK TO SAVEPOINT {_NESTED}")
-                    conn.execute(f"RELEASE SAVEPOINT {_NESTED}")
-                raise
-            conn.execute(f"RELEASE SAVEPOINT {_NESTED}")
-            return
-        conn.execute("BEGIN")
-        try:
-            yield
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-
-    def _rows(self, sql: str, params: Mapping[str, Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-        with self._errors():
-            cursor = self._conn.execute(sql, params)
-            names = [column[0] for column in cursor.description]
-            return [dict(zip(names, row, strict=True)) for row in cursor]
-
     # --------------------------------------------------------------- profiles
 
+    @rebuilds_search_index
     def create_profile(self, name: str, *, synthetic: bool = False, uid: str | None = None,
                        **values: Any) -> Profile:
         """A new profile; `uid` is kept when a profile file brings one, else made fresh."""
@@ -300,6 +215,7 @@ class Store(PreparationQueries, TallyQueries):
             self._reindex(db, profile_id)
         return self.profile(profile_id)
 
+    @rebuilds_search_index
     def update_profile(self, profile_id: ProfileId, **values: Any) -> Profile:
         clean = clean_profile_values(values, creating=False)
         if not clean:
@@ -327,6 +243,7 @@ class Store(PreparationQueries, TallyQueries):
             raise NotFound(f"There is no profile with id {profile_id}.")
         return profile_from_row(rows[0])
 
+    @rebuilds_search_index
     def add_profiles_bulk(self, profiles: Sequence[NewProfile]) -> list[ProfileId]:
         """Add many profiles with their clinics and answers in one transaction, quickly.
 
@@ -382,6 +299,7 @@ class Store(PreparationQueries, TallyQueries):
     def profile_count(self) -> int:
         return int(self._rows("SELECT count(*) AS n FROM profiles")[0]["n"])
 
+    @rebuilds_search_index
     def list_profiles(
         self,
         query: ProfileQuery | None = None,
@@ -432,6 +350,7 @@ class Store(PreparationQueries, TallyQueries):
             for r in rows
         ]
 
+    @rebuilds_search_index
     def count_profiles(self, query: ProfileQuery | None = None, *, at_most: int | None = None) -> int:
         """How many profiles match `query` (all by default); with `at_most`, counting stops there.
 
@@ -451,6 +370,7 @@ class Store(PreparationQueries, TallyQueries):
             f"SELECT count(*) AS n FROM (SELECT 1 FROM profiles p {where} LIMIT ?)", (*params, at_most)
         )[0]["n"])
 
+    @rebuilds_search_index
     def delete_profile(self, profile_id: ProfileId) -> None:
         """Delete a profile with its clinics, answers and custom questions (backups aside)."""
         with self._writing() as db:
@@ -468,6 +388,10 @@ class Store(PreparationQueries, TallyQueries):
         if reindex:
             self._reindex(db, profile_id)
 
+    def _refill_search_index(self, conn: sqlite3.Connection) -> None:
+        for (profile_id,) in conn.execute("SELECT id FROM profiles ORDER BY id").fetchall():
+            self._reindex(conn, profile_id)
+
     def _reindex(self, db: sqlite3.Connection, profile_id: int) -> None:
         """Refresh the profile's search text after its name, condition or clinics changed."""
         old = db.execute("SELECT body FROM profile_search_text WHERE profile_id = ?", [profile_id]).fetchone()
@@ -481,6 +405,7 @@ class Store(PreparationQueries, TallyQueries):
 
     # ---------------------------------------------------------------- clinics
 
+    @rebuilds_search_index
     def add_clinic(self, profile_id: ProfileId, name: str, **values: Any) -> Clinic:
         self.profile(profile_id)
         clean = clean_clinic_values({"name": name, **values}, creating=True)
@@ -498,6 +423,7 @@ class Store(PreparationQueries, TallyQueries):
             self._touch_profile(db, profile_id, reindex=True)
         return self.clinic(clinic_id)
 
+    @rebuilds_search_index
     def update_clinic(self, clinic_id: ClinicId, **values: Any) -> Clinic:
         clean = clean_clinic_values(values, creating=False)
         clinic = self.clinic(clinic_id)
@@ -523,6 +449,7 @@ class Store(PreparationQueries, TallyQueries):
         )
         return [record(Clinic, r) for r in rows]
 
+    @rebuilds_search_index
     def delete_clinic(self, clinic_id: ClinicId) -> None:
         clinic = self.clinic(clinic_id)
         with self._writing() as db:

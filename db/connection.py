@@ -1,0 +1,157 @@
+"""The Store's connection to the file: its transactions, its reads, and the errors a user can meet.
+
+A base class of `Store` in a module of its own, so that the Store's module holds its
+queries. Every transaction is the Store's own ``BEGIN … COMMIT`` over plain `sqlite3`
+(the driver in autocommit), a write nested in another one (`Store.batch`) being a
+savepoint of its own; every SQLite or OS error becomes a readable `StorageError`.
+
+When SQLite meets damage in the search index (made from the patient's own tables, and
+left out of the quick check on opening; see `db.integrity`), a method marked
+`rebuilds_search_index` has the index made again and runs once more, so a damaged index
+costs the patient a pause, not the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import logging
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, Self, TypeVar, cast
+
+from db import integrity, lock
+from db.errors import StorageError, explain_sqlite_error
+
+log = logging.getLogger("stemprep.store")
+
+#: The savepoint a write nested in another (`Store.batch`) rolls back to on its own.
+_NESTED = "store_nested_write"
+
+Method = TypeVar("Method", bound=Callable[..., Any])
+
+
+def rebuilds_search_index(method: Method) -> Method:
+    """Mark a Store method that reads or writes the search index (see the module docstring)."""
+
+    @functools.wraps(method)
+    def running(self: StoreConnection, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except StorageError as error:
+            if not self._rebuilt_damaged_search_index(error):
+                raise
+        return method(self, *args, **kwargs)
+
+    return cast(Method, running)
+
+
+class StoreConnection:
+    """An open connection to a StemPrep file; see the module docstring."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, writer_lock: lock.WriterLock | None = None) -> None:
+        # Autocommit at the driver: every transaction is the Store's own BEGIN … COMMIT.
+        conn.isolation_level = None
+        self._conn = conn
+        self.path = path
+        self._writer_lock = writer_lock
+
+    @property
+    def read_only(self) -> bool:
+        """Whether this Store only reads (opened with `read_only=True`): every write is refused."""
+        return self._writer_lock is None
+
+    def close(self) -> None:
+        try:
+            self._conn.close()
+        finally:
+            if self._writer_lock is not None:
+                self._writer_lock.release()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The SQLite connection, for other modules of `db/` (backups) and tests only."""
+        return self._conn
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Make several Store calls one transaction: all of them are saved, or none.
+
+        For domain operations such as refreshing the demo or importing a profile;
+        the GUI does not use it.
+        """
+        with self._writing():
+            yield
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except StorageError:
+            raise
+        except (OSError, sqlite3.Error) as error:
+            raise explain_sqlite_error(error, self.path) from error
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One transaction; environment errors become readable `StorageError`s."""
+        with self._errors(), self._transaction():
+            yield self._conn
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """BEGIN … COMMIT, rolled back on any error; inside another, a savepoint of its own."""
+        conn = self._conn
+        if conn.in_transaction:
+            conn.execute(f"SAVEPOINT {_NESTED}")
+            try:
+                yield
+            except BaseException:
+                if conn.in_transaction:  # an error can end the whole transaction, savepoints and all
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {_NESTED}")
+                    conn.execute(f"RELEASE SAVEPOINT {_NESTED}")
+                raise
+            conn.execute(f"RELEASE SAVEPOINT {_NESTED}")
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def _rows(self, sql: str, params: Mapping[str, Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        with self._errors():
+            cursor = self._conn.execute(sql, params)
+            names = [column[0] for column in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor]
+
+    # ------------------------------------------------------------ a damaged search index
+
+    def _refill_search_index(self, conn: sqlite3.Connection) -> None:
+        """Index every profile's search text into the emptied index (provided by `Store`)."""
+        raise NotImplementedError
+
+    def _rebuilt_damaged_search_index(self, error: StorageError) -> bool:
+        """If `error` came from damage in the search index alone, make the index again; whether it did."""
+        cause = error.__cause__
+        damaged = isinstance(cause, sqlite3.DatabaseError) and integrity.damage_in(cause)
+        if not damaged or self.read_only or self._conn.in_transaction:
+            return False  # a batch half-way cannot be rebuilt under; it fails and is tried again
+        try:
+            if not integrity.search_index_problems(self._conn) or integrity.quick_check(self._conn):
+                return False  # the index is whole, or the patient's own tables are damaged too
+            integrity.rebuild_search_index(self._conn, self._refill_search_index)
+        except sqlite3.Error:
+            log.exception("the damaged search index could not be made again")
+            return False
+        return True

@@ -1,0 +1,104 @@
+"""The quick check reads the patient's own tables; damage in the search index is rebuilt, not refused.
+
+On real files damaged on purpose: the pages of one table are scribbled over, as a
+failing disk would, and the file is opened as StemPrep opens it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from db import integrity
+from db.errors import DatabaseDamaged, StorageError
+from db.integrity import Verdict
+from db.search import ProfileQuery
+from db.store import Store
+
+PAGE = 4096
+
+
+def _fill(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        for n in range(300):
+            profile = store.create_profile(f"Patient {n} 김민지 Margaret", condition="knee-oa", notes="무릎 " * 60)
+            store.add_clinic(profile.id, f"Clinic {n} 서울", city="서울")
+        store.create_profile("Tomasz Nowak", condition="stroke")
+        store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _pages_of(path: Path, table: str) -> list[int]:
+    with sqlite3.connect(path) as conn:
+        return [row[0] for row in conn.execute("SELECT pageno FROM dbstat WHERE name = ? ORDER BY pageno", [table])]
+
+
+def _scribble(path: Path, pages: list[int]) -> None:
+    data = bytearray(path.read_bytes())
+    for page in pages:
+        for i in range((page - 1) * PAGE, page * PAGE):
+            data[i] = (i * 131 + 7) & 0xFF
+    path.write_bytes(bytes(data))
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("table", ["profile_word_start", "profile_fts_data", "profile_search_text"])
+def test_a_damaged_search_index_is_made_again_and_the_file_kept(db_path: Path, table: str) -> None:
+    _fill(db_path)
+    pages = _pages_of(db_path, table)
+    assert len(pages) > 3, "the table must span several pages"
+    _scribble(db_path, pages[:3])  # its root among them: every use of the table meets the damage
+    with sqlite3.connect(db_path) as conn, pytest.raises(sqlite3.DatabaseError):
+        conn.execute("PRAGMA quick_check").fetchall()  # the whole file is damaged…
+    assert integrity.examine(db_path) is Verdict.INTACT  # …but not the patient's own tables
+
+    with Store.open(db_path) as store:  # not refused
+        found = store.list_profiles(ProfileQuery(text="nowak"))
+        assert [p.name for p in found] == ["Tomasz Nowak"]  # the search works again
+        assert store.count_profiles(ProfileQuery(text="ma")) == 300
+        assert store.profile_count() == 301
+        tomasz = found[0].id
+        store.update_profile(tomasz, name="Tomasz Kowalski")
+        assert [p.id for p in store.list_profiles(ProfileQuery(text="kowalski"))] == [tomasz]
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]  # no page left damaged or unowned
+
+
+def test_an_edit_that_meets_a_damaged_index_is_saved_after_the_rebuild(db_path: Path) -> None:
+    _fill(db_path)
+    _scribble(db_path, _pages_of(db_path, "profile_word_start")[:3])
+    with Store.open(db_path) as store:
+        [patient] = [p for p in store.list_profiles() if p.name == "Tomasz Nowak"]
+        store.update_profile(patient.id, name="Tomasz Nowak-Lee")  # writes the index: meets the damage first
+    with Store.open(db_path, read_only=True) as store:
+        assert [p.name for p in store.list_profiles(ProfileQuery(text="nowak-lee"))] == ["Tomasz Nowak-Lee"]
+
+
+@pytest.mark.parametrize("table", ["profiles", "clinics"])
+def test_a_damaged_patient_table_is_still_refused_and_left_as_it_was(db_path: Path, table: str) -> None:
+    _fill(db_path)
+    _scribble(db_path, _pages_of(db_path, table)[1:3])
+    before = _digest(db_path)
+    assert integrity.examine(db_path) is Verdict.DAMAGED
+    with pytest.raises(DatabaseDamaged):
+        Store.open(db_path)
+    with pytest.raises(DatabaseDamaged):
+        Store.open(db_path, read_only=True)
+    assert _digest(db_path) == before
+
+
+def test_damage_in_both_is_not_hidden_by_a_rebuild(db_path: Path) -> None:
+    """With the patient's tables damaged too, meeting the index's damage is not a reason to rebuild."""
+    _fill(db_path)
+    with Store.open(db_path, check=False) as store:
+        store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        _scribble(db_path, _pages_of(db_path, "profile_word_start")[:3] + _pages_of(db_path, "clinics")[:2])
+        with pytest.raises(StorageError):
+            store.count_profiles(ProfileQuery(text="ma"))
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM sqlite_schema WHERE name = 'profile_word_start'").fetchone() == (1,)
