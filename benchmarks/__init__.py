@@ -1,4 +1,4 @@
-"""StemPrep's benchmarks and their budgets (GitHub issue #7): `python -m benchmarks`.
+"""StemPrep's benchmarks and their budgets: `python -m benchmarks`.
 
 Older patients give up on a slow program and facilitators print dozens of sheets, so
 start-up, the sheet, search and memory each have a budget. The machine the benchmarks

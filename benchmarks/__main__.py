@@ -1,4 +1,4 @@
-"""`python -m benchmarks`: every measure of issue #7 in one run, as one table.
+"""`python -m benchmarks`: every measure in one run, as one table.
 
 The run builds (once, then cached) databases of sample patients, measures start-up and
 memory, the sheet, a batch, search, the window's responsiveness during a batch, and how
@@ -154,7 +154,7 @@ def render(results: Sequence[Result], cost_notes: Sequence[str], seconds_taken: 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks",
-        description="StemPrep's benchmarks against their budgets (issue #7). Exits 1 when a budget fails.",
+        description="StemPrep's benchmarks against their budgets. Exits 1 when a budget fails.",
     )
     parser.add_argument("--quick", action="store_true",
                         help="a tiny run (200 profiles, 3 sheets) that judges nothing: for the smoke test")
