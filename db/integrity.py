@@ -38,6 +38,9 @@ logging.getLogger("stemprep").addHandler(logging.NullHandler())
 #: The companions SQLite keeps beside a database, moved together with it.
 COMPANION_SUFFIXES: tuple[str, ...] = ("-wal", "-shm", "-journal")
 
+#: The page cache of the quick check's connection, in KiB (SQLite's default is 2,000).
+CHECK_CACHE_KIB = 256
+
 #: The search index: tables made from the patient's own, kept up to date by the Store
 #: (`db.search`). The full-text table keeps its index in shadow tables named after it.
 SEARCH_INDEX_TABLES: tuple[str, ...] = ("profile_search_text", "profile_fts", "profile_word_start")
@@ -178,6 +181,9 @@ def examine(path: Path) -> Verdict:
     except sqlite3.Error as error:
         raise explain_sqlite_error(error, path) from error
     try:
+        # The check reads each page once: a small page cache does it as fast, and keeps
+        # ~2 MiB off the window's peak memory at start-up.
+        conn.execute(f"PRAGMA cache_size = -{CHECK_CACHE_KIB}")
         problems = quick_check(conn)
     except sqlite3.DatabaseError as error:
         verdict = _verdict_of(error)
