@@ -24,7 +24,6 @@ import hashlib
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -171,6 +170,8 @@ def compiled_catalogue(language: str, cache_folder: Path | None = None) -> Path 
     except OSError as error:
         log.warning("cannot write the compiled catalogue in %s: %s", folder, error)
         return None
+    import subprocess  # only when a catalogue must be compiled: not at every start (~1 MiB)
+
     try:
         result = subprocess.run(
             [*command, "-silent", str(source), "-qm", temporary],
