@@ -224,8 +224,8 @@ def _read_cache(path: Path, key: str) -> dict[str, dict[str, Any]] | None:
     if header != f"{key} {hashlib.sha256(payload).hexdigest()}".encode():
         log.info("the font cache is for other fonts or damaged; reading the fonts")
         return None
-    # Reading makes ~200,000 small objects; the garbage collector would pass over every
-    # object in the process many times while they are made, tripling the time.
+    # Reading makes ~200,000 small objects; the garbage collector would pass over the
+    # process's objects again and again while they are made, half as long again.
     collecting = gc.isenabled()
     gc.disable()
     try:
