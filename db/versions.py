@@ -2,8 +2,9 @@
 
 Opening a file must know whether it needs migrating, but migrating is rare and the
 library that migrates (sqlite-utils, with click, dateutil and pluggy) costs a window
-a tenth of a second and several MiB at start. So the names are declared here, in order, where plain
-`sqlite3` can compare them with the table sqlite-utils keeps of what it applied;
+a tenth of a second and several MiB at start. So the names are declared here, in
+order, where plain `sqlite3` can compare them with the table sqlite-utils keeps of
+what it applied;
 `db.migrations` registers the migrations themselves under these names (a test checks
 that the two agree) and is imported only when something is pending.
 """
