@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -27,6 +28,7 @@ from app.gui.main_window import MainWindow
 from app.gui.recovery import DamagedFileDialog
 from db import backup
 from db.errors import DatabaseDamaged
+from db.search import ProfileQuery
 from db.store import Store
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -213,6 +215,29 @@ def test_the_start_up_check_fails_on_a_file_damaged_past_its_first_pages(
     assert result.returncode == 1
     [sentence] = result.stderr.strip().splitlines()
     assert sentence.startswith("The StemPrep file") and "is damaged" in sentence
+
+
+def test_a_file_whose_search_index_is_damaged_opens_and_its_search_is_mended(db_path: Path, tmp_path: Path) -> None:
+    """The check reads the patient's own tables; the search index is made again when met, not refused."""
+    with Store.open(db_path) as store:
+        for n in range(200):
+            store.create_profile(f"Patient {n} Margaret", condition="knee-oa")
+        store.create_profile("Tomasz Nowak")
+        store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with sqlite3.connect(db_path) as conn:
+        pages = [r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name = 'profile_fts_data' LIMIT 2")]
+    data = bytearray(db_path.read_bytes())
+    for page in pages:
+        data[(page - 1) * 4096:page * 4096] = bytes((i * 131 + 7) & 0xFF for i in range(4096))
+    db_path.write_bytes(bytes(data))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [sys.executable, "main.py", "--db", str(db_path), "--exit-after-startup"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    with Store.open(db_path) as store:
+        assert [p.name for p in store.list_profiles(ProfileQuery(text="nowak"))] == ["Tomasz Nowak"]
 
 
 # ---------------------------------------------------------------- building later
