@@ -181,8 +181,8 @@ def examine(path: Path) -> Verdict:
     except sqlite3.Error as error:
         raise explain_sqlite_error(error, path) from error
     try:
-        # The check reads each page once: a small page cache does it as fast, and keeps
-        # ~2 MiB off the window's peak memory at start-up.
+        # The check reads each page once: a small page cache does it as fast, holding
+        # ~2 MiB less while it runs.
         conn.execute(f"PRAGMA cache_size = -{CHECK_CACHE_KIB}")
         problems = quick_check(conn)
     except sqlite3.DatabaseError as error:
