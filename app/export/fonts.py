@@ -3,7 +3,7 @@
 The sheet is bilingual, so it needs one font that has both Latin letters and Hangul:
 the bundled NanumGothic (regular and bold, OFL). reportlab embeds only the glyphs a
 sheet uses, but to know them it reads each 4.6 MB TrueType file's tables of characters,
-widths and glyph places, in Python: about as long as importing reportlab itself, which
+widths and glyph places, in Python: nearly as long as importing reportlab itself, which
 a `stemprep sheet` process would pay on every sheet. So the tables read are kept in
 the user's cache folder (`FONT_CACHE_FILE`), keyed by a digest of the font files and
 reportlab's version and checked by a digest of their own; anything else (another key,

@@ -1,6 +1,6 @@
 """The fonts' tables kept in the user's cache: the same faces, and a bad cache never trusted.
 
-Reading NanumGothic's tables costs a `stemprep sheet` process about as much as importing
+Reading NanumGothic's tables costs a `stemprep sheet` process nearly as much as importing
 reportlab, so they are cached; a face made from the cache must be the face reportlab
 reads from the file. (That a sheet printed with it is the same PDF, read in a process
 of its own, is tested with the `stemprep sheet` process in `tests/cli`.)
