@@ -25,6 +25,7 @@ from pathlib import Path
 
 from db.errors import FileRefused
 
+
 def kind_of(mode: int) -> str | None:
     """What a path is, in words, when it is not a regular file (None for a regular file)."""
     if stat.S_ISREG(mode):
@@ -244,6 +245,20 @@ def write_atomic(
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
     return target
+
+
+def write_cache_file(path: Path, data: bytes) -> bool:
+    """Write a file StemPrep can always make again (a cache) whole or not at all, owner-only.
+
+    Its folder is made (owner-only) when missing. Returns False instead of raising when
+    it cannot be written: a cache that cannot be kept costs time, never the user's work.
+    """
+    try:
+        path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+        write_atomic(path, data, what="a cache")
+    except (OSError, FileRefused):
+        return False
+    return True
 
 
 def publish_file(temporary: str | os.PathLike[str], path: str | os.PathLike[str]) -> None:

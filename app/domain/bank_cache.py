@@ -16,13 +16,11 @@ back by their type hints, so a new field in a record needs no change here.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import functools
 import hashlib
 import json
 import logging
-import os
 import types
 import typing
 from collections.abc import Callable
@@ -31,6 +29,7 @@ from typing import Any
 
 from app import __version__
 from app.domain.question_bank import QuestionBank
+from db.files import write_cache_file
 
 log = logging.getLogger("stemprep.bank_cache")
 
@@ -109,23 +108,9 @@ def read_cache(path: Path, key: str) -> QuestionBank | None:
 def write_cache(path: Path, key: str, bank: QuestionBank) -> bool:
     """Write `bank` under `key`, owner-only and whole or not at all; False when the folder cannot be written."""
     text = json.dumps({"key": key, "bank": encode(bank)}, ensure_ascii=False, separators=(",", ":"))
-    import tempfile  # only when writing: start-up reads
-
-    temporary = None
-    try:
-        path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as output:  # mkstemp: readable by the owner only
-            output.write(text)
-        os.replace(temporary, path)
-        temporary = None
-    except OSError as error:
-        log.info("the question bank cache cannot be written (%s)", type(error).__name__)
+    if not write_cache_file(path, text.encode("utf-8")):
+        log.info("the question bank cache cannot be written to %s", path.parent)
         return False
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
     return True
 
 

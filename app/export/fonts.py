@@ -16,12 +16,10 @@ which turns what a user typed into text the font can show.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import hashlib
 import logging
 import marshal
-import os
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -29,6 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from db.files import write_cache_file
 from resources import resource_path
 
 if TYPE_CHECKING:
@@ -113,7 +112,7 @@ def _registered() -> SheetFonts:
             self.shapable = not any(fnmatch(name, pattern) for pattern in rl_config.unShapedFontGlob)
             self._widths: dict[tuple[str, float], float] = {}
 
-        def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:  # noqa: N802
+        def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:
             key = (text, size)
             width = self._widths.get(key)
             if width is None:
@@ -247,19 +246,6 @@ def _write_cache(path: Path, key: str, states: dict[str, dict[str, Any]]) -> Non
     except ValueError as error:  # a value marshal cannot write: a reportlab whose faces hold more
         log.info("the fonts' tables cannot be cached (%s)", error)
         return
-    import tempfile
-
-    temporary = None
-    try:
-        path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-        with os.fdopen(handle, "wb") as output:  # mkstemp: readable by the owner only
-            output.write(f"{key} {hashlib.sha256(payload).hexdigest()}\n".encode() + payload)
-        os.replace(temporary, path)
-        temporary = None
-    except OSError as error:
-        log.info("the font cache cannot be written (%s)", type(error).__name__)
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+    header = f"{key} {hashlib.sha256(payload).hexdigest()}\n".encode()
+    if not write_cache_file(path, header + payload):
+        log.info("the font cache cannot be written to %s", path.parent)
