@@ -7,6 +7,7 @@ importing the parser.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,6 +36,7 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
         if not read_only:
             raise
         return Store.open(path, read_only=True)
+    store.search_index_mending = mend_saying_so
     if not read_only:  # a command that writes keeps the search text whole: the conditions' names in it
         from app.domain.question_bank import load_question_bank
 
@@ -44,6 +46,13 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
             store.close()
             raise
     return store
+
+
+def mend_saying_so(mend: Callable[[], bool]) -> bool:
+    """Make a damaged search index again (see `db.connection`), one sentence on stderr first."""
+    print("StemPrep found damage in its search index and is repairing it from your profiles; "
+          "this takes a few seconds.", file=sys.stderr, flush=True)
+    return mend()
 
 
 def output_file(given: str, recognised: Callable[[Path], bool], what: str, example: str, force: bool) -> Path:

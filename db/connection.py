@@ -8,7 +8,10 @@ savepoint of its own; every SQLite or OS error becomes a readable `StorageError`
 When SQLite meets damage in the search index (made from the patient's own tables, and
 left out of the quick check on opening; see `db.integrity`), a method marked
 `rebuilds_search_index` has the index made again and runs once more, so a damaged index
-costs the patient a pause, not the file.
+costs the patient a pause, not the file. Making it again takes seconds at ten thousand
+patients, so it runs on a connection of its own, through `search_index_mending`: here
+by default; the window runs it on its worker with input held and a sentence on screen,
+and the command line says a sentence first.
 """
 
 from __future__ import annotations
@@ -30,6 +33,15 @@ log = logging.getLogger("stemprep.store")
 _NESTED = "store_nested_write"
 
 Method = TypeVar("Method", bound=Callable[..., Any])
+
+#: Runs the mending of a damaged search index (given as a function returning whether it
+#: mended) and returns what that returned.
+Mending = Callable[[Callable[[], bool]], bool]
+
+
+def mend_here(mend: Callable[[], bool]) -> bool:
+    """The default `Mending`: on the calling thread."""
+    return mend()
 
 
 def rebuilds_search_index(method: Method) -> Method:
@@ -56,6 +68,8 @@ class StoreConnection:
         self._conn = conn
         self.path = path
         self._writer_lock = writer_lock
+        #: Where and how a damaged search index is made again (see the module docstring).
+        self.search_index_mending: Mending = mend_here
 
     @property
     def read_only(self) -> bool:
@@ -147,11 +161,29 @@ class StoreConnection:
         damaged = isinstance(cause, sqlite3.DatabaseError) and integrity.damage_in(cause)
         if not damaged or self.read_only or self._conn.in_transaction:
             return False  # a batch half-way cannot be rebuilt under; it fails and is tried again
+        return self.search_index_mending(self._mend_search_index)
+
+    def _mend_search_index(self) -> bool:
+        """Check and make the search index again on a connection of its own (any thread); whether it did.
+
+        The Store's own connection stays idle meanwhile (its caller waits for this), and
+        reads the new schema when it is next used.
+        """
         try:
-            if not integrity.search_index_problems(self._conn) or integrity.quick_check(self._conn):
+            conn = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
+        except sqlite3.Error:
+            log.exception("no connection to make the damaged search index again")
+            return False
+        try:
+            conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA secure_delete = ON")  # as the Store's: nothing deleted is left readable
+            if not integrity.search_index_problems(conn) or integrity.quick_check(conn):
                 return False  # the index is whole, or the patient's own tables are damaged too
-            integrity.rebuild_search_index(self._conn, self._refill_search_index)
+            integrity.rebuild_search_index(conn, self._refill_search_index)
         except sqlite3.Error:
             log.exception("the damaged search index could not be made again")
             return False
+        finally:
+            conn.close()
         return True

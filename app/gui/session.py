@@ -11,16 +11,22 @@ damaged, and the damaged-file dialog comes before any edit. When the file is dam
 the dialog shows over the window; the window and its Store then close without writing
 into the file, the file is set aside as the user chose, and a new window opens — as
 after File → Restore a backup…, which also closes and reopens through this session.
+
+When SQLite meets damage in the search index later, the Store makes the index again
+(seconds at ten thousand patients): the session has that done on a `Worker`, with input
+held back as during the check and a sentence in the banner saying the search is being
+repaired, while the window keeps painting.
 """
 
 from __future__ import annotations
 
 import sys
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -39,6 +45,8 @@ from db.store import Store
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
+
+log = logging.getLogger("stemprep.gui")
 
 #: Held back while the check runs: everything by which a user changes something.
 HELD_BACK = frozenset({
@@ -143,6 +151,8 @@ class WindowSession(QObject):
         self._gate: InputGate | None = None
         self._check: Worker | None = None
         self._closed_quietly = False
+        self._mending = False
+        self._shown: MainWindow | None = None  # the window whose banner speaks, once built
         self._waiting = {"paint"}  # `ready` when both the first paint and the check are done
         if check_in_background:  # started first, so that it runs while the window is built
             self._waiting.add("check")
@@ -159,7 +169,10 @@ class WindowSession(QObject):
             self.ready.emit()
 
     def _build(self, notice: str, *, read_only: bool = False) -> MainWindow:
+        self.store.search_index_mending = self._mend_while_held
+        self._shown = None
         window = self._make_window(self.store)
+        self._shown = window
         window.recovery.restore_requested.connect(self._restore_soon)
         if notice:
             window.statusBar().showMessage(notice, 30_000)
@@ -237,6 +250,49 @@ class WindowSession(QObject):
         self.window = self._build(" ".join(s for s in (notice, opened.notice) if s), read_only=opened.read_only)
         self.window.show()
         return True
+
+    # ------------------------------------------------------------ a damaged search index
+
+    def _mend_while_held(self, mend: Callable[[], bool]) -> bool:
+        """Run `mend` on a worker, input held back and the banner saying why, the window painting; its result."""
+        sentence = self.tr("The search was damaged and is being repaired from your profiles. "
+                           "This takes a few seconds; nothing you entered is lost.")
+        if self._mending:
+            # The window asked for more while it waits (a list fetching its next rows): that
+            # waits too, saying the same sentence, which goes when the repair is done.
+            raise StorageError(sentence)
+        window = self._shown
+        if window is None or "check" in self._waiting:
+            # Still building, or the file's check still running: an event loop here would let the
+            # check's verdict in half-way; input is held until both are done, so mend at once.
+            return mend()
+        self._mending = True
+        banner = window.banner
+        banner.show_message(sentence)
+        gate = InputGate(QCoreApplication.instance())
+        loop = QEventLoop()
+        outcome: list[bool] = []
+
+        def work(_worker: Worker) -> bool:
+            try:
+                return mend()
+            except Exception:  # a bug must not leave the window held: logged, and the search stays damaged
+                log.exception("mending the search index failed")
+                return False
+
+        worker = Worker(work, self, name="stemprep-search-repair")
+        worker.finished.connect(lambda mended: (outcome.append(bool(mended)), loop.quit()))
+        worker.start()
+        try:
+            loop.exec()
+        finally:
+            gate.release()
+            self._mending = False
+            if banner.message == sentence:
+                banner.clear()
+        if outcome and outcome[0]:
+            window.statusBar().showMessage(self.tr("The search has been repaired."), 10_000)
+        return bool(outcome and outcome[0])
 
     # ------------------------------------------------------------ restoring a backup
 

@@ -2747,6 +2747,17 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
     </message>
 </context>
 <context>
+    <name>WindowSession</name>
+    <message>
+        <source>The search was damaged and is being repaired from your profiles. This takes a few seconds; nothing you entered is lost.</source>
+        <translation>검색 색인이 손상되어 프로필을 바탕으로 복구하고 있습니다. 몇 초 정도 걸리며, 입력하신 내용은 사라지지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The search has been repaired.</source>
+        <translation>검색이 복구되었습니다.</translation>
+    </message>
+</context>
+<context>
     <name>WorklistModel</name>
     <message>
         <source>Name</source>

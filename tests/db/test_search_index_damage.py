@@ -102,3 +102,50 @@ def test_damage_in_both_is_not_hidden_by_a_rebuild(db_path: Path) -> None:
             store.count_profiles(ProfileQuery(text="ma"))
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM sqlite_schema WHERE name = 'profile_word_start'").fetchone() == (1,)
+
+
+def test_the_mending_runs_where_it_is_given_on_a_connection_of_its_own(db_path: Path) -> None:
+    """The window hands the mending to a worker thread: it must not need the Store's own connection."""
+    import threading
+
+    _fill(db_path)
+    _scribble(db_path, _pages_of(db_path, "profile_fts_data")[:3])
+    threads: list[str] = []
+
+    def on_another_thread(mend):  # type: ignore[no-untyped-def]
+        result: list[bool] = []
+
+        def run() -> None:
+            threads.append(threading.current_thread().name)
+            result.append(mend())
+
+        thread = threading.Thread(target=run, name="mender")
+        thread.start()
+        thread.join()
+        return result[0]
+
+    with Store.open(db_path) as store:
+        store.search_index_mending = on_another_thread
+        assert [p.name for p in store.list_profiles(ProfileQuery(text="nowak"))] == ["Tomasz Nowak"]
+        assert threads == ["mender"]  # once, and not on the thread that met the damage
+        assert store.count_profiles(ProfileQuery(text="margaret")) == 300
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+def test_the_command_line_says_one_sentence_while_it_mends(db_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    _fill(db_path)
+    _scribble(db_path, _pages_of(db_path, "profile_fts_data")[:3])
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "main.py", "--db", str(db_path), "profiles", "--search", "nowak"],
+        cwd=root, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Tomasz Nowak" in result.stdout
+    [sentence] = result.stderr.strip().splitlines()
+    assert sentence.startswith("StemPrep found damage in its search index and is repairing it")

@@ -240,6 +240,62 @@ def test_a_file_whose_search_index_is_damaged_opens_and_its_search_is_mended(db_
         assert [p.name for p in store.list_profiles(ProfileQuery(text="nowak"))] == ["Tomasz Nowak"]
 
 
+def test_a_search_index_met_damaged_is_mended_on_a_worker_with_input_held_and_a_sentence_shown(
+    qtbot, db_path: Path, bank, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    from app.gui.recovery import OpenedDatabase
+    from app.gui.session import WindowSession
+
+    with Store.open(db_path) as store:
+        for n in range(200):
+            store.create_profile(f"Patient {n} Margaret", condition="knee-oa")
+        store.create_profile("Tomasz Nowak")
+        store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with sqlite3.connect(db_path) as conn:
+        pages = [r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name = 'profile_fts_data' LIMIT 2")]
+    data = bytearray(db_path.read_bytes())
+    for page in pages:
+        data[(page - 1) * 4096:page * 4096] = bytes((i * 131 + 7) & 0xFF for i in range(4096))
+    db_path.write_bytes(bytes(data))
+
+    go = threading.Event()
+    seen: dict[str, object] = {}
+    real = Store._mend_search_index
+
+    def held_mend(self: Store) -> bool:
+        seen["thread"] = threading.current_thread().name
+        assert go.wait(GIVE_UP_MS / 1000)
+        return real(self)
+
+    monkeypatch.setattr(Store, "_mend_search_index", held_mend)
+    session = WindowSession(db_path, OpenedDatabase(Store.open(db_path)), lambda s: MainWindow(s, bank))
+    window = session.window
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+
+    def while_mending() -> None:
+        seen["banner"] = window.banner.message
+        name = window.profile_step.name
+        before = name.text()
+        _type(name, "xyz")
+        seen["typed"] = name.text() != before
+        go.set()
+
+    _poll(lambda: "thread" in seen, while_mending)
+    window.profile_list.search.setText("nowak")
+    window.profile_list.search.delay.timeout.emit()  # the search runs at once: it meets the damage
+    assert seen["thread"] == "stemprep-search-repair"
+    assert "being repaired" in str(seen["banner"])
+    assert seen["typed"] is False  # held back while the index was made again
+    assert window.banner.message == ""  # said while it lasted, gone after
+    assert window.profile_list.model.total == 1
+    window.close()
+    session.close()
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
 # ---------------------------------------------------------------- building later
 
 
