@@ -36,7 +36,7 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
         if not read_only:
             raise
         return Store.open(path, read_only=True)
-    store.search_index_mending = mend_saying_so
+    store.derived_tables_mending = mend_saying_so
     if not read_only:  # a command that writes keeps the search text whole: the conditions' names in it
         from app.domain.question_bank import load_question_bank
 

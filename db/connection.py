@@ -5,11 +5,11 @@ queries. Every transaction is the Store's own ``BEGIN … COMMIT`` over plain `s
 (the driver in autocommit), a write nested in another one (`Store.batch`) being a
 savepoint of its own; every SQLite or OS error becomes a readable `StorageError`.
 
-When SQLite meets damage in the search index (made from the patient's own tables, and
-left out of the quick check on opening; see `db.integrity`), a method marked
-`rebuilds_search_index` has the index made again and runs once more, so a damaged index
-costs the patient a pause, not the file. Making it again takes seconds at ten thousand
-patients, so it runs on a connection of its own, through `search_index_mending`: here
+When SQLite meets damage in a derived table (the search index or the worklist's counts,
+worked out from the patient's own tables and left out of the quick check on opening; see
+`db.integrity`), a method marked `mends_derived_tables` has it made again and runs once
+more, so a damaged index costs the patient a pause, not the file. Making the index again takes seconds at ten thousand
+patients, so it runs on a connection of its own, through `derived_tables_mending`: here
 by default; the window runs it on its worker with input held and a sentence on screen,
 and the command line says a sentence first.
 """
@@ -34,7 +34,7 @@ _NESTED = "store_nested_write"
 
 Method = TypeVar("Method", bound=Callable[..., Any])
 
-#: Runs the mending of a damaged search index (given as a function returning whether it
+#: Runs the mending of damaged derived tables (given as a function returning whether it
 #: mended) and returns what that returned.
 Mending = Callable[[Callable[[], bool]], bool]
 
@@ -44,15 +44,15 @@ def mend_here(mend: Callable[[], bool]) -> bool:
     return mend()
 
 
-def rebuilds_search_index(method: Method) -> Method:
-    """Mark a Store method that reads or writes the search index (see the module docstring)."""
+def mends_derived_tables(method: Method) -> Method:
+    """Mark a Store method that reads or writes a derived table (see the module docstring)."""
 
     @functools.wraps(method)
     def running(self: StoreConnection, *args: Any, **kwargs: Any) -> Any:
         try:
             return method(self, *args, **kwargs)
         except StorageError as error:
-            if not self._rebuilt_damaged_search_index(error):
+            if not self._mended_derived_tables(error):
                 raise
         return method(self, *args, **kwargs)
 
@@ -68,8 +68,8 @@ class StoreConnection:
         self._conn = conn
         self.path = path
         self._writer_lock = writer_lock
-        #: Where and how a damaged search index is made again (see the module docstring).
-        self.search_index_mending: Mending = mend_here
+        #: Where and how damaged derived tables are made again (see the module docstring).
+        self.derived_tables_mending: Mending = mend_here
 
     @property
     def read_only(self) -> bool:
@@ -149,22 +149,22 @@ class StoreConnection:
             names = [column[0] for column in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor]
 
-    # ------------------------------------------------------------ a damaged search index
+    # ------------------------------------------------------------ damaged derived tables
 
     def _refill_search_index(self, conn: sqlite3.Connection) -> None:
         """Index every profile's search text into the emptied index (provided by `Store`)."""
         raise NotImplementedError
 
-    def _rebuilt_damaged_search_index(self, error: StorageError) -> bool:
-        """If `error` came from damage in the search index alone, make the index again; whether it did."""
+    def _mended_derived_tables(self, error: StorageError) -> bool:
+        """If `error` came from damage in derived tables alone, make them again; whether it did."""
         cause = error.__cause__
         damaged = isinstance(cause, sqlite3.DatabaseError) and integrity.damage_in(cause)
         if not damaged or self.read_only or self._conn.in_transaction:
             return False  # a batch half-way cannot be rebuilt under; it fails and is tried again
-        return self.search_index_mending(self._mend_search_index)
+        return self.derived_tables_mending(self._mend_derived_tables)
 
-    def _mend_search_index(self) -> bool:
-        """Check and make the search index again on a connection of its own (any thread); whether it did.
+    def _mend_derived_tables(self) -> bool:
+        """Check and make the derived tables again on a connection of its own (any thread); whether it did.
 
         The Store's own connection stays idle meanwhile (its caller waits for this), and
         reads the new schema when it is next used.
@@ -172,17 +172,21 @@ class StoreConnection:
         try:
             conn = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
         except sqlite3.Error:
-            log.exception("no connection to make the damaged search index again")
+            log.exception("no connection to make damaged derived tables again")
             return False
         try:
             conn.execute("PRAGMA busy_timeout = 5000")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA secure_delete = ON")  # as the Store's: nothing deleted is left readable
-            if not integrity.search_index_problems(conn) or integrity.quick_check(conn):
-                return False  # the index is whole, or the patient's own tables are damaged too
-            integrity.rebuild_search_index(conn, self._refill_search_index)
+            search_index = bool(integrity.search_index_problems(conn))
+            tallies = bool(integrity.tally_problems(conn))
+            if not (search_index or tallies) or integrity.quick_check(conn):
+                return False  # they are whole, or the patient's own tables are damaged too
+            integrity.make_derived_again(
+                conn, search_index=search_index, tallies=tallies, refill=self._refill_search_index
+            )
         except sqlite3.Error:
-            log.exception("the damaged search index could not be made again")
+            log.exception("damaged derived tables could not be made again")
             return False
         finally:
             conn.close()

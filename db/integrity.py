@@ -10,10 +10,12 @@ would checkpoint the WAL into the damaged file on close).
 Nothing here deletes or overwrites a patient's file: a damaged one is renamed to
 ``stemprep.db.damaged-YYYYmmdd-HHMMSS`` (with its -wal and -shm), and kept.
 
-The check reads the patient's own tables (and their indexes), not the search index
-(`SEARCH_INDEX_TABLES`, two thirds of the pages at ten thousand patients): that is made
-from the patient's tables, so when SQLite meets damage in it the Store makes it again
-(`rebuild_search_index`) rather than refusing the file.
+The check reads the patient's own tables (and their indexes), not the tables derived
+from them: the search index (`SEARCH_INDEX_TABLES`, two thirds of the pages at ten
+thousand patients) and the worklist's counts (`db.tallies.DERIVED_TABLES`). Those are
+worked out from the patient's tables, so when SQLite meets damage in them the Store
+makes them again (`make_derived_again`: the index refilled, the counts left empty to be
+counted again) rather than refusing the file.
 """
 
 from __future__ import annotations
@@ -94,11 +96,27 @@ def is_search_index(table: str) -> bool:
     return table in SEARCH_INDEX_TABLES or table.startswith(_FULL_TEXT_SHADOW_PREFIX)
 
 
+def is_tally(table: str) -> bool:
+    """Whether `table` holds the worklist's counts (see `db.tallies`)."""
+    from db.tallies import DERIVED_TABLES  # here: the tallies' module imports the Store's connection, which imports this
+
+    return table in DERIVED_TABLES
+
+
+def is_derived(table: str) -> bool:
+    """Whether `table` is worked out from the patient's own tables (the search index, the counts)."""
+    return is_search_index(table) or is_tally(table)
+
+
+def _table_names(conn: sqlite3.Connection) -> list[str]:
+    return [str(row[0]) for row in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY rowid")]
+
+
 def _tables(conn: sqlite3.Connection, *, search_index: bool) -> list[str]:
-    names = [str(row[0]) for row in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY rowid")]
+    names = _table_names(conn)
     if search_index:  # the full-text table itself is virtual: its pages are its shadow tables'
         return [n for n in names if is_search_index(n) and n != "profile_fts"]
-    return ["sqlite_schema", *(n for n in names if not is_search_index(n))]
+    return ["sqlite_schema", *(n for n in names if not is_derived(n))]
 
 
 def _check_tables(conn: sqlite3.Connection, tables: list[str]) -> list[str]:
@@ -115,7 +133,7 @@ def quick_check(conn: sqlite3.Connection) -> list[str]:
     """The problems `PRAGMA quick_check` reports in the patient's own tables on `conn` ([] when intact).
 
     Each table is checked with its indexes (`quick_check(TABLE)`), the schema first; the
-    search index is left out (see the module docstring). quick_check reads every page of
+    derived tables are left out (see the module docstring). quick_check reads every page of
     a table but skips matching indexes to their tables, so it costs milliseconds on a
     patient's file; ``integrity_check`` is for tests. Damage SQLite cannot read past
     raises `sqlite3.DatabaseError`.
@@ -123,26 +141,42 @@ def quick_check(conn: sqlite3.Connection) -> list[str]:
     return _check_tables(conn, _tables(conn, search_index=False))
 
 
-def search_index_problems(conn: sqlite3.Connection) -> list[str]:
-    """What `PRAGMA quick_check` finds in the search index's tables ([] when they are whole)."""
+def _problems(conn: sqlite3.Connection, tables: list[str]) -> list[str]:
     try:
-        return _check_tables(conn, _tables(conn, search_index=True))
+        return _check_tables(conn, tables)
     except sqlite3.DatabaseError as error:
         if _verdict_of(error) is None:
             raise
         return [str(error)]
 
 
-def rebuild_search_index(conn: sqlite3.Connection, refill: Callable[[sqlite3.Connection], None]) -> None:
-    """Make the search index again: its tables empty, as the schema has them, then `refill(conn)`.
+def search_index_problems(conn: sqlite3.Connection) -> list[str]:
+    """What `PRAGMA quick_check` finds in the search index's tables ([] when they are whole)."""
+    return _problems(conn, _tables(conn, search_index=True))
 
+
+def tally_problems(conn: sqlite3.Connection) -> list[str]:
+    """What `PRAGMA quick_check` finds in the worklist's counts ([] when they are whole)."""
+    return _problems(conn, [n for n in _table_names(conn) if is_tally(n)])
+
+
+def make_derived_again(
+    conn: sqlite3.Connection, *, search_index: bool, tallies: bool, refill: Callable[[sqlite3.Connection], None]
+) -> None:
+    """Make derived tables again: empty, as the schema has them; the search index then `refill(conn)`-ed.
+
+    The counts are left empty: each patient's is counted again when the worklist needs it.
     A damaged table cannot be dropped (SQLite reads its pages to free them), so its
     entries are taken out of the schema and the same statements run again, in one
     transaction with the refilling; VACUUM then rewrites the file without the pages no
     table owns any more. `conn` must write, outside a transaction, holding the writer lock.
     """
+
+    def again(table: str) -> bool:
+        return (search_index and is_search_index(table)) or (tallies and is_tally(table))
+
     entries = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid").fetchall()
-    index = [(kind, name, sql) for kind, name, table, sql in entries if is_search_index(str(table))]
+    index = [(kind, name, sql) for kind, name, table, sql in entries if again(str(table))]
     conn.execute("BEGIN IMMEDIATE")
     try:
         version = int(conn.execute("PRAGMA schema_version").fetchone()[0])
@@ -156,7 +190,8 @@ def rebuild_search_index(conn: sqlite3.Connection, refill: Callable[[sqlite3.Con
         for kind, name, sql in index:
             if sql and not (kind == "table" and str(name).startswith(_FULL_TEXT_SHADOW_PREFIX)):
                 conn.execute(sql)  # the full-text table makes its own shadow tables again
-        refill(conn)
+        if search_index:
+            refill(conn)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -166,8 +201,9 @@ def rebuild_search_index(conn: sqlite3.Connection, refill: Callable[[sqlite3.Con
     try:
         conn.execute("VACUUM")
     except sqlite3.OperationalError as error:  # busy: another StemPrep reading; the old pages stay, owned by nothing
-        log.warning("the file could not be compacted after rebuilding the search index (%s)", error)
-    log.warning("the search index was damaged and has been made again")
+        log.warning("the file could not be compacted after making derived tables again (%s)", error)
+    log.warning("derived tables were damaged and have been made again (search index: %s, counts: %s)",
+                search_index, tallies)
 
 
 def examine(path: Path) -> Verdict:

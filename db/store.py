@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from db import backup, integrity, lock
-from db.connection import StoreConnection, rebuilds_search_index
+from db.connection import StoreConnection, mends_derived_tables
 from db.errors import (
     DatabaseUnavailable,
     InvalidValue,
@@ -196,7 +196,7 @@ class Store(StoreConnection, PreparationQueries, TallyQueries):
 
     # --------------------------------------------------------------- profiles
 
-    @rebuilds_search_index
+    @mends_derived_tables
     def create_profile(self, name: str, *, synthetic: bool = False, uid: str | None = None,
                        **values: Any) -> Profile:
         """A new profile; `uid` is kept when a profile file brings one, else made fresh."""
@@ -215,7 +215,7 @@ class Store(StoreConnection, PreparationQueries, TallyQueries):
             self._reindex(db, profile_id)
         return self.profile(profile_id)
 
-    @rebuilds_search_index
+    @mends_derived_tables
     def update_profile(self, profile_id: ProfileId, **values: Any) -> Profile:
         clean = clean_profile_values(values, creating=False)
         if not clean:
@@ -243,7 +243,7 @@ class Store(StoreConnection, PreparationQueries, TallyQueries):
             raise NotFound(f"There is no profile with id {profile_id}.")
         return profile_from_row(rows[0])
 
-    @rebuilds_search_index
+    @mends_derived_tables
     def add_profiles_bulk(self, profiles: Sequence[NewProfile]) -> list[ProfileId]:
         """Add many profiles with their clinics and answers in one transaction, quickly.
 
@@ -299,7 +299,7 @@ class Store(StoreConnection, PreparationQueries, TallyQueries):
     def profile_count(self) -> int:
         return int(self._rows("SELECT count(*) AS n FROM profiles")[0]["n"])
 
-    @rebuilds_search_index
+    @mends_derived_tables
     def list_profiles(
         self,
         query: ProfileQuery | None = None,
@@ -350,7 +350,7 @@ class Store(StoreConnection, PreparationQueries, TallyQueries):
             for r in rows
         ]
 
-    @rebuilds_search_index
+    @mends_derived_tables
     def count_profiles(self, query: ProfileQuery | None = None, *, at_most: int | None = None) -> int:
         """How many profiles match `query` (all by default); with `at_most`, counting stops there.
 
@@ -370,7 +370,7 @@ class Store(StoreConnection, PreparationQueries, TallyQueries):
             f"SELECT count(*) AS n FROM (SELECT 1 FROM profiles p {where} LIMIT ?)", (*params, at_most)
         )[0]["n"])
 
-    @rebuilds_search_index
+    @mends_derived_tables
     def delete_profile(self, profile_id: ProfileId) -> None:
         """Delete a profile with its clinics, answers and custom questions (backups aside)."""
         with self._writing() as db:
@@ -405,7 +405,7 @@ class Store(StoreConnection, PreparationQueries, TallyQueries):
 
     # ---------------------------------------------------------------- clinics
 
-    @rebuilds_search_index
+    @mends_derived_tables
     def add_clinic(self, profile_id: ProfileId, name: str, **values: Any) -> Clinic:
         self.profile(profile_id)
         clean = clean_clinic_values({"name": name, **values}, creating=True)
@@ -423,7 +423,7 @@ class Store(StoreConnection, PreparationQueries, TallyQueries):
             self._touch_profile(db, profile_id, reindex=True)
         return self.clinic(clinic_id)
 
-    @rebuilds_search_index
+    @mends_derived_tables
     def update_clinic(self, clinic_id: ClinicId, **values: Any) -> Clinic:
         clean = clean_clinic_values(values, creating=False)
         clinic = self.clinic(clinic_id)
@@ -449,7 +449,7 @@ class Store(StoreConnection, PreparationQueries, TallyQueries):
         )
         return [record(Clinic, r) for r in rows]
 
-    @rebuilds_search_index
+    @mends_derived_tables
     def delete_clinic(self, clinic_id: ClinicId) -> None:
         clinic = self.clinic(clinic_id)
         with self._writing() as db:

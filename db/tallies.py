@@ -10,7 +10,9 @@ differs is stale; new content makes every tally stale. Sorting the worklist by a
 is then an ORDER BY over the fresh tallies, stale ones last (`TALLY_SORTS`).
 
 A tally is derived data: backups need not carry it (their digest leaves it out) and a
-profile file never does; a missing or stale one is simply counted again.
+profile file never does; a missing or stale one is simply counted again. For the same
+reason the quick check on opening leaves the table out, and damage SQLite meets in it
+empties it (`db.connection.mends_derived_tables`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from sqlite3 import Connection
 from typing import Any
 
 
+from db.connection import mends_derived_tables
 from db.records import Clinic, ProfileId
 from db.rows import record
 
@@ -81,6 +84,7 @@ class TallyQueries:
             found.update((ProfileId(i), clinics.get(i, [])) for i in chunk if i in saved)
         return found
 
+    @mends_derived_tables
     def fresh_tallies(self, content: str, profile_ids: Sequence[int]) -> dict[ProfileId, ProfileTally]:
         """The tallies of these patients that are fresh for `content` (stale and missing ones are left out)."""
         found: dict[ProfileId, ProfileTally] = {}
@@ -99,6 +103,7 @@ class TallyQueries:
                 )
         return found
 
+    @mends_derived_tables
     def stale_tallies(self, content: str, profile_ids: Sequence[int] | None = None) -> list[ProfileId]:
         """Patients (all, or these) whose tally is missing, or stale for `content`, newest change first."""
         rows = self._rows(
@@ -113,6 +118,7 @@ class TallyQueries:
         wanted = {int(i) for i in profile_ids}
         return [i for i in stale if i in wanted]
 
+    @mends_derived_tables
     def save_tallies(self, content: str, tallies: Sequence[ProfileTally], *, read_from: str) -> int:
         """Keep the tallies counted for `content` from data read at or after `read_from`; returns how many.
 

@@ -169,7 +169,7 @@ class WindowSession(QObject):
             self.ready.emit()
 
     def _build(self, notice: str, *, read_only: bool = False) -> MainWindow:
-        self.store.search_index_mending = self._mend_while_held
+        self.store.derived_tables_mending = self._mend_while_held
         self._shown = None
         window = self._make_window(self.store)
         self._shown = window

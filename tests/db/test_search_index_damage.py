@@ -125,7 +125,7 @@ def test_the_mending_runs_where_it_is_given_on_a_connection_of_its_own(db_path: 
         return result[0]
 
     with Store.open(db_path) as store:
-        store.search_index_mending = on_another_thread
+        store.derived_tables_mending = on_another_thread
         assert [p.name for p in store.list_profiles(ProfileQuery(text="nowak"))] == ["Tomasz Nowak"]
         assert threads == ["mender"]  # once, and not on the thread that met the damage
         assert store.count_profiles(ProfileQuery(text="margaret")) == 300
@@ -149,3 +149,37 @@ def test_the_command_line_says_one_sentence_while_it_mends(db_path: Path) -> Non
     assert "Tomasz Nowak" in result.stdout
     [sentence] = result.stderr.strip().splitlines()
     assert sentence.startswith("StemPrep found damage in its search index and is repairing it")
+
+
+def test_damaged_counts_are_left_out_of_the_check_and_emptied_when_met(
+    db_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The worklist's counts are derived too: damage in them empties them (they are counted again)."""
+    from db.tallies import ProfileTally
+
+    _fill(db_path)
+    with Store.open(db_path) as store:
+        tallies = [ProfileTally(p.id, p.updated_at, 2, 1, 3) for p in store.list_profiles()]
+        assert store.save_tallies("content-1", tallies, read_from="9999") == 301
+        store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    pages = _pages_of(db_path, "profile_tallies")
+    assert len(pages) > 2, "the table must span several pages"
+    _scribble(db_path, pages[:2])
+    with sqlite3.connect(db_path) as conn, pytest.raises(sqlite3.DatabaseError):
+        conn.execute("SELECT sum(picked) FROM profile_tallies").fetchall()
+    assert integrity.examine(db_path) is Verdict.INTACT  # the counts are not the patient's own
+
+    with Store.open(db_path) as store:
+        ids = [p.id for p in store.list_profiles()]
+        assert len(store.stale_tallies("content-1")) == 301  # met the damage: emptied, every count is due again
+        assert store.fresh_tallies("content-1", ids) == {}
+        patient = store.profile(ids[0])
+        assert store.save_tallies("content-1", [ProfileTally(patient.id, patient.updated_at, 1, 0, 0)],
+                                  read_from="9999") == 1
+        assert [p.id for p in store.list_profiles(ProfileQuery(sort="flags"))][0] == patient.id
+        [tomasz] = store.list_profiles(ProfileQuery(text="nowak"))
+        store.delete_profile(tomasz.id)  # its count goes with it
+        assert store.list_profiles(ProfileQuery(text="nowak")) == []
+    assert "search index: False, counts: True" in caplog.text  # the search index was not made again for it
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

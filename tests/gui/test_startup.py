@@ -260,14 +260,14 @@ def test_a_search_index_met_damaged_is_mended_on_a_worker_with_input_held_and_a_
 
     go = threading.Event()
     seen: dict[str, object] = {}
-    real = Store._mend_search_index
+    real = Store._mend_derived_tables
 
     def held_mend(self: Store) -> bool:
         seen["thread"] = threading.current_thread().name
         assert go.wait(GIVE_UP_MS / 1000)
         return real(self)
 
-    monkeypatch.setattr(Store, "_mend_search_index", held_mend)
+    monkeypatch.setattr(Store, "_mend_derived_tables", held_mend)
     session = WindowSession(db_path, OpenedDatabase(Store.open(db_path)), lambda s: MainWindow(s, bank))
     window = session.window
     qtbot.addWidget(window)
