@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-import uuid
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -72,6 +71,13 @@ def _would_migrate(path: Path) -> bool:
     except sqlite3.Error:
         return True  # the quick check then says what is wrong
 
+
+
+def _new_uid() -> str:
+    """A profile's lasting identity, unique across computers (for profile files)."""
+    import uuid  # here: it brings `platform` and its regular expressions, which nothing at start needs
+
+    return uuid.uuid4().hex
 
 class Store(StoreConnection, PreparationQueries, TallyQueries):
     """An open StemPrep database. Not shared between threads: open one per thread."""
@@ -201,7 +207,7 @@ class Store(StoreConnection, PreparationQueries, TallyQueries):
                        **values: Any) -> Profile:
         """A new profile; `uid` is kept when a profile file brings one, else made fresh."""
         clean = clean_profile_values({"name": name, **values}, creating=True)
-        uid = uid or uuid.uuid4().hex
+        uid = uid or _new_uid()
         stamp = now_iso()
         with self._writing() as db:
             if db.execute("SELECT 1 FROM profiles WHERE uid = ?", [uid]).fetchone():
@@ -259,7 +265,7 @@ class Store(StoreConnection, PreparationQueries, TallyQueries):
                 cursor = conn.execute(
                     f"INSERT INTO profiles ({', '.join(values)}, synthetic, condition_chosen, uid, created_at, "
                     f"updated_at) VALUES ({', '.join('?' for _ in values)}, ?, ?, ?, ?, ?)",
-                    [*values.values(), int(new.synthetic), int("condition" in values), uuid.uuid4().hex, stamp, stamp],
+                    [*values.values(), int(new.synthetic), int("condition" in values), _new_uid(), stamp, stamp],
                 )
                 profile_id = ProfileId(cursor.lastrowid or 0)
                 made.append(profile_id)

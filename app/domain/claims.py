@@ -34,57 +34,73 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+
+class _Lazy:
+    """A regular expression compiled when first used: compiling this module's at import would
+    cost every start of the window a few milliseconds, for answers it may never read."""
+
+    __slots__ = ("_source", "_compiled")
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> object:  # search, match, finditer, split, sub
+        if self._compiled is None:
+            self._compiled = re.compile(self._source)
+        return getattr(self._compiled, name)
+
 #: The gap a phrase may have ("부작용…없"): any words, but not across a clause's punctuation.
 #: Folded text (NFKC) spells it as three dots.
-_GAP_FOLDED = re.compile(r"…|\.\.\.")
+_GAP_FOLDED = _Lazy(r"…|\.\.\.")
 #: What a gap may hold: up to 30 characters of one sentence, not across "but" or 지만/는데/으나.
 _GAP_PATTERN = r"(?:(?!지만|는데|으나|\sbut\s)[^.!?;\n。]){0,30}?"
 
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = _Lazy(
     r"[.!?;:,\n。]"
     r"|\s(?:but|although|though|however|whereas|while|yet|so|then|because|since)\s"
     r"|\sand\s(?=(?:it|it's|there|we|we're|you|you'll|they|the|this|that|i|our|your|he|she)\b)"
     r"|(?:지만|는데|으나|면서|더라도)\s"
     r"|(?<![다라냐자])고\s"
 )
-_SENTENCE_BREAK = re.compile(r"[.!?;\n。]")
+_SENTENCE_BREAK = _Lazy(r"[.!?;\n。]")
 
 #: English words before a phrase that deny it or only ask about it.
-_EN_BEFORE = re.compile(
+_EN_BEFORE = _Lazy(
     r"\b(?:not|no|never|cannot|nobody|none|nothing|neither|nor|without|unable|impossible|"
     r"whether|if|rather than|instead of|unlike|myth)\b|n't\b"
 )
 #: Before a phrase that is itself a denial ("no risk", "nothing can go wrong"), only these
 #: deny it again: "There is no pain and no risk" still asserts "no risk".
-_EN_BEFORE_A_DENIAL = re.compile(
+_EN_BEFORE_A_DENIAL = _Lazy(
     r"\b(?:not|never|cannot|nobody|unable|impossible|whether|if|no such thing|myth)\b|n't\b"
 )
 #: Phrases that are themselves denials.
-_EN_DENIAL = re.compile(r"^(?:no|not|nothing|never|none|zero|without)\b")
+_EN_DENIAL = _Lazy(r"^(?:no|not|nothing|never|none|zero|without)\b")
 #: "no" and "not" that do not deny what follows.
-_EN_NOT_DENIALS = re.compile(r"\b(?:no doubt|no question|not only|no wonder|without doubt|without question)\b")
+_EN_NOT_DENIALS = _Lazy(r"\b(?:no doubt|no question|not only|no wonder|without doubt|without question)\b")
 #: English words after a phrase that deny it: "is not …" up to three words later ("A guarantee of
 #: results is not possible", but not across "that": "safe treatment that is not painful"), and
 #: "does not", "cannot" right after it ("FDA registration does not mean approval").
-_EN_AFTER = re.compile(
+_EN_AFTER = _Lazy(
     r"^\W*(?:(?!(?:that|which|who)\b)\w+\W+){0,3}?(?:is not|isn't|are not|aren't|was not|wasn't|is never|"
     r"are never|not possible|impossible|no such thing|a myth|false|untrue|misleading|illegal|not allowed|"
     r"prohibited|banned)\b"
     r"|^\W*(?:does not|doesn't|do not|don't|did not|didn't|cannot|can't|can not)\b"
 )
 #: Korean endings after a phrase that deny or hedge it, or turn it into a question.
-_KO_AFTER = re.compile(r"않|아니|아닙|아님|(?:^|\s)안\s|(?<!잘)못|어렵|수\s*(?:는|가|도)?\s*없|는지|인지|냐고|물어|물었|금지|불법")
+_KO_AFTER = _Lazy(r"않|아니|아닙|아님|(?:^|\s)안\s|(?<!잘)못|어렵|수\s*(?:는|가|도)?\s*없|는지|인지|냐고|물어|물었|금지|불법")
 #: …수 없 ("cannot") at the end of a phrase: its 없 denies, it does not say "there is none".
-_KO_CANNOT = re.compile(r"수\s*(?:는|가|도)?\s*없$")
+_KO_CANNOT = _Lazy(r"수\s*(?:는|가|도)?\s*없$")
 #: Korean "rather than …" right after a phrase: "후기보다는 논문을 보십시오".
-_KO_RATHER_THAN = re.compile(r"^\S*?보다")
+_KO_RATHER_THAN = _Lazy(r"^\S*?보다")
 #: …없 after a phrase that says something is there: "100% 안전한 치료는 없습니다".
-_KO_NONE = re.compile(r"없")
+_KO_NONE = _Lazy(r"없")
 #: A phrase saying "there is none" (…없, …않) that only describes a noun, which is then denied
 #: or said to be one case of several: "부작용이 없는 치료는 없습니다", "부작용이 없었던 환자도 있지만".
-_KO_NONE_OF_THE_KIND = re.compile(r"^(?:었던|던|는|은)\s.*(?:없|도\s*있)")
+_KO_NONE_OF_THE_KIND = _Lazy(r"^(?:었던|던|는|은)\s.*(?:없|도\s*있)")
 #: A quoted claim denied at the end of the sentence: "…다고 말씀드릴 수는 없습니다".
-_KO_QUOTE_DENIED = re.compile(
+_KO_QUOTE_DENIED = _Lazy(
     r"[다라]고(?:는|까지는)?\s+(?:\S+\s+){0,2}?(?:\S*수\s*(?:는|가|도)?\s*없|\S*(?:어렵|않|아닙|아니))"
 )
 

@@ -7,7 +7,6 @@ Running it again refreshes the same profile in place, so the id a user saw stays
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,8 @@ DEMO_SETTING = "demo.profile_id"
 
 def demo_data(path: Path | None = None) -> dict[str, Any]:
     """The parsed demo file."""
+    import tomllib  # here: the window imports this module at start, and reads the demo only when asked
+
     with open(path or resource_path("demo.toml"), "rb") as handle:
         return tomllib.load(handle)
 

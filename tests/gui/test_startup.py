@@ -50,6 +50,9 @@ LATER_MODULES = {
     "app.domain.profile_file", "app.domain.bank_schema", "app.domain.bank_checks",
     "app.export.question_sheet", "app.export.batch_process", "db.migrations",
 }
+#: Standard modules the first screen does not need: the profile's new identity (`uuid`, with
+#: `platform`) and the demo's file (`tomllib`) come when a patient or the demo is made.
+LATER_STANDARD = {"uuid", "platform", "tomllib"}
 #: Never before the first paint: the PDF renderer, the content checker, image libraries, and the
 #: library that migrates the schema (with what it brings), needed only when a migration is pending.
 FORBIDDEN_PACKAGES = {
@@ -372,3 +375,4 @@ print(json.dumps({{"code": code, "modules": loaded.get("modules", [])}}))
     assert packages - standard - interpreter - ALLOWED_PACKAGES == set(), "unexpected packages at first paint"
     assert {m for m in modules if m.startswith("PySide6.Qt")} <= ALLOWED_QT
     assert modules & LATER_MODULES == set()
+    assert modules & LATER_STANDARD == set()
