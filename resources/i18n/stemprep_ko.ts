@@ -416,6 +416,7 @@
     <name>Checklist</name>
     <message>
         <source>To ask</source>
+        <extracomment>An answer&apos;s status in words (translated in the &quot;Checklist&quot; context).</extracomment>
         <translation>물어볼 것</translation>
     </message>
     <message>
@@ -432,6 +433,7 @@
     </message>
     <message>
         <source>Yes</source>
+        <extracomment>A yes/no answer&apos;s value in words.</extracomment>
         <translation>예</translation>
     </message>
     <message>
@@ -2248,7 +2250,6 @@ This cannot be undone. Backups made before now still hold it until newer backups
     </message>
     <message>
         <source>Back up all patients — the copy holds health information</source>
-        <extracomment>(kind, result): &quot;auto&quot; → Path | None, &quot;manual&quot; → Path. (kind, one sentence).</extracomment>
         <translation>모든 환자 백업 — 백업에는 건강 정보가 들어 있습니다</translation>
     </message>
     <message>
@@ -2257,7 +2258,6 @@ This cannot be undone. Backups made before now still hold it until newer backups
     </message>
     <message>
         <source>Restored the backup made {date}. The file as it was is kept as {name}.</source>
-        <extracomment>Held back while the check runs: everything by which a user changes something. A check shorter than this shows no busy cursor (it would only flicker). The window is up and its file checked: it takes input (the start-up check exits here).</extracomment>
         <translation>{date}에 만든 백업을 복원했습니다. 복원 전의 파일은 {name}(으)로 보관했습니다.</translation>
     </message>
 </context>
@@ -2750,6 +2750,7 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
     <name>WindowSession</name>
     <message>
         <source>The search was damaged and is being repaired from your profiles. This takes a few seconds; nothing you entered is lost.</source>
+        <extracomment>Held back while the check runs: everything by which a user changes something. A check shorter than this shows no busy cursor (it would only flicker). The window is up and its file checked: it takes input (the start-up check exits here).</extracomment>
         <translation>검색 색인이 손상되어 프로필을 바탕으로 복구하고 있습니다. 몇 초 정도 걸리며, 입력하신 내용은 사라지지 않습니다.</translation>
     </message>
     <message>
