@@ -13,8 +13,6 @@ import os
 import shutil
 import sqlite3
 import stat
-import subprocess
-import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -29,10 +27,15 @@ from db.backup import (
     restore_backup,
     write_backup,
 )
-from db.errors import DatabaseDamaged, DatabaseInUse, DatabaseUnavailable, UnusableBackup
+from db.errors import (
+    DatabaseDamaged,
+    DatabaseInUse,
+    DatabaseUnavailable,
+    UnusableBackup,
+)
 from db.integrity import Verdict, set_aside, set_aside_damaged
-from db.lock import lock_path
 from db.store import Store
+from tests.damage import damage_middle, held_by_another_stemprep
 
 FIXTURES = Path(__file__).parent / "fixtures"
 T0 = datetime(2026, 3, 1, 9, 0, 0)
@@ -44,16 +47,6 @@ def fill(store: Store, clinics: int = 40) -> None:
     for n in range(clinics):
         clinic = store.add_clinic(profile.id, f"Clinic {n}", city="서울", notes="n" * 1500)
         store.save_answer(clinic.id, "cred.registered", value="yes", text="등록되어 있습니다")
-
-
-def damage(path: Path) -> None:
-    """Scribble over pages in the middle of the file, as a failing disk would."""
-    data = bytearray(path.read_bytes())
-    page = 4096
-    assert len(data) > 12 * page, "the file is too small to damage realistically"
-    for i in range(4 * page, 9 * page):
-        data[i] = (i * 131 + 7) & 0xFF
-    path.write_bytes(bytes(data))
 
 
 def digest(path: Path) -> str:
@@ -219,8 +212,8 @@ def test_a_damaged_file_names_the_newest_good_backup_and_is_not_changed(db_path:
         fill(store)
         good = write_backup(store, now=T0)
         bad = write_backup(store, now=T0 + timedelta(hours=1))
-    damage(bad)  # the newest backup is damaged too: it must be skipped
-    damage(db_path)
+    damage_middle(bad)  # the newest backup is damaged too: it must be skipped
+    damage_middle(db_path)
     before = digest(db_path)
     with pytest.raises(DatabaseDamaged) as raised:
         Store.open(db_path)
@@ -235,7 +228,7 @@ def test_a_damaged_file_names_the_newest_good_backup_and_is_not_changed(db_path:
 def test_a_damaged_file_without_backups_says_so(db_path: Path) -> None:
     with Store.open(db_path) as store:
         fill(store)
-    damage(db_path)
+    damage_middle(db_path)
     with pytest.raises(DatabaseDamaged) as raised:
         Store.open(db_path)
     assert raised.value.backup is None
@@ -295,7 +288,7 @@ def test_restore_over_a_damaged_file_and_into_an_empty_folder(db_path: Path, tmp
     with Store.open(db_path) as store:
         fill(store)
         taken = write_backup(store, now=T0)
-    damage(db_path)
+    damage_middle(db_path)
     damaged = digest(db_path)
     kept = restore_backup(taken, db_path)
     assert kept is not None and digest(kept) == damaged
@@ -330,7 +323,7 @@ def _newer_version(tmp_path: Path, source: Path) -> Path:
         (lambda tmp, good: tmp, "is a folder"),
         (lambda tmp, good: (tmp / "list.txt", (tmp / "list.txt").write_text("eggs " * 900))[0], "not a database"),
         (lambda tmp, good: _foreign_database(tmp / "recipes.db"), "not one StemPrep made"),
-        (lambda tmp, good: (damage(good), good)[1], "is damaged"),
+        (lambda tmp, good: (damage_middle(good), good)[1], "is damaged"),
         (_newer_version, "newer version"),
     ],
     ids=["missing", "folder", "text-file", "foreign-db", "damaged", "newer"],
@@ -384,7 +377,7 @@ def _damaged_with_a_backup(db_path: Path) -> Path:
         fill(store)
         taken = write_backup(store, now=T0)
         store.create_profile("Lee, added after the backup")
-    damage(db_path)
+    damage_middle(db_path)
     return taken
 
 
@@ -411,19 +404,8 @@ def test_recovering_without_restoring_leaves_the_place_empty_for_a_new_file(db_p
 def test_recovering_moves_nothing_while_another_stemprep_holds_the_file(db_path: Path) -> None:
     taken = _damaged_with_a_backup(db_path)
     damaged = digest(db_path)
-    holder = subprocess.Popen(  # another StemPrep: holds the writer's lock
-        [sys.executable, "-c",
-         "import fcntl, os, sys; fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT); "
-         "fcntl.flock(fd, fcntl.LOCK_EX); print('ready', flush=True); sys.stdin.read()",
-         str(lock_path(db_path))],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
-        with pytest.raises(DatabaseInUse):
-            backup.recover_damaged(db_path, taken, restore=True)
-    finally:
-        holder.communicate("")
+    with held_by_another_stemprep(db_path), pytest.raises(DatabaseInUse):
+        backup.recover_damaged(db_path, taken, restore=True)
     assert digest(db_path) == damaged
     assert not [p for p in db_path.parent.iterdir() if ".damaged-" in p.name]
 

@@ -17,8 +17,7 @@ from db.errors import DatabaseDamaged, StorageError
 from db.integrity import Verdict
 from db.search import ProfileQuery
 from db.store import Store
-
-PAGE = 4096
+from tests.damage import pages_of, scribble
 
 
 def _fill(db_path: Path) -> None:
@@ -30,19 +29,6 @@ def _fill(db_path: Path) -> None:
         store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def _pages_of(path: Path, table: str) -> list[int]:
-    with sqlite3.connect(path) as conn:
-        return [row[0] for row in conn.execute("SELECT pageno FROM dbstat WHERE name = ? ORDER BY pageno", [table])]
-
-
-def _scribble(path: Path, pages: list[int]) -> None:
-    data = bytearray(path.read_bytes())
-    for page in pages:
-        for i in range((page - 1) * PAGE, page * PAGE):
-            data[i] = (i * 131 + 7) & 0xFF
-    path.write_bytes(bytes(data))
-
-
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -50,9 +36,9 @@ def _digest(path: Path) -> str:
 @pytest.mark.parametrize("table", ["profile_word_start", "profile_fts_data", "profile_search_text"])
 def test_a_damaged_search_index_is_made_again_and_the_file_kept(db_path: Path, table: str) -> None:
     _fill(db_path)
-    pages = _pages_of(db_path, table)
+    pages = pages_of(db_path, table)
     assert len(pages) > 3, "the table must span several pages"
-    _scribble(db_path, pages[:3])  # its root among them: every use of the table meets the damage
+    scribble(db_path, pages[:3])  # its root among them: every use of the table meets the damage
     with sqlite3.connect(db_path) as conn, pytest.raises(sqlite3.DatabaseError):
         conn.execute("PRAGMA quick_check").fetchall()  # the whole file is damaged…
     assert integrity.examine(db_path) is Verdict.INTACT  # …but not the patient's own tables
@@ -71,7 +57,7 @@ def test_a_damaged_search_index_is_made_again_and_the_file_kept(db_path: Path, t
 
 def test_an_edit_that_meets_a_damaged_index_is_saved_after_the_rebuild(db_path: Path) -> None:
     _fill(db_path)
-    _scribble(db_path, _pages_of(db_path, "profile_word_start")[:3])
+    scribble(db_path, pages_of(db_path, "profile_word_start")[:3])
     with Store.open(db_path) as store:
         [patient] = [p for p in store.list_profiles() if p.name == "Tomasz Nowak"]
         store.update_profile(patient.id, name="Tomasz Nowak-Lee")  # writes the index: meets the damage first
@@ -82,7 +68,7 @@ def test_an_edit_that_meets_a_damaged_index_is_saved_after_the_rebuild(db_path: 
 @pytest.mark.parametrize("table", ["profiles", "clinics"])
 def test_a_damaged_patient_table_is_still_refused_and_left_as_it_was(db_path: Path, table: str) -> None:
     _fill(db_path)
-    _scribble(db_path, _pages_of(db_path, table)[1:3])
+    scribble(db_path, pages_of(db_path, table)[1:3])
     before = _digest(db_path)
     assert integrity.examine(db_path) is Verdict.DAMAGED
     with pytest.raises(DatabaseDamaged):
@@ -97,7 +83,7 @@ def test_damage_in_both_is_not_hidden_by_a_rebuild(db_path: Path) -> None:
     _fill(db_path)
     with Store.open(db_path, check=False) as store:
         store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        _scribble(db_path, _pages_of(db_path, "profile_word_start")[:3] + _pages_of(db_path, "clinics")[:2])
+        scribble(db_path, pages_of(db_path, "profile_word_start")[:3] + pages_of(db_path, "clinics")[:2])
         with pytest.raises(StorageError):
             store.count_profiles(ProfileQuery(text="ma"))
     with sqlite3.connect(db_path) as conn:
@@ -109,7 +95,7 @@ def test_the_mending_runs_where_it_is_given_on_a_connection_of_its_own(db_path: 
     import threading
 
     _fill(db_path)
-    _scribble(db_path, _pages_of(db_path, "profile_fts_data")[:3])
+    scribble(db_path, pages_of(db_path, "profile_fts_data")[:3])
     threads: list[str] = []
 
     def on_another_thread(mend):  # type: ignore[no-untyped-def]
@@ -139,7 +125,7 @@ def test_the_command_line_says_one_sentence_while_it_mends(db_path: Path) -> Non
     import sys
 
     _fill(db_path)
-    _scribble(db_path, _pages_of(db_path, "profile_fts_data")[:3])
+    scribble(db_path, pages_of(db_path, "profile_fts_data")[:3])
     root = Path(__file__).resolve().parents[2]
     result = subprocess.run(
         [sys.executable, "main.py", "--db", str(db_path), "profiles", "--search", "nowak"],
@@ -162,9 +148,9 @@ def test_damaged_counts_are_left_out_of_the_check_and_emptied_when_met(
         tallies = [ProfileTally(p.id, p.updated_at, 2, 1, 3) for p in store.list_profiles()]
         assert store.save_tallies("content-1", tallies, read_from="9999") == 301
         store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    pages = _pages_of(db_path, "profile_tallies")
+    pages = pages_of(db_path, "profile_tallies")
     assert len(pages) > 2, "the table must span several pages"
-    _scribble(db_path, pages[:2])
+    scribble(db_path, pages[:2])
     with sqlite3.connect(db_path) as conn, pytest.raises(sqlite3.DatabaseError):
         conn.execute("SELECT sum(picked) FROM profile_tallies").fetchall()
     assert integrity.examine(db_path) is Verdict.INTACT  # the counts are not the patient's own

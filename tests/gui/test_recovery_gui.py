@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import threading
 from collections.abc import Callable
 from datetime import timedelta
@@ -24,8 +22,8 @@ from app.gui.main_window import MainWindow
 from app.gui.recovery import BackupDialogs, DamagedFileDialog, open_database
 from db import backup
 from db.errors import DatabaseDamaged, DatabaseUnavailable
-from db.lock import lock_path
 from db.store import Store
+from tests.damage import damage_middle, held_by_another_stemprep
 
 # Message boxes built (never run) for the button checks are top-level windows.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -39,16 +37,6 @@ def _fill(store: Store) -> None:
     for n in range(30):
         clinic = store.add_clinic(profile.id, f"Clinic {n}", city="Seoul", notes="n" * 1500)
         store.save_answer(clinic.id, "cred.registered", value="yes")
-
-
-def _damage(path: Path) -> None:
-    """Scribble over pages in the middle of the file, as a failing disk would."""
-    data = bytearray(path.read_bytes())
-    page = 4096
-    assert len(data) > 12 * page
-    for i in range(4 * page, 9 * page):
-        data[i] = (i * 131 + 7) & 0xFF
-    path.write_bytes(bytes(data))
 
 
 def _set_aside(folder: Path, label: str) -> list[Path]:
@@ -68,7 +56,7 @@ def backed_up_then_damaged(db_path: Path) -> Path:
         _fill(store)
         written = backup.write_backup(store)
         store.create_profile("Added after the backup")
-    _damage(db_path)
+    damage_middle(db_path)
     return written
 
 
@@ -104,7 +92,7 @@ def test_a_damaged_file_without_a_backup_starts_empty_only_when_asked(
 ) -> None:
     with Store.open(db_path) as store:
         _fill(store)
-    _damage(db_path)
+    damage_middle(db_path)
     damaged_bytes = db_path.read_bytes()
 
     monkeypatch.setattr(DamagedFileDialog, "ask", classmethod(lambda cls, parent, error, taken: cls.QUIT))
@@ -139,20 +127,10 @@ def test_a_file_open_in_another_stemprep_is_one_sentence_and_exit_1(
     qapp: QApplication, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     Store.open(db_path).close()
-    holder = subprocess.Popen(  # another StemPrep: holds the writer's lock
-        [sys.executable, "-c",
-         "import fcntl, os, sys; fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT); "
-         "fcntl.flock(fd, fcntl.LOCK_EX); print('ready', flush=True); sys.stdin.read()",
-         str(lock_path(db_path))],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
-        shown: list[str] = []
-        monkeypatch.setattr(MessageDialog, "error", classmethod(lambda cls, parent, text: shown.append(text)))
+    shown: list[str] = []
+    monkeypatch.setattr(MessageDialog, "error", classmethod(lambda cls, parent, text: shown.append(text)))
+    with held_by_another_stemprep(db_path):
         assert run_gui(db_path) == 1
-    finally:
-        holder.communicate("")
     assert shown == ["StemPrep is already open in another window."]
 
 

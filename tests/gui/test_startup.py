@@ -30,6 +30,7 @@ from db import backup
 from db.errors import DatabaseDamaged
 from db.search import ProfileQuery
 from db.store import Store
+from tests.damage import PAGE, pages_of, scribble
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -109,12 +110,9 @@ def held_check(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
 
 def _damage_late(path: Path) -> bytes:
     """Scribble over the last pages (a profile's long notes), leaving the schema readable."""
-    data = bytearray(path.read_bytes())
-    page = 4096
-    for i in range(len(data) - 3 * page, len(data) - page):
-        data[i] = (i * 131 + 7) & 0xFF
-    path.write_bytes(bytes(data))
-    return bytes(data)
+    last = path.stat().st_size // PAGE
+    scribble(path, [last - 2, last - 1])
+    return path.read_bytes()
 
 
 @pytest.fixture
@@ -220,19 +218,19 @@ def test_the_start_up_check_fails_on_a_file_damaged_past_its_first_pages(
     assert sentence.startswith("The StemPrep file") and "is damaged" in sentence
 
 
-def test_a_file_whose_search_index_is_damaged_opens_and_its_search_is_mended(db_path: Path, tmp_path: Path) -> None:
-    """The check reads the patient's own tables; the search index is made again when met, not refused."""
+def _with_a_damaged_search_index(db_path: Path) -> None:
+    """201 patients, Tomasz Nowak among them, then the root and first page of the full-text index scribbled over."""
     with Store.open(db_path) as store:
         for n in range(200):
             store.create_profile(f"Patient {n} Margaret", condition="knee-oa")
         store.create_profile("Tomasz Nowak")
         store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    with sqlite3.connect(db_path) as conn:
-        pages = [r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name = 'profile_fts_data' LIMIT 2")]
-    data = bytearray(db_path.read_bytes())
-    for page in pages:
-        data[(page - 1) * 4096:page * 4096] = bytes((i * 131 + 7) & 0xFF for i in range(4096))
-    db_path.write_bytes(bytes(data))
+    scribble(db_path, pages_of(db_path, "profile_fts_data")[:2])
+
+
+def test_a_file_whose_search_index_is_damaged_opens_and_its_search_is_mended(db_path: Path, tmp_path: Path) -> None:
+    """The check reads the patient's own tables; the search index is made again when met, not refused."""
+    _with_a_damaged_search_index(db_path)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(tmp_path / "cache")}
     result = subprocess.run(
         [sys.executable, "main.py", "--db", str(db_path), "--exit-after-startup"],
@@ -249,17 +247,7 @@ def test_a_search_index_met_damaged_is_mended_on_a_worker_with_input_held_and_a_
     from app.gui.recovery import OpenedDatabase
     from app.gui.session import WindowSession
 
-    with Store.open(db_path) as store:
-        for n in range(200):
-            store.create_profile(f"Patient {n} Margaret", condition="knee-oa")
-        store.create_profile("Tomasz Nowak")
-        store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    with sqlite3.connect(db_path) as conn:
-        pages = [r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name = 'profile_fts_data' LIMIT 2")]
-    data = bytearray(db_path.read_bytes())
-    for page in pages:
-        data[(page - 1) * 4096:page * 4096] = bytes((i * 131 + 7) & 0xFF for i in range(4096))
-    db_path.write_bytes(bytes(data))
+    _with_a_damaged_search_index(db_path)
 
     go = threading.Event()
     seen: dict[str, object] = {}
