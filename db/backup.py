@@ -47,7 +47,6 @@ from db.errors import (
     explain_sqlite_error,
 )
 from db.integrity import Verdict
-from db.tallies import DERIVED_TABLES
 from db.versions import VERSIONS, applied_versions
 
 if TYPE_CHECKING:
@@ -290,7 +289,9 @@ def _same_content(conn: sqlite3.Connection, backup: Path) -> bool:
 
 
 def _content_digest(conn: sqlite3.Connection) -> str:
-    """A digest of every table's schema and rows, independent of page layout.
+    """A digest of the patient's own tables, schema and rows, independent of page layout.
+
+    The derived tables (the search index, the counts) are left out: they follow from the rest.
 
     Reads the whole file: a patient's database is a few megabytes at most, and this
     runs at most once per `backup_if_due` interval.
@@ -300,8 +301,8 @@ def _content_digest(conn: sqlite3.Connection) -> str:
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name"
     ).fetchall()
     for name, sql in tables:
-        if name in DERIVED_TABLES:
-            continue  # counted again from the rest whenever missing: not a change worth a backup
+        if integrity.is_derived(name):
+            continue  # worked out again from the rest (search index, counts): not a change worth a backup
         digest.update(f"{name}\0{sql}\0".encode())
         if str(sql or "").upper().startswith("CREATE VIRTUAL"):
             continue  # its rows live in its shadow tables, which are hashed themselves

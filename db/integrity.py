@@ -12,7 +12,7 @@ Nothing here deletes or overwrites a patient's file: a damaged one is renamed to
 
 The check reads the patient's own tables (and their indexes), not the tables derived
 from them: the search index (`SEARCH_INDEX_TABLES`, two thirds of the pages at ten
-thousand patients) and the worklist's counts (`db.tallies.DERIVED_TABLES`). Those are
+thousand patients) and the worklist's counts (`TALLY_TABLES`, see `db.tallies`). Those are
 worked out from the patient's tables, so when SQLite meets damage in them the Store
 makes them again (`make_derived_again`: the index refilled, the counts left empty to be
 counted again) rather than refusing the file.
@@ -47,6 +47,9 @@ CHECK_CACHE_KIB = 256
 #: (`db.search`). The full-text table keeps its index in shadow tables named after it.
 SEARCH_INDEX_TABLES: tuple[str, ...] = ("profile_search_text", "profile_fts", "profile_word_start")
 _FULL_TEXT_SHADOW_PREFIX = "profile_fts_"
+
+#: The worklist's counts per patient (`db.tallies`), counted again from the rest whenever missing.
+TALLY_TABLES: tuple[str, ...] = ("profile_tallies",)
 
 
 class Verdict(enum.Enum):
@@ -97,10 +100,8 @@ def is_search_index(table: str) -> bool:
 
 
 def is_tally(table: str) -> bool:
-    """Whether `table` holds the worklist's counts (see `db.tallies`)."""
-    from db.tallies import DERIVED_TABLES  # here: the tallies' module imports the Store's connection, which imports this
-
-    return table in DERIVED_TABLES
+    """Whether `table` holds the worklist's counts (see `TALLY_TABLES`)."""
+    return table in TALLY_TABLES
 
 
 def is_derived(table: str) -> bool:

@@ -23,13 +23,9 @@ from dataclasses import dataclass
 from sqlite3 import Connection
 from typing import Any
 
-
 from db.connection import mends_derived_tables
 from db.records import Clinic, ProfileId
 from db.rows import record
-
-#: Tables holding only what can be worked out again from the others (left out of backup digests).
-DERIVED_TABLES = ("profile_tallies",)
 
 #: The patient's fresh tally, as an SQL expression over `profiles p` (NULL when missing or stale).
 _FRESH = "FROM profile_tallies t WHERE t.profile_id = p.id AND t.counted_for = p.updated_at"
