@@ -58,14 +58,10 @@ def next_appointment(clinics: list[Clinic], today: date) -> str | None:
     return min(upcoming, default=None)
 
 
+@functools.lru_cache(maxsize=4)
 def content_digest(bank: QuestionBank) -> str:
     """A digest of what a tally depends on besides the patient: the questions, conditions and rules,
     StemPrep's version (the rules' reading of answers lives in code) and the tally's recipe."""
-    return _content_digest(bank)
-
-
-@functools.lru_cache(maxsize=4)
-def _content_digest(bank: QuestionBank) -> str:
     from app.domain.bank_cache import encode
 
     content = {"questions": encode(bank.questions), "conditions": encode(bank.conditions),

@@ -39,7 +39,6 @@ class TallyCounter(QObject):
         super().__init__(parent)
         self._store = store
         self._bank = bank
-        self._content = ""  # worked out on the first count, not while the window starts
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one count at a time, in the order asked
         self._workers: list[Worker] = []
@@ -81,8 +80,7 @@ class TallyCounter(QObject):
         tallies: list[ProfileTally] = step.tallies
         try:
             if not self._store.read_only:
-                self._content = self._content or content_digest(self._bank)
-                self._store.save_tallies(self._content, tallies, read_from=step.read_from)
+                self._store.save_tallies(content_digest(self._bank), tallies, read_from=step.read_from)
         except StorageError as error:
             self.failed.emit(str(error))  # the counts themselves are still right, and shown
         self.counted.emit(tallies, step.stale)
