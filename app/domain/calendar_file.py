@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from app.domain.question_bank import Text
 from db.errors import UserError
 from db.records import Clinic, Profile
 
@@ -32,12 +33,11 @@ CONSULTATION_LENGTH = timedelta(hours=1)
 #: The suffix of a calendar file.
 CALENDAR_SUFFIX = ".ics"
 
-_WORDS = {
-    "en": {"title": "Consultation: {clinic}", "for": "{title} ({name})", "interpreter": "Interpreter: {who}",
-           "time": "Time in Korea (Asia/Seoul).", "made": "Made with StemPrep."},
-    "ko": {"title": "상담: {clinic}", "for": "{title} ({name})", "interpreter": "통역: {who}",
-           "time": "한국 시간(Asia/Seoul) 기준입니다.", "made": "StemPrep으로 만들었습니다."},
-}
+#: The event's words, in the language the patient chose.
+_TITLE = Text("Consultation: {clinic}", "상담: {clinic}")
+_INTERPRETER = Text("Interpreter: {who}", "통역: {who}")
+_KOREAN_TIME = Text("Time in Korea (Asia/Seoul).", "한국 시간(Asia/Seoul) 기준입니다.")
+_MADE_WITH = Text("Made with StemPrep.", "StemPrep으로 만들었습니다.")
 
 
 class NoAppointment(UserError):
@@ -60,7 +60,6 @@ def consultation_calendar(
         )
     from icalendar import Calendar, Event  # only when a file is made
 
-    words = _WORDS.get(language, _WORDS["en"])
     day = date.fromisoformat(clinic.appointment[:10])
     event = Event()
     event.add("uid", f"consultation-{clinic.id}-{profile.uid}@stemprep")
@@ -74,15 +73,16 @@ def consultation_calendar(
     else:
         event.add("dtstart", day)  # VALUE=DATE: all day
         event.add("dtend", day + timedelta(days=1))
-    title = words["title"].format(clinic=clinic.name)
-    event.add("summary", words["for"].format(title=title, name=profile.name) if with_name else title)
+    title = _TITLE.get(language).format(clinic=clinic.name)
+    event.add("summary", f"{title} ({profile.name})" if with_name else title)
     place = ", ".join(p for p in (clinic.appointment_place.strip(), clinic.city.strip()) if p)
     if place:
         event.add("location", place)
-    lines = [words["interpreter"].format(who=clinic.interpreter.strip())] if clinic.interpreter.strip() else []
+    interpreter = clinic.interpreter.strip()
+    lines = [_INTERPRETER.get(language).format(who=interpreter)] if interpreter else []
     if len(clinic.appointment) > 10:
-        lines.append(words["time"])
-    lines.append(words["made"])
+        lines.append(_KOREAN_TIME.get(language))
+    lines.append(_MADE_WITH.get(language))
     event.add("description", "\n".join(lines))
 
     calendar = Calendar()
