@@ -44,6 +44,14 @@ class NoAppointment(UserError):
     """The clinic has no consultation booked, so there is nothing to put in a calendar."""
 
 
+def ensure_booked(clinic: Clinic) -> None:
+    """Raise `NoAppointment` with one sentence when no consultation is booked with `clinic`."""
+    if not clinic.appointment:
+        raise NoAppointment(
+            f"No consultation is booked with {clinic.name} yet; add its day in the Clinics step first."
+        )
+
+
 def consultation_calendar(
     profile: Profile, clinic: Clinic, *, with_name: bool = False, language: str = "en",
     made_at: datetime | None = None,
@@ -54,10 +62,7 @@ def consultation_calendar(
     each time for the same clinic, so importing a newer file updates the event rather than
     adding a second one. Raises `NoAppointment` with one sentence when none is booked.
     """
-    if not clinic.appointment:
-        raise NoAppointment(
-            f"No consultation is booked with {clinic.name} yet; add its day in the Clinics step first."
-        )
+    ensure_booked(clinic)
     from icalendar import Calendar, Event  # only when a file is made
 
     day = date.fromisoformat(clinic.appointment[:10])

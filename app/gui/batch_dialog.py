@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QCoreApplication,
     QObject,
-    QStandardPaths,
     Qt,
     QUrl,
     Signal,
@@ -62,6 +61,7 @@ from app.gui.batch_runners import (
     ThreadBatchRunner,
     page_counter,
 )
+from app.gui.dialogs import remember_folder, remembered_folder
 from app.gui.layouts import STRETCH, column, row
 from app.gui.profile_file_dialogs import add_to_file_menu, flush_edits
 from app.gui.sheet_options import SheetOptionsBox
@@ -435,10 +435,7 @@ class BatchDialog(QDialog):
     def _remember_folder(self) -> None:
         if self._store is None:
             return
-        try:
-            self._store.set_setting(LAST_FOLDER_SETTING, str(self.job().folder.parent))
-        except StorageError:
-            pass  # a convenience for next time
+        remember_folder(self._store, LAST_FOLDER_SETTING, self.job().folder.parent)
 
     @Slot()
     def open_folder(self) -> None:
@@ -516,14 +513,8 @@ class BatchActions(QObject):
         BatchDialog.run(window, choices, self._bank, self._store)
 
     def _default_folder(self) -> Path:
-        try:
-            parent = self._store.setting(LAST_FOLDER_SETTING, "")
-        except StorageError:
-            parent = ""
-        if not parent or not Path(parent).is_dir():
-            parent = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = QCoreApplication.translate("Batch", "StemPrep sheets {date}").format(date=date.today().isoformat())
-        return Path(parent) / name
+        return remembered_folder(self._store, LAST_FOLDER_SETTING) / name
 
 
 def install_batch_action(window: MainWindow, store: Store, bank: QuestionBank) -> BatchActions:

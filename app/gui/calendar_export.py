@@ -10,13 +10,26 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.domain.calendar_file import CALENDAR_SUFFIX, calendar_file_name, consultation_calendar
-from app.gui.dialogs import ask_save_path
+from app.domain.calendar_file import (
+    CALENDAR_SUFFIX,
+    calendar_file_name,
+    consultation_calendar,
+    ensure_booked,
+)
+from app.gui.dialogs import ask_save_path, remember_folder, remembered_folder
 from app.gui.i18n import ui_language
 from db.files import write_atomic
-from db.records import Clinic, Profile
+from db.records import Clinic
+from db.store import Store
 
 
 class CalendarDialog(QDialog):
@@ -59,16 +72,22 @@ class CalendarDialog(QDialog):
         return None if path is None else (path, dialog.with_name.isChecked())
 
 
-def save_consultation_calendar(parent: QWidget | None, profile: Profile, clinic: Clinic, folder: Path) -> Path | None:
+#: The setting that remembers the folder the last calendar file was saved in.
+LAST_FOLDER_SETTING = "gui.calendar_folder"
+
+
+def save_consultation_calendar(parent: QWidget | None, store: Store, clinic: Clinic) -> Path | None:
     """Ask, then write the clinic's consultation as a calendar file; the path written, or None if cancelled.
 
     Raises `UserError` with one sentence when nothing is booked or the file cannot be written.
     """
-    data = consultation_calendar(profile, clinic, language=ui_language())  # says so when nothing is booked
+    ensure_booked(clinic)
+    folder = remembered_folder(store, LAST_FOLDER_SETTING)
     chosen = CalendarDialog.ask(parent, clinic, folder / calendar_file_name(clinic))
     if chosen is None:
         return None
     path, with_name = chosen
-    if with_name:
-        data = consultation_calendar(profile, clinic, with_name=True, language=ui_language())
-    return write_atomic(path, data, what="the calendar file", example="consultation.ics")
+    data = consultation_calendar(store.profile(clinic.profile_id), clinic, with_name=with_name, language=ui_language())
+    written = write_atomic(path, data, what="the calendar file", example="consultation.ics")
+    remember_folder(store, LAST_FOLDER_SETTING, written.parent)
+    return written

@@ -9,7 +9,6 @@ the essential questions (`app.gui.comparison`).
 from __future__ import annotations
 
 from collections.abc import Hashable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,7 +16,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QStandardPaths,
     Qt,
     Slot,
 )
@@ -438,12 +436,10 @@ class ClinicsStep(StepPage):
         """Save the current clinic's consultation as a calendar file (.ics), where the user chooses."""
         if self._clinic is None or not self.flush():
             return
-        from app.gui.calendar_export import save_consultation_calendar  # icalendar only when used
+        from app.gui.calendar_export import save_consultation_calendar  # built on first use
 
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         try:
-            clinic = self._store.clinic(self._clinic.id)
-            written = save_consultation_calendar(self, self._store.profile(clinic.profile_id), clinic, Path(folder))
+            written = save_consultation_calendar(self, self._store, self._store.clinic(self._clinic.id))
         except UserError as error:
             self.problem.emit(str(error))
             return

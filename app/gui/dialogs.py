@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,8 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.errors import StorageError
+
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+
+    from db.store import Store
 
 
 class ConfirmDialog:
@@ -68,6 +72,25 @@ def ask_save_path(
         return None
     path = Path(name)
     return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
+def remembered_folder(store: Store, setting: str) -> Path:
+    """The folder last used for this kind of file (saved under `setting`) if it still exists, else Documents."""
+    try:
+        folder = store.setting(setting, "")
+    except StorageError:
+        folder = ""
+    if not folder or not Path(folder).is_dir():
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder)
+
+
+def remember_folder(store: Store, setting: str, folder: Path) -> None:
+    """Keep `folder` for the next file of this kind; a convenience, so a failure says nothing."""
+    try:
+        store.set_setting(setting, str(folder))
+    except StorageError:
+        pass
 
 
 class SaveDialog:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from app.domain.formatting import shortened
 from app.domain.question_bank import QuestionBank
 from app.export.batch import sheet_file_name
-from app.gui.dialogs import ask_save_path
+from app.gui.dialogs import ask_save_path, remember_folder, remembered_folder
 from app.gui.i18n import ui_language
 from db.errors import StorageError
 from db.store import Store
@@ -248,7 +248,7 @@ class ProfileFileActions(QObject):
             window.banner.show_message(str(error))
             return
         stem = Path(sheet_file_name(profile_id, name)).stem
-        path = ProfileFileDialogs.ask_export_path(window, self._folder() / f"{stem}{FILE_SUFFIX}")
+        path = ProfileFileDialogs.ask_export_path(window, remembered_folder(self._store, LAST_FOLDER_SETTING) / f"{stem}{FILE_SUFFIX}")
         if path is None:
             return
         try:
@@ -256,7 +256,7 @@ class ProfileFileActions(QObject):
         except StorageError as error:  # ProfileFileError is one
             window.banner.show_message(str(error))
             return
-        self._remember_folder(written.parent)
+        remember_folder(self._store, LAST_FOLDER_SETTING, written.parent)
         window.statusBar().showMessage(self.tr(
             "Saved “{name}” to {path}. The file holds the patient's health information: "
             "share it only with people the patient trusts."
@@ -271,10 +271,10 @@ class ProfileFileActions(QObject):
         window = self._window
         if not flush_edits(window):  # a replaced patient must have nothing left to write
             return
-        path = ProfileFileDialogs.ask_import_path(window, self._folder())
+        path = ProfileFileDialogs.ask_import_path(window, remembered_folder(self._store, LAST_FOLDER_SETTING))
         if path is None:
             return
-        self._remember_folder(path.parent)
+        remember_folder(self._store, LAST_FOLDER_SETTING, path.parent)
         preview = self._or_say_why(path, lambda: preview_import(self._store, path))
         if preview is None:
             return
@@ -321,22 +321,6 @@ class ProfileFileActions(QObject):
         ).format(file=path.name, count=len(error.problems))
 
     # ------------------------------------------------------------ folders
-
-    def _folder(self) -> Path:
-        try:
-            folder = self._store.setting(LAST_FOLDER_SETTING, "")
-        except StorageError:
-            folder = ""
-        if not folder or not Path(folder).is_dir():
-            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(folder)
-
-    def _remember_folder(self, folder: Path) -> None:
-        try:
-            self._store.set_setting(LAST_FOLDER_SETTING, str(folder))
-        except StorageError:
-            pass  # a convenience for next time, not worth a message
-
 
 # ---------------------------------------------------------------- shared by the File menu's features
 

@@ -22,7 +22,6 @@ from PySide6.QtCore import (
     QPoint,
     QRect,
     QSize,
-    QStandardPaths,
     Qt,
     QThreadPool,
     QTimer,
@@ -61,7 +60,7 @@ from app.domain.sheet_content import (
 )
 from app.export.batch import sheet_file_name
 from app.export.files import SheetExportError, save_pdf
-from app.gui.dialogs import PrintDialog, SaveDialog
+from app.gui.dialogs import PrintDialog, SaveDialog, remember_folder, remembered_folder
 from app.gui.i18n import ui_language
 from app.gui.sheet_options import SheetOptionsBox
 from app.gui.step import StepPage
@@ -303,10 +302,7 @@ class SheetStep(StepPage):
         except SheetExportError as error:
             self.problem.emit(str(error))
             return
-        try:
-            self._store.set_setting(LAST_FOLDER_SETTING, str(path.parent))
-        except StorageError:
-            pass  # only a convenience for next time
+        remember_folder(self._store, LAST_FOLDER_SETTING, path.parent)
         self.notice.emit(self.tr("Saved the question sheet as {path}").format(path=path))
 
     @Slot()
@@ -359,9 +355,7 @@ class SheetStep(StepPage):
         self.notice.emit(self.tr("Sent the question sheet to the printer."))
 
     def _suggested_path(self) -> Path:
-        folder = self._store.setting(LAST_FOLDER_SETTING, "") if self.profile_id is not None else ""
-        if not folder or not Path(folder).is_dir():
-            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = remembered_folder(self._store, LAST_FOLDER_SETTING)
         name = ""
         try:
             name = self._store.profile(self.profile_id).name if self.profile_id is not None else ""

@@ -116,19 +116,24 @@ def test_add_to_calendar_saves_the_consultation_just_typed_as_a_calendar_file(
     target = tmp_path / "consultation.ics"
 
     def choose(cls: type, parent: object, clinic: Clinic, suggested: Path) -> tuple[Path, bool]:
-        asked.append(suggested.name)
+        asked.append(str(suggested))
         return target, False
 
     monkeypatch.setattr(CalendarDialog, "ask", classmethod(choose))
     notices: list[str] = []
     step.notice.connect(notices.append)
     step.calendar_button.click()  # before the autosave timer: what was just typed goes in
-    assert len(asked) == 1 and asked[0].startswith("consultation-2027-05-14-") and asked[0].endswith(".ics")
+    assert len(asked) == 1
+    suggested = Path(asked[0])
+    assert suggested.name.startswith("consultation-2027-05-14-") and suggested.suffix == ".ics"
     event = Calendar.from_ical(target.read_bytes()).walk("VEVENT")[0]
     assert event.decoded("DTSTART").strftime("%Y-%m-%d %H:%M %Z") == "2027-05-14 09:15 KST"
     assert "My daughter" in str(event["DESCRIPTION"])
     assert store.profile(profile_id).name not in target.read_text()
     assert notices and str(target) in notices[-1]
+
+    step.calendar_button.click()  # the next one is suggested in the folder just used
+    assert Path(asked[-1]).parent == tmp_path
 
 
 def test_a_calendar_file_that_cannot_be_written_is_one_sentence_and_nothing_is_left(
