@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli_support import EXIT_ERROR, EXIT_OK, UserError, open_store, output_file
+from app.domain.formatting import shortened
 from app.domain.sheet_kinds import SECTIONS
 from db.location import database_path
 from db.records import CLINIC_FIELDS
@@ -245,7 +246,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         profile = store.profile(clinic.profile_id)
     data = consultation_calendar(profile, clinic, with_name=args.with_name, language=args.language)
     written = write_atomic(output, data, what="the calendar file", example="consultation.ics")
-    print(f"Wrote the consultation with {clinic.name} to {written}.")
+    print(f"Wrote the consultation with {shortened(clinic.name, 80)} to {written}.")
     return EXIT_OK
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from app.domain.formatting import shortened
 from app.domain.question_bank import Text
 from db.errors import UserError
 from db.records import Clinic, Profile
@@ -48,7 +49,7 @@ def ensure_booked(clinic: Clinic) -> None:
     """Raise `NoAppointment` with one sentence when no consultation is booked with `clinic`."""
     if not clinic.appointment:
         raise NoAppointment(
-            f"No consultation is booked with {clinic.name} yet; add its day in the Clinics step first."
+            f"No consultation is booked with {shortened(clinic.name, 80)} yet; add its day in the Clinics step first."
         )
 
 

@@ -90,6 +90,17 @@ def test_calendar_writes_the_consultation_and_refuses_a_clinic_with_none(tmp_pat
     assert "No consultation is booked with Not booked yet" in none.stderr
     assert not (tmp_path / "none.ics").exists()
 
+    long_name = "<b>&</b> 서울 😀 " + "x" * 10_000
+    with Store.open(db) as store:
+        store.update_clinic(booked.id, name=long_name)
+        store.update_clinic(unbooked.id, name=long_name)
+    for clinic, ok in ((booked, True), (unbooked, False)):
+        said = run("calendar", "--clinic", str(clinic.id), "-o", str(tmp_path / "long.ics"), "--force", db=db)
+        assert (said.returncode == 0) is ok
+        line = said.stdout if ok else said.stderr
+        assert len(line) < 300 and "<b>&</b> 서울 😀 x" in line  # the name, shortened, never 10,000 characters
+    assert long_name in Calendar.from_ical((tmp_path / "long.ics").read_bytes()).walk("VEVENT")[0]["SUMMARY"]
+
 
 def test_sorting_by_flags_while_the_window_is_open_says_who_could_not_be_sorted(tmp_path: Path) -> None:
     db = tmp_path / "stemprep.db"
