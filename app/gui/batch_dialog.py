@@ -63,7 +63,6 @@ from app.gui.batch_runners import (
 )
 from app.gui.dialogs import remember_folder, remembered_folder
 from app.gui.layouts import STRETCH, column, row
-from app.gui.profile_file_dialogs import add_to_file_menu, flush_edits
 from app.gui.sheet_options import SheetOptionsBox
 from app.gui.worker import Worker
 from db.errors import StorageError
@@ -487,7 +486,7 @@ class BatchActions(QObject):
         self.action.setObjectName("batchSheetsAction")
         self.action.setStatusTip(self.tr("One question sheet per patient, as PDF files in a folder"))
         self.action.triggered.connect(self.open_dialog)
-        add_to_file_menu(window, [self.action])
+        window.add_to_file_menu([self.action])
 
     def choices(self) -> BatchChoices:
         listing = self._window.profile_list
@@ -503,7 +502,7 @@ class BatchActions(QObject):
     @Slot()
     def open_dialog(self) -> None:
         window = self._window
-        if not flush_edits(window):  # the sheets should say what is on screen
+        if not window.flush_edits():  # the sheets should say what is on screen
             return
         try:
             choices = self.choices()

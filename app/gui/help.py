@@ -87,8 +87,8 @@ class GuideDialog(QDialog):
         """The guide as simple HTML; every sentence goes through tr()."""
         from app.gui import (  # their keys; the screens load when first shown
             doctor_view,
+            main_window,
             questions,
-            worklist,
         )
 
         path = html.escape(str(data_file))
@@ -149,7 +149,7 @@ class GuideDialog(QDialog):
                 "shows every patient with their travel window, next consultation, progress and serious "
                 "red flags. Quotes stay in their own currency; to see them in yours too, type a rate and "
                 "its day in Settings → Exchange rates (StemPrep never looks one up)."
-            ).format(key=keys_text(worklist.WORKLIST_KEY)) + "</p>",
+            ).format(key=keys_text(main_window.WORKLIST_KEY)) + "</p>",
             "<h3>" + self.tr("Red flags") + "</h3>",
             "<p>" + self.tr(
                 "A red flag (▲) marks an answer that is a known warning sign — for example, a clinic that "
@@ -239,8 +239,8 @@ class ShortcutsDialog(QDialog):
         """(where, [(keys, what they do)]) from the constants the screens use."""
         from app.gui import (  # their keys; the screens load when first shown
             doctor_view,
+            main_window,
             questions,
-            worklist,
         )
 
         status_keys = keys_text(*questions.STATUS_KEYS)
@@ -253,7 +253,7 @@ class ShortcutsDialog(QDialog):
                 (self.tr("Alt + underlined letter"), self.tr("Press that button, or go to that field or menu")),
                 (_standard_keys(QKeySequence.StandardKey.New), self.tr("A new patient")),
                 (_standard_keys(QKeySequence.StandardKey.Find), self.tr("Find a patient in the list")),
-                (keys_text(worklist.WORKLIST_KEY), self.tr("All patients in a table")),
+                (keys_text(main_window.WORKLIST_KEY), self.tr("All patients in a table")),
                 (keys_text(*text_size.LARGER_KEYS, text_size.SMALLER_KEY), self.tr("Larger or smaller text")),
                 (keys_text(text_size.NORMAL_SIZE_KEY), self.tr("Normal text size")),
                 (_standard_keys(QKeySequence.StandardKey.HelpContents), self.tr("The guide")),

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -26,10 +26,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,11 +36,7 @@ from app.domain.formatting import shortened
 from app.domain.question_bank import QuestionBank
 from app.gui import layouts
 from app.gui.banner import Banner
-from app.gui.batch_dialog import install_batch_action
 from app.gui.dialogs import ConfirmDialog
-from app.gui.exchange_rates import add_rates_action
-from app.gui.facilitator_dialog import install_facilitator_action
-from app.gui.help import HelpActions
 from app.gui.i18n import ui_language
 from app.gui.marks import CHECKED_BUTTON_STYLE
 from app.gui.patients_dock import (
@@ -51,11 +45,8 @@ from app.gui.patients_dock import (
     ROOMY_WINDOW_WIDTH,
     PatientsDock,
 )
-from app.gui.preferences import add_language_action
-from app.gui.profile_file_dialogs import install_profile_file_actions
 from app.gui.profile_form import ProfileStep
 from app.gui.profile_list import ProfileList
-from app.gui.recovery import install_recovery_actions
 from app.gui.step import StepPage
 from app.gui.steps import STEP_FACTORIES
 from app.gui.text_size import (
@@ -63,17 +54,18 @@ from app.gui.text_size import (
     TextSizeMenu,
     current_text_size,
     scale_font,
-    scale_max_width,
 )
-from app.gui.worklist import WORKLIST_KEY, WorklistPage
+from app.gui.welcome import WelcomePage
 from db.errors import StorageError
 from db.records import ProfileId
 from db.store import Store
 
 if TYPE_CHECKING:
     from app.gui.clinics import ClinicsStep
+    from app.gui.menu_features import MenuFeatures
     from app.gui.questions import QuestionsStep
     from app.gui.sheet import SheetStep
+    from app.gui.worklist import WorklistPage
 
 #: The patient open when the window last closed, so a patient finds their own file again.
 LAST_PROFILE_SETTING = "gui.profile_id"
@@ -84,12 +76,18 @@ NAME_LIMIT = 80
 #: How long "Saved" stays in the status bar.
 SAVED_MESSAGE_MS = 2500
 
+#: View → All patients in a table.
+WORKLIST_KEY = "Ctrl+Shift+L"
+
 class MainWindow(QMainWindow):
     """StemPrep's window over one open Store."""
 
     PROFILE, CLINICS, QUESTIONS, SHEET = range(4)
     #: Steps whose work needs the window's width: the patient list steps aside for them by itself.
     NEEDS_ROOM = (QUESTIONS,)
+
+    #: File → Restore a backup… chose this backup; the session closes the window and restores it.
+    restore_requested = Signal(object)
 
     def __init__(self, store: Store, bank: QuestionBank, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,10 +114,8 @@ class MainWindow(QMainWindow):
         self.profile_list.profile_chosen.connect(self._profile_chosen)
         self.profile_list.new_button.clicked.connect(lambda: self.go_to_step(self.PROFILE, force=True))
         self.profile_list.worklist_button.clicked.connect(self.show_worklist)
-        self.worklist = WorklistPage(store, bank)
-        self.worklist.problem.connect(self.banner.show_message)
-        self.worklist.profile_chosen.connect(self._worklist_chosen)
-        self.worklist.closed.connect(self._close_worklist)
+        self._worklist: WorklistPage | None = None
+        self._features: MenuFeatures | None = None
         dock = PatientsDock(self.tr("Patients"))
         dock.setObjectName("PatientsDock")
         dock.setFeatures(
@@ -136,10 +132,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._build_centre())
         self.statusBar()
         self._build_menus()
-        self.agency_details = install_facilitator_action(self, store)
-        self.profile_files = install_profile_file_actions(self, store, bank)
-        self.batch_sheets = install_batch_action(self, store, bank)
-        self.recovery = install_recovery_actions(self, store)
         self._build_shortcuts()
         self._open_first_profile()
         self._place_patient_list()
@@ -147,7 +139,7 @@ class MainWindow(QMainWindow):
     # ================================================================ building
 
     def _build_menus(self) -> None:
-        """The menu bar; each feature module adds its own actions to these menus."""
+        """The menu bar with the window's own entries; the menus' features join them after the first paint."""
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))
         self.view_menu = bar.addMenu(self.tr("&View"))
@@ -167,17 +159,49 @@ class MainWindow(QMainWindow):
         worklist.setShortcut(QKeySequence(WORKLIST_KEY))
         worklist.triggered.connect(self.show_worklist)
         self.view_menu.addAction(worklist)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.file_menu.addAction(quit_action)
+        self._quit_action = QAction(self.tr("&Quit"), self)
+        self._quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self._quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self._quit_action)
         self.text_size_menu = TextSizeMenu(self.view_menu, self._store, self)
-        add_language_action(self.settings_menu, self._store, self, on_problem=self.banner.show_message)
-        add_rates_action(
-            self.settings_menu, self._store, self,
-            on_changed=lambda: self.clinics_step.refresh_comparison(), on_problem=self.banner.show_message,
-        )
-        self.help_actions = HelpActions(self.help_menu, self._store, self)
+
+    def add_to_file_menu(self, actions: list[QAction]) -> None:
+        """Put `actions` in the File menu above Quit, as their own group (the menus' features use it)."""
+        # Separators on both sides; the menu folds two in a row into one.
+        self.file_menu.insertSeparator(self._quit_action)
+        self.file_menu.insertActions(self._quit_action, actions)
+        self.file_menu.insertSeparator(self._quit_action)
+
+    def add_menu_features(self) -> MenuFeatures:
+        """Add files, backups, batch printing, settings and Help to the menus (once); they are returned.
+
+        The session adds them right after the first paint, before the window takes input
+        (`app.gui.menu_features`); a window used before it paints gets them at first use.
+        """
+        if self._features is None:
+            from app.gui.menu_features import MenuFeatures
+
+            self._features = MenuFeatures(self, self._store, self._bank)
+        return self._features
+
+    @property
+    def features(self) -> MenuFeatures:
+        """The menus' features (added now if they were not yet)."""
+        return self.add_menu_features()
+
+    @property
+    def worklist(self) -> WorklistPage:
+        """All patients in a table: built the first time it is shown or asked for."""
+        if self._worklist is None:
+            from app.gui.worklist import WorklistPage
+
+            page = WorklistPage(self._store, self._bank)
+            page.problem.connect(self.banner.show_message)
+            page.profile_chosen.connect(self._worklist_chosen)
+            page.closed.connect(self._close_worklist)
+            self.stack.addWidget(page)
+            self._worklist = page
+        return self._worklist
 
     def _build_centre(self) -> QWidget:
         self.step_group = QButtonGroup(self)
@@ -210,8 +234,11 @@ class MainWindow(QMainWindow):
         self.patient_label.setAccessibleName(self.tr("Patient"))
 
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._build_welcome())  # the steps join the stack as they are built
-        self.stack.addWidget(self.worklist)
+        self.welcome = WelcomePage()
+        self.welcome.start_button.clicked.connect(self.profile_list.create_profile)
+        self.welcome.start_button.clicked.connect(lambda: self.go_to_step(self.PROFILE, force=True))
+        self.welcome.demo_button.clicked.connect(self.open_demo)
+        self.stack.addWidget(self.welcome)  # the steps and the worklist join the stack as they are built
 
         self.back_button = QPushButton()
         self.back_button.setAccessibleName(self.tr("Back to the previous step"))
@@ -224,56 +251,6 @@ class MainWindow(QMainWindow):
         self.back_button.setMinimumWidth(180)
         nav = layouts.row(self.back_button, layouts.STRETCH, self.next_button)
         return layouts.column(bar, self.patient_label, self.banner, (self.stack, 1), nav, margins=(10, 8, 10, 8))
-
-    def _build_welcome(self) -> QWidget:
-        """The first screen: what StemPrep does, in three sentences, and two ways to begin."""
-        title = QLabel(self.tr("Welcome to StemPrep"))
-        scale_font(title, 1.6, bold=True)
-        self.welcome_text = QLabel(self.tr(
-            "StemPrep helps you prepare for a consultation about stem cell treatment in South Korea. "
-            "It gives you the questions to ask each clinic in English and Korean, keeps the answers, "
-            "warns you about known warning signs and prints a question sheet to take with you. "
-            "Everything you enter stays on this computer."
-        ))
-        self.welcome_text.setWordWrap(True)
-        scale_font(self.welcome_text, 1.15)
-        self.start_button = QPushButton(self.tr("&Start a profile"))
-        self.start_button.setAccessibleDescription(self.tr("Create a profile for the patient and fill it in"))
-        self.start_button.setMinimumHeight(44)
-        self.start_button.setDefault(True)
-        self.start_button.clicked.connect(self.profile_list.create_profile)
-        self.start_button.clicked.connect(lambda: self.go_to_step(self.PROFILE, force=True))
-        self.demo_button = QPushButton(self.tr("Try the de&mo"))
-        self.demo_button.setAccessibleDescription(self.tr(
-            "Open an example patient with clinics and answers, to see how StemPrep works"
-        ))
-        self.demo_button.setMinimumHeight(44)
-        self.demo_button.clicked.connect(self.open_demo)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.start_button)
-        buttons.addWidget(self.demo_button)
-        buttons.addStretch(1)
-        column = QWidget()
-        scale_max_width(column, 760)
-        column_layout = QVBoxLayout(column)
-        column_layout.addWidget(title)
-        column_layout.addWidget(self.welcome_text)
-        column_layout.addSpacing(12)
-        column_layout.addLayout(buttons)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(column, 8)
-        row.addStretch(1)
-        holder = QWidget()
-        layout = QVBoxLayout(holder)
-        layout.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(2)
-        page = QScrollArea()  # large text on a small screen scrolls instead of being cut off
-        page.setWidgetResizable(True)
-        page.setFrameShape(QScrollArea.Shape.NoFrame)
-        page.setWidget(holder)
-        return page
 
     def _build_shortcuts(self) -> None:
         for number in range(len(STEP_FACTORIES)):
@@ -296,7 +273,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def open_demo(self) -> None:
         """Create (or refresh) the demo patient and open it at the first step."""
-        if not self._flush_all():
+        if not self.flush_edits():
             return
         try:
             profile = create_demo(self._store)
@@ -409,7 +386,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_worklist(self) -> None:
         """Every patient in a full-width table (View → All patients in a table); the list steps aside."""
-        if not self._flush_all():
+        if not self.flush_edits():
             return
         self.patients_dock.hide()
         self.stack.setCurrentWidget(self.worklist)
@@ -504,7 +481,7 @@ class MainWindow(QMainWindow):
             self.patients_dock.hide()  # a drawer has done its work once a patient is chosen
         if profile_id == self._profile_id:
             return
-        if not self._flush_all():
+        if not self.flush_edits():
             self.profile_list.select_profile(self._profile_id, notify=False)
             return
         self._open_profile(profile_id)
@@ -522,7 +499,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(0)
             self.patient_label.clear()
             self.setWindowTitle("")
-            self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)  # Enter starts
+            self.welcome.start_button.setFocus(Qt.FocusReason.OtherFocusReason)  # Enter starts
         else:
             try:
                 self._store.set_setting(LAST_PROFILE_SETTING, str(profile_id))
@@ -560,7 +537,8 @@ class MainWindow(QMainWindow):
 
     # ================================================================ saving
 
-    def _flush_all(self) -> bool:
+    def flush_edits(self) -> bool:
+        """Write every step's pending edits (so a file, a sheet or a backup holds what is on screen)."""
         results = [step.flush() for step in self.built_steps]  # every step, even after a failure
         return all(results)
 
@@ -570,7 +548,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved"), SAVED_MESSAGE_MS)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        if not self._flush_all():
+        if not self.flush_edits():
             question = self.tr(
                 "Some changes could not be saved:\n{problem}\n\n"
                 "Close StemPrep anyway and lose those changes?"

@@ -9,11 +9,13 @@ the palette's own placeholder colour, which each palette keeps readable.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from app.domain.red_flags import RaisedFlag
+if TYPE_CHECKING:
+    from app.domain.red_flags import RaisedFlag
 
 #: (text, background) for each severity; dark on light, readable whatever the palette.
 SEVERITY_COLOURS: dict[str, tuple[str, str]] = {

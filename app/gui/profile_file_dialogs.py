@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -224,7 +224,7 @@ class ProfileFileActions(QObject):
         self.import_action.setObjectName("importProfileAction")
         self.import_action.setStatusTip(self.tr("Add a patient from a .stemprep file"))
         self.import_action.triggered.connect(self.import_file)
-        add_to_file_menu(window, [self.export_action, self.import_action])
+        window.add_to_file_menu([self.export_action, self.import_action])
         window.file_menu.aboutToShow.connect(self._update_enabled)
 
     @Slot()
@@ -240,7 +240,7 @@ class ProfileFileActions(QObject):
 
         window = self._window
         profile_id = window.profile_id
-        if profile_id is None or not flush_edits(window):
+        if profile_id is None or not window.flush_edits():
             return
         try:
             name = self._store.profile(profile_id).name
@@ -269,7 +269,7 @@ class ProfileFileActions(QObject):
         from app.domain.profile_file import import_profile, preview_import
 
         window = self._window
-        if not flush_edits(window):  # a replaced patient must have nothing left to write
+        if not window.flush_edits():  # a replaced patient must have nothing left to write
             return
         path = ProfileFileDialogs.ask_import_path(window, remembered_folder(self._store, LAST_FOLDER_SETTING))
         if path is None:
@@ -321,34 +321,6 @@ class ProfileFileActions(QObject):
         ).format(file=path.name, count=len(error.problems))
 
     # ------------------------------------------------------------ folders
-
-# ---------------------------------------------------------------- shared by the File menu's features
-
-
-def flush_edits(window: MainWindow) -> bool:
-    """Write every step's pending edits (so a file or a backup holds what is on screen)."""
-    results = [step.flush() for step in window.built_steps]  # every step, even after a failure
-    return all(results)
-
-
-def add_to_file_menu(window: MainWindow, actions: list[QAction]) -> None:
-    """Put `actions` in the File menu above Quit, as their own group."""
-    menu = window.file_menu
-    quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
-    # Some systems give Quit no key, so it is also known by its (translated) name.
-    quit_text = QCoreApplication.translate("MainWindow", "&Quit")
-    quit_action = next(
-        (a for a in menu.actions() if a.text() == quit_text or any(k in quit_keys for k in a.shortcuts())), None
-    )
-    if quit_action is None:
-        menu.addSeparator()
-        menu.addActions(actions)
-        return
-    # Separators on both sides; the menu folds two in a row into one.
-    menu.insertSeparator(quit_action)
-    menu.insertActions(quit_action, actions)
-    menu.insertSeparator(quit_action)
-
 
 def install_profile_file_actions(window: MainWindow, store: Store, bank: QuestionBank) -> ProfileFileActions:
     """Add File → Export patient to a file… and Import patient from a file… to `window`."""

@@ -55,7 +55,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.dialogs import ConfirmDialog, MessageDialog, ask_save_path
-from app.gui.profile_file_dialogs import add_to_file_menu, flush_edits
 from app.gui.worker import Worker
 from db import backup
 from db.errors import DatabaseDamaged, DatabaseInUse, DatabaseReadOnly, StorageError
@@ -381,7 +380,7 @@ class RecoveryActions(QObject):
         self.restore_action.setObjectName("restoreBackupAction")
         self.restore_action.setStatusTip(self.tr("Go back to an earlier copy of all patients"))
         self.restore_action.triggered.connect(self.restore)
-        add_to_file_menu(window, [self.backup_action, self.restore_action])
+        window.add_to_file_menu([self.backup_action, self.restore_action])
         window.installEventFilter(self)
         # The automatic backups start once the window has painted: nothing at start-up waits for them.
         self._automatic = automatic
@@ -417,7 +416,7 @@ class RecoveryActions(QObject):
     @Slot()
     def back_up_now(self) -> None:
         window = self._window
-        flush_edits(window)  # what could not be saved is in the banner already; back up the rest
+        window.flush_edits()  # what could not be saved is in the banner already; back up the rest
         folder = backup.backups_folder(self._store.path)
         suggested = folder / f"{self._store.path.stem}-{datetime.now().strftime('%Y%m%d-%H%M%S')}.db"
         target = BackupDialogs.ask_destination(window, suggested)

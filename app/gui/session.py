@@ -4,10 +4,12 @@
 the quick check of the whole file (`db.integrity`, a tenth of a second at 10,000
 patients, a second or more at 100,000) runs on a worker thread beside the building of
 the window and its first paint (SQLite does the reading without holding Python's lock,
-so a second core does it), and carries on while the user reads the window. Until the
-check has passed the window takes no input: keys, clicks, the wheel and shortcuts are held back (`InputGate`, with a busy
-cursor if it takes a moment), so nothing can be typed into a file that turns out to be
-damaged, and the damaged-file dialog comes before any edit. When the file is damaged,
+so a second core does it), and carries on while the user reads the window; right after
+the first paint the menus' features join the window (`MainWindow.add_menu_features`).
+Until the check has passed and the menus are whole the window takes no input: keys,
+clicks, the wheel and shortcuts are held back (`InputGate`, with a busy cursor if it
+takes a moment), so nothing can be typed into a file that turns out to be damaged, and
+the damaged-file dialog comes before any edit. When the file is damaged,
 the dialog shows over the window; the window and its Store then close without writing
 into the file, the file is set aside as the user chose, and a new window opens — as
 after File → Restore a backup…, which also closes and reopens through this session.
@@ -161,19 +163,27 @@ class WindowSession(QObject):
             self._check.finished.connect(self._checked)
             self._check.start()
         self.window = self._build(opened.notice, read_only=opened.read_only)
-        after_first_paint(self.window, lambda: self._done("paint"))
 
     def _done(self, what: str) -> None:
+        if what not in self._waiting:
+            return  # a window opened again after a restore: `ready` was said when it opened
         self._waiting.discard(what)
         if not self._waiting:
+            if self._gate is not None:
+                self._gate.release()  # the file is checked and the menus are whole: input is taken
             self.ready.emit()
+
+    def _painted(self, window: MainWindow) -> None:
+        window.add_menu_features()  # before the window takes input
+        self._done("paint")
 
     def _build(self, notice: str, *, read_only: bool = False) -> MainWindow:
         self.store.derived_tables_mending = self._mend_while_held
         self._shown = None
         window = self._make_window(self.store)
         self._shown = window
-        window.recovery.restore_requested.connect(self._restore_soon)
+        window.restore_requested.connect(self._restore_soon)
+        after_first_paint(window, lambda: self._painted(window))
         if notice:
             window.statusBar().showMessage(notice, 30_000)
         if read_only:
@@ -193,10 +203,11 @@ class WindowSession(QObject):
     @Slot(object)
     def _checked(self, problem: StorageError | None) -> None:
         assert self._gate is not None
-        self._gate.release()
         if problem is None:
             self._done("check")
-        elif isinstance(problem, DatabaseDamaged) and self._interactive:
+            return
+        self._gate.release()
+        if isinstance(problem, DatabaseDamaged) and self._interactive:
             self._recover(problem)
         else:
             if self._interactive:

@@ -51,9 +51,6 @@ from db.tallies import ProfileTally
 
 _Index = QModelIndex | QPersistentModelIndex
 
-#: View → All patients in a table.
-WORKLIST_KEY = "Ctrl+Shift+L"
-
 #: Figures worked out per pass; a pass runs after the view painted, so scrolling stays smooth.
 FIGURES_PER_PASS = 30
 
@@ -412,6 +409,7 @@ class WorklistPage(QWidget):
                 header.resizeSection(column, width)
         finally:
             self._fitting = False
+        self.view.updateGeometries()  # the scroll bars follow the new widths now, not at the next layout
         # A few pixels of slack: a heading measured to fit on one line must not be counted as two.
         tallest = max(self._wrapped(headings[c], widths[c] - arrow + 6).height() for c in widths)
         header.setFixedHeight(tallest + 10)

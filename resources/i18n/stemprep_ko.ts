@@ -1286,7 +1286,7 @@ This cannot be undone.</source>
     <name>MainWindow</name>
     <message>
         <source>Profile</source>
-        <extracomment>The patient open when the window last closed, so a patient finds their own file again. Longest patient name in the title and the line under the steps (the form has it all). How long &quot;Saved&quot; stays in the status bar. Steps whose work needs the window&apos;s width: the patient list steps aside for them by itself.</extracomment>
+        <extracomment>The patient open when the window last closed, so a patient finds their own file again. Longest patient name in the title and the line under the steps (the form has it all). How long &quot;Saved&quot; stays in the status bar. View → All patients in a table. Steps whose work needs the window&apos;s width: the patient list steps aside for them by itself. File → Restore a backup… chose this backup; the session closes the window and restores it.</extracomment>
         <translation>프로필</translation>
     </message>
     <message>
@@ -1364,30 +1364,6 @@ This cannot be undone.</source>
     <message>
         <source>On to the next step</source>
         <translation>다음 단계로 넘어가기</translation>
-    </message>
-    <message>
-        <source>Welcome to StemPrep</source>
-        <translation>StemPrep에 오신 것을 환영합니다</translation>
-    </message>
-    <message>
-        <source>StemPrep helps you prepare for a consultation about stem cell treatment in South Korea. It gives you the questions to ask each clinic in English and Korean, keeps the answers, warns you about known warning signs and prints a question sheet to take with you. Everything you enter stays on this computer.</source>
-        <translation>StemPrep은 한국에서 받는 줄기세포 치료 상담을 준비하도록 돕습니다. 병원마다 물어볼 질문을 영어와 한국어로 제공하고, 받은 답변을 기록하며, 알려진 위험 신호를 알려 주고, 상담에 가져갈 질문지를 인쇄해 줍니다. 입력한 모든 정보는 이 컴퓨터에만 저장됩니다.</translation>
-    </message>
-    <message>
-        <source>&amp;Start a profile</source>
-        <translation>프로필 만들기(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Create a profile for the patient and fill it in</source>
-        <translation>환자 프로필을 만들고 내용을 입력합니다</translation>
-    </message>
-    <message>
-        <source>Try the de&amp;mo</source>
-        <translation>예시로 둘러보기(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Open an example patient with clinics and answers, to see how StemPrep works</source>
-        <translation>병원과 답변이 들어 있는 예시 환자를 열어 StemPrep의 사용법을 살펴봅니다</translation>
     </message>
     <message>
         <source>‹ &amp;Back: {step}</source>
@@ -2747,6 +2723,33 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
     </message>
 </context>
 <context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to StemPrep</source>
+        <translation>StemPrep에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <source>StemPrep helps you prepare for a consultation about stem cell treatment in South Korea. It gives you the questions to ask each clinic in English and Korean, keeps the answers, warns you about known warning signs and prints a question sheet to take with you. Everything you enter stays on this computer.</source>
+        <translation>StemPrep은 한국에서 받는 줄기세포 치료 상담을 준비하도록 돕습니다. 병원마다 물어볼 질문을 영어와 한국어로 제공하고, 받은 답변을 기록하며, 알려진 위험 신호를 알려 주고, 상담에 가져갈 질문지를 인쇄해 줍니다. 입력한 모든 정보는 이 컴퓨터에만 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Start a profile</source>
+        <translation>프로필 만들기(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Create a profile for the patient and fill it in</source>
+        <translation>환자 프로필을 만들고 내용을 입력합니다</translation>
+    </message>
+    <message>
+        <source>Try the de&amp;mo</source>
+        <translation>예시로 둘러보기(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Open an example patient with clinics and answers, to see how StemPrep works</source>
+        <translation>병원과 답변이 들어 있는 예시 환자를 열어 StemPrep의 사용법을 살펴봅니다</translation>
+    </message>
+</context>
+<context>
     <name>WindowSession</name>
     <message>
         <source>The search was damaged and is being repaired from your profiles. This takes a few seconds; nothing you entered is lost.</source>
@@ -2762,7 +2765,7 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
     <name>WorklistModel</name>
     <message>
         <source>Name</source>
-        <extracomment>View → All patients in a table. Figures worked out per pass; a pass runs after the view painted, so scrolling stays smooth. The database order behind each column a header click sorts by.</extracomment>
+        <extracomment>Figures worked out per pass; a pass runs after the view painted, so scrolling stays smooth. The database order behind each column a header click sorts by.</extracomment>
         <translation>이름</translation>
     </message>
     <message>

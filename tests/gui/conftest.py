@@ -79,6 +79,7 @@ def make_window(qtbot: QtBot, store: Store, bank: QuestionBank) -> Callable[[], 
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        window.add_menu_features()  # as the session does right after the first paint
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
         return window

@@ -52,15 +52,15 @@ def test_the_help_menu_opens_the_guide_with_f1_the_shortcuts_and_about(qtbot: Qt
     texts = [action.text() for action in window.help_menu.actions() if action.text()]
     assert texts[:2] == ["&Guide", "&Keyboard shortcuts"] and "&About StemPrep" in texts
     qtbot.keyClick(window.profile_step.name, Qt.Key.Key_F1)
-    guide = window.help_actions.dialogs["guide"]
+    guide = window.features.help_actions.dialogs["guide"]
     assert isinstance(guide, GuideDialog) and guide.isVisible() and not guide.isModal()
-    assert isinstance(window.help_actions.show_shortcuts(), ShortcutsDialog)
-    assert isinstance(window.help_actions.show_about(), AboutDialog)
-    assert window.help_actions.show_guide() is guide  # opened once, brought to the front again
+    assert isinstance(window.features.help_actions.show_shortcuts(), ShortcutsDialog)
+    assert isinstance(window.features.help_actions.show_about(), AboutDialog)
+    assert window.features.help_actions.show_guide() is guide  # opened once, brought to the front again
 
 
 def test_the_guide_explains_the_steps_red_flags_where_the_data_is_and_backing_up(window: MainWindow, store: Store) -> None:
-    text = window.help_actions.show_guide().browser.toPlainText()  # type: ignore[attr-defined]
+    text = window.features.help_actions.show_guide().browser.toPlainText()  # type: ignore[attr-defined]
     for words in ("Profile", "Clinics", "Questions", "Sheet", "Serious red flag", "Warning", "F11",
                   str(store.path), str(store.path.parent / "backups"), "Back up now", "Restore a backup",
                   "does not give medical advice"):
@@ -83,7 +83,7 @@ def test_every_shortcut_in_the_window_is_listed(window: MainWindow) -> None:
     }
     keys |= {  # an action's first key; the others of a standard action are special keyboard keys
         action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        for action in window.findChildren(type(window.help_actions.guide))
+        for action in window.findChildren(type(window.features.help_actions.guide))
         if not action.shortcut().isEmpty()
     }
     keys |= {"Right", "Alt+Right", "Esc"}  # Show the doctor's, a window of its own
@@ -92,7 +92,7 @@ def test_every_shortcut_in_the_window_is_listed(window: MainWindow) -> None:
 
 
 def test_about_gives_the_version_the_licences_and_no_medical_advice(window: MainWindow) -> None:
-    about = window.help_actions.show_about()
+    about = window.features.help_actions.show_about()
     assert isinstance(about, AboutDialog)
     text = about.about.text() + about.licences.text()
     for words in (__version__, "no medical advice", "MIT", "SIL Open Font License 1.1", "LGPL", "BSD", "ReportLab"):
@@ -106,17 +106,17 @@ def test_about_gives_the_version_the_licences_and_no_medical_advice(window: Main
 def test_the_welcome_says_what_stemprep_does_in_three_sentences(make_window: Callable[[], MainWindow]) -> None:
     window = make_window()
     assert window.stack.currentIndex() == 0
-    text = window.welcome_text.text()
+    text = window.welcome.text.text()
     assert text.count(". ") + text.endswith(".") == 3
     assert "this computer" in text
-    assert QApplication.focusWidget() is window.start_button  # Enter starts
+    assert QApplication.focusWidget() is window.welcome.start_button  # Enter starts
 
 
 def test_start_a_profile_opens_an_empty_profile(
     qtbot: QtBot, make_window: Callable[[], MainWindow], reopen: Callable[[], Store]
 ) -> None:
     window = make_window()
-    qtbot.keyClick(window.start_button, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(window.welcome.start_button, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.profile_id is not None)  # a mnemonic "animates" the click for 100 ms
     assert window.current_step == MainWindow.PROFILE
     assert QApplication.focusWidget() is window.profile_step.name
@@ -128,7 +128,7 @@ def test_try_the_demo_opens_the_demo_patient(
     qtbot: QtBot, make_window: Callable[[], MainWindow], reopen: Callable[[], Store]
 ) -> None:
     window = make_window()
-    qtbot.keyClick(window.demo_button, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(window.welcome.demo_button, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.profile_id is not None)
     with reopen() as disk:
         demo_id = int(disk.setting(DEMO_SETTING))

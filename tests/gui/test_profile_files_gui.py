@@ -116,6 +116,7 @@ def second_window(
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        window.add_menu_features()  # as the session does right after the first paint
         yield window, other
         window.close()
 

@@ -153,7 +153,7 @@ def test_a_backup_is_made_at_start_up_on_a_worker_without_blocking(
     window = MainWindow(store, bank)
     qtbot.addWidget(window)
     assert backup.list_backups(db_path) == []  # building the window did not wait for a copy
-    with qtbot.waitSignal(window.recovery.backup_finished, timeout=BACKUP_TIMEOUT_MS) as finished:
+    with qtbot.waitSignal(window.features.recovery.backup_finished, timeout=BACKUP_TIMEOUT_MS) as finished:
         window.show()
     kind, written = finished.args
     assert kind == "auto" and written is not None
@@ -172,7 +172,7 @@ def test_an_automatic_backup_that_fails_is_one_sentence_in_the_banner(
     monkeypatch.setattr(recovery, "STARTUP_DELAY_MS", 0)
     window = MainWindow(store, bank)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.recovery.backup_finished, timeout=BACKUP_TIMEOUT_MS):
+    with qtbot.waitSignal(window.features.recovery.backup_finished, timeout=BACKUP_TIMEOUT_MS):
         window.show()
     assert window.banner.message == (
         "Automatic backup: The disk is full, so StemPrep could not save to the backups folder."
@@ -197,7 +197,7 @@ def test_back_up_now_writes_a_checked_copy_where_the_user_chose(
     target = tmp_path / "usb stick" / "before the trip.db"
     target.parent.mkdir()
     monkeypatch.setattr(BackupDialogs, "ask_destination", classmethod(lambda cls, parent, suggested: target))
-    with qtbot.waitSignal(window.recovery.backup_finished, timeout=BACKUP_TIMEOUT_MS,
+    with qtbot.waitSignal(window.features.recovery.backup_finished, timeout=BACKUP_TIMEOUT_MS,
                           check_params_cb=lambda kind, path: kind == "manual") as finished:
         _action(window, "backupNowAction").trigger()
     assert finished.args[1] == target
@@ -226,7 +226,11 @@ def test_restore_from_the_menu_sets_the_current_file_aside_and_reopens_on_the_ba
         return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
 
     def restore() -> None:
-        [first] = windows()
+        shown = windows()
+        if not shown or shown[0].findChild(QAction, "restoreBackupAction") is None:
+            QTimer.singleShot(20, restore)  # the menus' features join the window after its first paint
+            return
+        [first] = shown
         seen["first"] = first
         _action(first, "restoreBackupAction").trigger()
         QTimer.singleShot(50, look_at_the_new_window)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.gui import session as session_module
@@ -45,9 +46,14 @@ ALLOWED_PACKAGES = {
 }
 #: Qt modules the first screen uses; QtPdf, QtPdfWidgets and QtPrintSupport come with the Sheet step.
 ALLOWED_QT = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"}
-#: StemPrep modules that only later screens or menu items need.
+#: StemPrep modules that only later screens or menu items need: the other steps, the worklist,
+#: and the menus' features (added right after the first paint) with what they bring.
 LATER_MODULES = {
     "app.gui.questions", "app.gui.sheet", "app.gui.doctor_view", "app.gui.clinics", "app.gui.comparison",
+    "app.gui.worklist", "app.domain.worklist",
+    "app.gui.menu_features", "app.gui.batch_dialog", "app.gui.batch_runners", "app.gui.help",
+    "app.gui.exchange_rates", "app.gui.facilitator_dialog", "app.gui.profile_file_dialogs",
+    "app.domain.sheet_content", "app.domain.red_flags", "app.domain.quotes", "app.export.batch",
     "app.domain.profile_file", "app.domain.bank_schema", "app.domain.bank_checks",
     "app.export.question_sheet", "app.export.batch_process", "db.migrations",
 }
@@ -302,6 +308,46 @@ def test_only_the_shown_step_is_built_and_the_others_on_first_visit(
     window.go_to_step(MainWindow.CLINICS)
     assert window.clinics_step.profile_id == window.profile_id  # told the patient when built
     assert len(window.steps) == 4 and len(window.built_steps) == 4
+
+
+def test_the_menus_features_join_after_the_first_paint_and_before_the_window_takes_input(
+    qapp: QApplication, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open(db_path) as store:
+        store.create_profile("Margaret Lee")
+    names = ("exportProfileAction", "batchSheetsAction", "restoreBackupAction", "agencyDetailsAction")
+    seen: dict[str, object] = {}
+    real_show = MainWindow.show
+
+    def show(window: MainWindow) -> None:
+        seen["before paint"] = [window.findChild(QAction, name) for name in names]
+        seen["worklist before paint"] = window._worklist
+        real_show(window)
+
+    monkeypatch.setattr(MainWindow, "show", show)
+    real_release = session_module.InputGate.release
+
+    def release(gate: session_module.InputGate) -> None:
+        shown = _windows()
+        if shown and "when input is taken" not in seen:
+            seen["when input is taken"] = [shown[0].findChild(QAction, name) for name in names]
+        real_release(gate)
+
+    monkeypatch.setattr(session_module.InputGate, "release", release)
+
+    def then() -> None:
+        [window] = _windows()
+        seen["file menu"] = [a.text() for a in window.file_menu.actions() if a.text()]
+        window.close()
+
+    _poll(lambda: bool(_windows()) and "when input is taken" in seen, then)
+    assert _run(db_path, lambda: None) == 0
+    assert seen["before paint"] == [None] * len(names)
+    assert seen["worklist before paint"] is None  # built when first shown
+    assert None not in seen["when input is taken"]
+    file_menu = seen["file menu"]
+    assert isinstance(file_menu, list)
+    assert file_menu[0] == "&New patient" and file_menu[-1] == "&Quit"  # the features go between
 
 
 def test_a_new_patient_reaches_steps_built_before_and_after(
