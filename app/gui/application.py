@@ -39,11 +39,12 @@ from app.gui.recovery import open_database
 from app.gui.session import WindowSession
 from app.gui.text_size import (
     DEFAULT_TEXT_SIZE,
-    TextSizeStyle,
     apply_text_size,
+    palette_is_dark,
     scaling_style,
     show_focus_ring,
     stored_text_size,
+    use_scaling_style,
 )
 from resources import resource_path
 
@@ -122,20 +123,18 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def _palette_is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
-
-
 def apply_color_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
     """Give the application a dark palette for a dark scheme if its style did not, and take it back after."""
     ours = bool(app.property(_DARK_PROPERTY))
-    if scheme == Qt.ColorScheme.Dark and not _palette_is_dark(app.palette()):
+    if scheme == Qt.ColorScheme.Dark and not palette_is_dark(app.palette()):
         app.setStyle(scaling_style("Fusion"))
         app.setPalette(dark_palette())
         app.setProperty(_DARK_PROPERTY, True)
     elif scheme != Qt.ColorScheme.Dark and ours:
         app.setPalette(app.style().standardPalette())
         app.setProperty(_DARK_PROPERTY, False)
+    elif palette_is_dark(app.palette()):
+        use_scaling_style(app)  # the platform's own dark palette: radio buttons drawn to show in it
 
 
 def follow_color_scheme(app: QApplication) -> None:
@@ -176,9 +175,7 @@ def run_gui(
     app.setWindowIcon(app_icon())
     app.setDesktopFileName(DESKTOP_NAME)  # Wayland docks find the icon through stemprep.desktop
     apply_app_font(app)
-    if not isinstance(app.style(), TextSizeStyle):
-        app.setStyle(scaling_style(app.style().name()))
-    follow_color_scheme(app)
+    follow_color_scheme(app)  # a dark palette brings the scaling style, as larger text does
     show_focus_ring(app)
     # Before the Store opens, so that even "cannot open the database" comes in the user's language.
     install_translations(app, choose_language(language, ""))

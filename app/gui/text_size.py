@@ -101,6 +101,8 @@ def apply_text_size(app: QGuiApplication, size: str) -> None:
     """Scale the whole interface to `size` ("normal", "large", "extra-large"), now."""
     size = normalise_text_size(size)
     base = base_point_size(app)
+    if size != DEFAULT_TEXT_SIZE and isinstance(app, QApplication):
+        use_scaling_style(app)  # before the font, so that widgets are measured once, in both
     font = QFont(QGuiApplication.font())
     font.setPointSizeF(base * TEXT_SIZES[size])
     app.setProperty(_SIZE_PROPERTY, size)
@@ -221,6 +223,21 @@ def draw_radio_indicator(option: QStyleOption, painter: QPainter) -> None:
 def scaling_style(key: str) -> QStyle:
     """The style called `key` ("Fusion", "Windows"…), with indicators that follow the text size."""
     return TextSizeStyle(key)
+
+
+def palette_is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def use_scaling_style(app: QApplication) -> None:
+    """Put `TextSizeStyle` over the application's style (once), for larger text or a dark palette.
+
+    At Normal size in a light palette the platform's own style draws check boxes and radio
+    buttons as they should be, so the window starts without it: the proxy answers Qt in
+    Python, thousands of times for one screen.
+    """
+    if not isinstance(app.style(), TextSizeStyle):
+        app.setStyle(scaling_style(app.style().name()))
 
 
 class TextSizeMenu(QObject):

@@ -28,6 +28,7 @@ from app.gui.text_size import (
     DEFAULT_TEXT_SIZE,
     TEXT_SIZE_SETTING,
     TEXT_SIZES,
+    TextSizeStyle,
     apply_text_size,
     base_point_size,
     current_text_size,
@@ -166,6 +167,20 @@ def test_check_boxes_and_radio_buttons_grow_with_the_text(qapp: QApplication) ->
     apply_text_size(qapp, "extra-large")
     assert [style.pixelMetric(metric) for metric in metrics] == [round(value * 1.5) for value in normal]
 
+
+
+def test_larger_text_puts_the_scaling_style_over_the_platform_style(qapp: QApplication) -> None:
+    """At Normal size the window starts on the platform's style; larger text brings the indicators' scaling."""
+    qapp.setStyle(QStyleFactory.create("Fusion"))  # as a fresh start at Normal size in a light palette
+    try:
+        apply_text_size(qapp, DEFAULT_TEXT_SIZE)
+        assert not isinstance(qapp.style(), TextSizeStyle)
+        apply_text_size(qapp, "large")
+        assert isinstance(qapp.style(), TextSizeStyle)
+        assert qapp.style().baseStyle().name().lower() == "fusion"  # over the style that was there
+    finally:
+        apply_text_size(qapp, DEFAULT_TEXT_SIZE)
+        qapp.setStyle(scaling_style("Fusion"))
 
 # ====================================================================== focus ring
 
