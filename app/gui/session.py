@@ -6,10 +6,10 @@ patients, a second or more at 100,000) runs on a worker thread beside the buildi
 the window and its first paint (SQLite does the reading without holding Python's lock,
 so a second core does it), and carries on while the user reads the window; right after
 the first paint the menus' features join the window (`MainWindow.add_menu_features`).
-Until the check has passed and the menus are whole the window takes no input: keys,
-clicks, the wheel and shortcuts are held back (`InputGate`, with a busy cursor if it
-takes a moment), so nothing can be typed into a file that turns out to be damaged, and
-the damaged-file dialog comes before any edit. When the file is damaged,
+From its first paint until the check has passed and the menus are whole the window
+takes no input: keys, clicks, the wheel and shortcuts are held back (`InputGate`, with a
+busy cursor if it takes a moment), so nothing can be typed into a file that turns out to
+be damaged, and the damaged-file dialog comes before any edit. When the file is damaged,
 the dialog shows over the window; the window and its Store then close without writing
 into the file, the file is set aside as the user chose, and a new window opens — as
 after File → Restore a backup…, which also closes and reopens through this session.
@@ -22,12 +22,13 @@ repaired, while the window keeps painting.
 
 from __future__ import annotations
 
-import sys
 import logging
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
@@ -62,14 +63,22 @@ HELD_BACK = frozenset({
 BUSY_CURSOR_AFTER_MS = 300
 
 
-def after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
-    """Call `then` from the event loop once `widget` has painted for the first time."""
+def after_first_paint(
+    widget: QWidget, then: Callable[[], None], *, as_it_paints: Callable[[], None] | None = None
+) -> None:
+    """Call `then` from the event loop once `widget` has painted for the first time.
+
+    `as_it_paints` is called at once, as the first Paint event arrives (before anything
+    else the event loop holds).
+    """
 
     class _Watch(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
             if event.type() == QEvent.Type.Paint:
                 widget.removeEventFilter(self)
                 self.deleteLater()
+                if as_it_paints is not None:
+                    as_it_paints()
                 QTimer.singleShot(0, widget, then)  # after this paint has finished
             return False
 
@@ -77,20 +86,45 @@ def after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
 
 
 class InputGate(QObject):
-    """While open, the application takes no input from the user (see `HELD_BACK`)."""
+    """While open, the user's keys, clicks, wheel, shortcuts and input method reach nothing (see `HELD_BACK`).
 
-    def __init__(self, app: QCoreApplication) -> None:
+    It watches each of the application's windows, where the system delivers keys, clicks
+    and the wheel, and the focused widget, where shortcuts are decided and an input method
+    writes (following the focus while open). An application-wide filter would do the same
+    in one place, but it is shown every object Qt makes, and PySide then makes a Python type
+    for every kind it meets: all of QtWidgets' (some 40 ms and 6 MiB at start-up).
+    """
+
+    def __init__(self, app: QGuiApplication) -> None:
         super().__init__(app)
-        self._app = app
+        self._app: QGuiApplication | None = app
         self._busy = False
+        self._watched: list[QObject] = []
+        self._focus: QObject | None = None
         self._cursor = QTimer(self)
         self._cursor.setSingleShot(True)
         self._cursor.timeout.connect(self._show_busy)
-        app.installEventFilter(self)
+        for window in QGuiApplication.topLevelWindows():
+            window.installEventFilter(self)
+            self._watched.append(window)
+        self._follow_focus(QGuiApplication.focusObject())
+        app.focusObjectChanged.connect(self._follow_focus)
         self._cursor.start(BUSY_CURSOR_AFTER_MS)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        return event.type() in HELD_BACK
+        if event.type() not in HELD_BACK:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # taken by the widget, so no shortcut fires; the key itself is held at the window
+        return True
+
+    @Slot(QObject)
+    def _follow_focus(self, focused: QObject | None) -> None:
+        if self._focus is not None and shiboken6.isValid(self._focus):
+            self._focus.removeEventFilter(self)
+        self._focus = focused
+        if focused is not None:
+            focused.installEventFilter(self)
 
     @Slot()
     def _show_busy(self) -> None:
@@ -102,7 +136,12 @@ class InputGate(QObject):
         if self._app is None:
             return
         self._cursor.stop()
-        self._app.removeEventFilter(self)
+        self._app.focusObjectChanged.disconnect(self._follow_focus)
+        self._follow_focus(None)
+        for watched in self._watched:
+            if shiboken6.isValid(watched):
+                watched.removeEventFilter(self)
+        self._watched.clear()
         if self._busy:
             QGuiApplication.restoreOverrideCursor()
         self._app = None
@@ -158,7 +197,6 @@ class WindowSession(QObject):
         self._waiting = {"paint"}  # `ready` when both the first paint and the check are done
         if check_in_background:  # started first, so that it runs while the window is built
             self._waiting.add("check")
-            self._gate = InputGate(QCoreApplication.instance())
             self._check = check_file(db_path, self)
             self._check.finished.connect(self._checked)
             self._check.start()
@@ -173,6 +211,13 @@ class WindowSession(QObject):
                 self._gate.release()  # the file is checked and the menus are whole: input is taken
             self.ready.emit()
 
+    def _hold_input(self) -> None:
+        # From the first paint, which comes before any key or click meant for the window: an
+        # application-wide filter, made earlier, would see every object Qt makes while the window
+        # is built, and PySide would make a Python type for each (tens of milliseconds).
+        if self._waiting and self._gate is None:
+            self._gate = InputGate(QGuiApplication.instance())
+
     def _painted(self, window: MainWindow) -> None:
         window.add_menu_features()  # before the window takes input
         self._done("paint")
@@ -183,7 +228,7 @@ class WindowSession(QObject):
         window = self._make_window(self.store)
         self._shown = window
         window.restore_requested.connect(self._restore_soon)
-        after_first_paint(window, lambda: self._painted(window))
+        after_first_paint(window, lambda: self._painted(window), as_it_paints=self._hold_input)
         if notice:
             window.statusBar().showMessage(notice, 30_000)
         if read_only:
@@ -202,11 +247,11 @@ class WindowSession(QObject):
 
     @Slot(object)
     def _checked(self, problem: StorageError | None) -> None:
-        assert self._gate is not None
         if problem is None:
             self._done("check")
             return
-        self._gate.release()
+        if self._gate is not None:
+            self._gate.release()
         if isinstance(problem, DatabaseDamaged) and self._interactive:
             self._recover(problem)
         else:
@@ -280,7 +325,7 @@ class WindowSession(QObject):
         self._mending = True
         banner = window.banner
         banner.show_message(sentence)
-        gate = InputGate(QCoreApplication.instance())
+        gate = InputGate(QGuiApplication.instance())
         loop = QEventLoop()
         outcome: list[bool] = []
 

@@ -19,9 +19,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from app.gui import session as session_module
 from app.gui.application import run_gui
@@ -135,11 +136,19 @@ def backed_up_then_damaged(db_path: Path) -> tuple[Path, bytes]:
 
 
 def test_nothing_typed_reaches_the_window_until_the_check_has_passed(
-    qapp: QApplication, db_path: Path, held_check: threading.Event
+    qapp: QApplication, db_path: Path, held_check: threading.Event, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with Store.open(db_path) as store:
         store.create_profile("Margaret Lee")
     seen: dict[str, str] = {}
+    painted: list[MainWindow] = []
+    real_show = MainWindow.show
+
+    def show(window: MainWindow) -> None:  # a user types once the window is on the screen
+        real_show(window)
+        session_module.after_first_paint(window, lambda: painted.append(window))
+
+    monkeypatch.setattr(MainWindow, "show", show)
 
     def while_checking() -> None:
         [window] = _windows()
@@ -157,7 +166,7 @@ def test_nothing_typed_reaches_the_window_until_the_check_has_passed(
         seen["after"] = window.profile_step.name.text()
         window.close()
 
-    _poll(lambda: bool(_windows()), while_checking)
+    _poll(lambda: bool(painted), while_checking)
     assert _run(db_path, lambda: None) == 0
     assert seen["during"] == "Margaret Lee"  # held back while the file was being checked
     assert seen["after"].startswith("Margaret Lee!")
@@ -308,6 +317,46 @@ def test_only_the_shown_step_is_built_and_the_others_on_first_visit(
     window.go_to_step(MainWindow.CLINICS)
     assert window.clinics_step.profile_id == window.profile_id  # told the patient when built
     assert len(window.steps) == 4 and len(window.built_steps) == 4
+
+
+def test_the_input_gate_holds_back_what_the_system_delivers_shortcuts_included(
+    qtbot: QtBot, store: Store, make_window: Callable[[], MainWindow]
+) -> None:
+    """Keys, shortcuts, an input method and clicks as the system delivers them (through the window)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtTest import QTest
+
+    store.create_profile("Margaret Lee")
+    window = make_window()
+    handle = window.windowHandle()
+    name = window.profile_step.name
+    name.setFocus()
+    qtbot.waitUntil(name.hasFocus)
+    gate = session_module.InputGate(QApplication.instance())
+    try:
+        QTest.keyClick(handle, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # File → New patient
+        for key in (Qt.Key.Key_X, Qt.Key.Key_Y):
+            QTest.keyClick(handle, key)
+        commit = QInputMethodEvent()
+        commit.setCommitString("김")  # a Korean input method writing a syllable
+        QApplication.sendEvent(name, commit)
+        forward = window.next_button  # on to Clinics
+        assert forward.isVisible()
+        QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         forward.mapTo(window, forward.rect().center()))
+        qtbot.wait(20)
+        assert len(store.list_profiles()) == 1
+        assert name.text() == "Margaret Lee"
+        assert window.current_step == MainWindow.PROFILE
+    finally:
+        gate.release()
+    QTest.keyClick(handle, Qt.Key.Key_X)
+    assert name.text() == "Margaret Leex"  # taken again once released
+    QTest.keyClick(handle, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(store.list_profiles()) == 2)
+    QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     forward.mapTo(window, forward.rect().center()))
+    qtbot.waitUntil(lambda: window.current_step == MainWindow.CLINICS)
 
 
 def test_the_menus_features_join_after_the_first_paint_and_before_the_window_takes_input(
