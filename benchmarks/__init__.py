@@ -5,7 +5,9 @@ start-up, the sheet, search and memory each have a budget. The machine the bench
 run on is shared and noisy, so wherever it can, a figure is measured against a floor
 taken in the same run, alternating with it (StemPrep's start-up against a bare PySide6
 window, `stemprep sheet` against importing reportlab): the ratio holds when absolute
-times do not. These are measurements, not tests; the test suite only checks that the
+times do not. Beside the budgets, the notes time a window of the same kinds of widgets
+as StemPrep's first screen (`widgets_window.py`), which tells Qt's share of the first
+paint from StemPrep's own. These are measurements, not tests; the test suite only checks that the
 harness still runs (`tests/benchmarks/test_benchmarks_smoke.py`).
 """
 

@@ -27,7 +27,7 @@ from benchmarks.responsiveness import responsiveness_results
 from benchmarks.scale import ScalePoint, file_size, scale_results
 from benchmarks.search import measure_search, search_results
 from benchmarks.sheets import batch_results, measure_one_sheet, one_sheet_results, sheet_process_results
-from benchmarks.startup import run_startups, startup_costs, startup_results
+from benchmarks.startup import run_startups, startup_costs, startup_results, widgets_note
 
 #: A run should end within three minutes on a 2-core machine; builds beyond that go to the background.
 RUN_BUDGET_S = 180.0
@@ -91,11 +91,11 @@ def measure(plan: Plan, cache: SampleCache, run: Run) -> tuple[list[Result], lis
         demo_db, demo_id = demo_database(work / "demo")
 
         run.say(f"start-up and memory: {plan.startup_runs} alternating runs with a bare window…")
-        startups = run_startups(db, env, plan.startup_runs, warm_up=plan.enforce)
+        startups = run_startups(db, env, plan.startup_runs, warm_up=plan.enforce, widgets=plan.costs)
         results += startup_results(startups, plan.profiles, enforce=plan.enforce)
         if plan.costs:
             run.say("start-up: timing its phases and imports…")
-            cost_notes += startup_costs(db, env)
+            cost_notes += widgets_note(startups) + startup_costs(db, env)
 
         run.say("one sheet in-process…")
         sheet = measure_one_sheet(demo_db, demo_id, plan.sheet_runs, parts=plan.parts, by_section=plan.costs)

@@ -1,9 +1,10 @@
 """Runs the bare window or StemPrep, and prints the moment its main window first painted.
 
     python benchmarks/first_paint.py bare
+    python benchmarks/first_paint.py widgets
     python benchmarks/first_paint.py stemprep --db FILE --exit-after-startup
 
-Both are run the same way: before either starts, `QMainWindow.show` is wrapped so that
+All are run the same way: before either starts, `QMainWindow.show` is wrapped so that
 the first Paint event of the window prints ``first paint at <time.monotonic()>`` on
 stdout; `benchmarks/launcher.py` records the monotonic moment it started the child, so
 the difference is the time from launch to the first picture on screen. The program
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QMainWindow
 
 PREFIX = "first paint at "
 BARE_WINDOW = Path(__file__).resolve().parent / "bare_window.py"
+WIDGETS_WINDOW = Path(__file__).resolve().parent / "widgets_window.py"
 
 
 class _Watch(QObject):
@@ -47,9 +49,10 @@ def _show(self: QMainWindow) -> None:
 def main(argv: list[str]) -> int:
     which, *rest = argv
     QMainWindow.show = _show  # type: ignore[method-assign]
-    if which == "bare":
-        sys.argv = [str(BARE_WINDOW)]
-        runpy.run_path(str(BARE_WINDOW), run_name="__main__")  # exits through SystemExit
+    if which in ("bare", "widgets"):
+        script = BARE_WINDOW if which == "bare" else WIDGETS_WINDOW
+        sys.argv = [str(script)]
+        runpy.run_path(str(script), run_name="__main__")  # exits through SystemExit
         return 0
     from app.cli import main as stemprep
 

@@ -39,6 +39,8 @@ class StartupRuns:
     bare_paint: list[float] = field(default_factory=list)
     app_rss_kib: list[int] = field(default_factory=list)
     bare_rss_kib: list[int] = field(default_factory=list)
+    #: First paints of a window of the same kinds of widgets (`widgets_window.py`), when measured.
+    widgets_paint: list[float] = field(default_factory=list)
 
     @property
     def ratio(self) -> float:
@@ -62,18 +64,30 @@ def timed_app_command(db: Path) -> list[str]:
 
 
 BARE_COMMAND = [str(FIRST_PAINT), "bare"]
+WIDGETS_COMMAND = [str(FIRST_PAINT), "widgets"]
 
 
-def run_startups(db: Path, env: dict[str, str], runs: int, *, warm_up: bool = True) -> StartupRuns:
-    """`runs` timed pairs, after one untimed warm-up pair (file cache, bytecode cache)."""
+def run_startups(
+    db: Path, env: dict[str, str], runs: int, *, warm_up: bool = True, widgets: bool = False
+) -> StartupRuns:
+    """`runs` timed pairs, after one untimed warm-up pair (file cache, bytecode cache).
+
+    With `widgets`, each pair also times the first paint of the window of the same kinds
+    of widgets (`benchmarks/widgets_window.py`), between the two.
+    """
     if warm_up:
         python_child(BARE_COMMAND, env)
         python_child(timed_app_command(db), env)
+        if widgets:
+            python_child(WIDGETS_COMMAND, env)
     measured = StartupRuns()
     for number in range(runs):
-        order = ("bare", "app") if number % 2 == 0 else ("app", "bare")
+        order = ("bare", "widgets", "app") if number % 2 == 0 else ("app", "widgets", "bare")
         for which in order:
-            if which == "bare":
+            if which == "widgets":
+                if widgets:
+                    measured.widgets_paint.append(python_child(WIDGETS_COMMAND, env).first_paint())
+            elif which == "bare":
                 run = python_child(BARE_COMMAND, env)
                 measured.bare_seconds.append(run.seconds)
                 measured.bare_paint.append(run.first_paint())
@@ -117,6 +131,18 @@ def startup_results(runs: StartupRuns, profiles: int, *, enforce: bool) -> list[
 
 
 # ------------------------------------------------------------- what costs what
+
+
+def widgets_note(runs: StartupRuns) -> list[str]:
+    """How StemPrep's first paint compares with a window of the same kinds of widgets (if measured)."""
+    if not runs.widgets_paint:
+        return []
+    widgets, app, bare = median(runs.widgets_paint), median(runs.app_paint), median(runs.bare_paint)
+    return [
+        f"first paint of a window of the same kinds of widgets (benchmarks/widgets_window.py): "
+        f"{seconds(widgets)}, {widgets / bare:.2f}× the bare window; StemPrep's is {app / widgets:.2f}× it, "
+        f"{seconds(app - widgets)} of its own Python (its modules, its question bank, building its screen)"
+    ]
 
 
 def startup_costs(db: Path, env: dict[str, str]) -> list[str]:

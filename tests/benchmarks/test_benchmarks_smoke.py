@@ -46,3 +46,14 @@ def test_quick_run_prints_every_measure(tmp_path: Path) -> None:
     assert "font files parsed:" in table
     markdown = (tmp_path / "run.md").read_text(encoding="utf-8")
     assert markdown.startswith("| measure | figure |")
+
+
+def test_the_widgets_floor_paints_once_and_exits(tmp_path: Path) -> None:
+    """The second floor for first paint (benchmarks/widgets_window.py) runs where the bare one does."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "first_paint.py"), "widgets"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.startswith("first paint at ")
