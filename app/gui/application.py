@@ -36,7 +36,7 @@ from app.gui.i18n import (
 )
 from app.gui.main_window import MainWindow
 from app.gui.recovery import open_database
-from app.gui.session import WindowSession
+from app.gui.session import WindowSession, forget_module_sources
 from app.gui.text_size import (
     DEFAULT_TEXT_SIZE,
     apply_text_size,
@@ -194,6 +194,7 @@ def run_gui(
             install_translations(app, chosen)
         apply_text_size(app, stored_text_size(store))
         bank = load_question_bank()
+        forget_module_sources()  # before the window is built, which can use that memory
         # The session swaps the Store and the window when a backup is restored.
         session = WindowSession(
             db_path, opened, lambda opened_store: MainWindow(opened_store, bank),

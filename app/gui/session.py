@@ -22,6 +22,7 @@ repaired, while the window keeps painting.
 
 from __future__ import annotations
 
+import linecache
 import logging
 import sys
 from collections.abc import Callable
@@ -61,6 +62,17 @@ HELD_BACK = frozenset({
 
 #: A check shorter than this shows no busy cursor (it would only flicker).
 BUSY_CURSOR_AFTER_MS = 300
+
+
+def forget_module_sources() -> None:
+    """Drop the source lines PySide6 read while modules were being imported.
+
+    After PySide6 is imported, it reads the source of every module an import statement
+    names, to see whether that module uses PySide6 (for its `__feature__` switches), and
+    Python keeps the lines in `linecache`: at start-up some 75 files, 1.3 MB of text held
+    as 5 MiB of strings. They only serve tracebacks, which read them again when needed.
+    """
+    linecache.clearcache()
 
 
 def after_first_paint(
@@ -220,6 +232,7 @@ class WindowSession(QObject):
 
     def _painted(self, window: MainWindow) -> None:
         window.add_menu_features()  # before the window takes input
+        forget_module_sources()  # the features' modules were just imported
         self._done("paint")
 
     def _build(self, notice: str, *, read_only: bool = False) -> MainWindow:
