@@ -9,6 +9,10 @@ the first Paint event of the window prints ``first paint at <time.monotonic()>``
 stdout; `benchmarks/launcher.py` records the monotonic moment it started the child, so
 the difference is the time from launch to the first picture on screen. The program
 then carries on as usual (StemPrep's start-up check exits once its file is checked).
+
+StemPrep's command line is imported before PySide6, as `main.py` does: PySide6 reads
+the source of every module imported after it, so importing it first here would make
+StemPrep pay for a start-up order its users never have.
 """
 
 from __future__ import annotations
@@ -18,44 +22,47 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QMainWindow
-
 PREFIX = "first paint at "
 BARE_WINDOW = Path(__file__).resolve().parent / "bare_window.py"
 WIDGETS_WINDOW = Path(__file__).resolve().parent / "widgets_window.py"
 
 
-class _Watch(QObject):
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
-        self._done = False
+def _watch_first_paint() -> None:
+    """Make every QMainWindow print the moment of its first Paint event."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QMainWindow
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if not self._done and event.type() == QEvent.Type.Paint:
-            self._done = True
-            print(f"{PREFIX}{time.monotonic():.6f}", flush=True)
-        return False
+    class Watch(QObject):
+        def __init__(self, window: QMainWindow) -> None:
+            super().__init__(window)
+            self._done = False
 
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+            if not self._done and event.type() == QEvent.Type.Paint:
+                self._done = True
+                print(f"{PREFIX}{time.monotonic():.6f}", flush=True)
+            return False
 
-_real_show = QMainWindow.show
+    real_show = QMainWindow.show
 
+    def show(self: QMainWindow) -> None:
+        self.installEventFilter(Watch(self))
+        real_show(self)
 
-def _show(self: QMainWindow) -> None:
-    self.installEventFilter(_Watch(self))
-    _real_show(self)
+    QMainWindow.show = show  # type: ignore[method-assign]
 
 
 def main(argv: list[str]) -> int:
     which, *rest = argv
-    QMainWindow.show = _show  # type: ignore[method-assign]
     if which in ("bare", "widgets"):
+        _watch_first_paint()
         script = BARE_WINDOW if which == "bare" else WIDGETS_WINDOW
         sys.argv = [str(script)]
         runpy.run_path(str(script), run_name="__main__")  # exits through SystemExit
         return 0
-    from app.cli import main as stemprep
+    from app.cli import main as stemprep  # before PySide6, as in main.py
 
+    _watch_first_paint()
     return stemprep(rest)
 
 

@@ -37,6 +37,7 @@ from app.domain.question_bank import (
 )
 from app.domain.red_flags import RaisedFlag, evaluate_red_flags
 from app.domain.sheet_kinds import KINDS, SECTIONS, SHEET_KINDS, SheetKind  # noqa: F401 (declared there, cheap to import)
+from app.domain.facilitator import FacilitatorDetails, facilitator_details
 from db.errors import NotFound, UserError
 from db.records import Answer, Clinic, CustomQuestion, FlagDismissal, Profile
 
@@ -45,14 +46,6 @@ if TYPE_CHECKING:
 
 
 PAPERS: tuple[str, ...] = ("a4", "letter")
-
-#: Settings keys where the facilitator's agency details are kept.
-FACILITATOR_SETTINGS = {
-    "agency": "facilitator.agency",
-    "registration": "facilitator.registration",
-    "contact": "facilitator.contact",
-}
-
 
 class InvalidSheetOptions(UserError, ValueError):
     """Options that cannot make a sheet (an unknown kind, paper size or section)."""
@@ -103,15 +96,6 @@ class SheetOptions:
     def includes(self, section: str) -> bool:
         """Whether this sheet prints `section`: chosen, and a part of its kind."""
         return section in self.sections and section in KINDS[self.kind].sections
-
-
-@dataclass(frozen=True)
-class FacilitatorDetails:
-    """The medical-travel agency that prints the sheet, shown on every page when set."""
-
-    agency: str
-    registration: str
-    contact: str
 
 
 @dataclass(frozen=True)
@@ -218,14 +202,6 @@ class QuestionSheet:
 
 
 # ----------------------------------------------------------------- gathering
-
-
-def facilitator_details(store: Store) -> FacilitatorDetails | None:
-    """The agency details saved in settings, or None when no agency name is set."""
-    values = {key: store.setting(setting).strip() for key, setting in FACILITATOR_SETTINGS.items()}
-    if not values["agency"]:
-        return None
-    return FacilitatorDetails(**values)
 
 
 def gather_sheet(

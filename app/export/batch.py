@@ -9,19 +9,16 @@ PDF. One bad profile does not stop the batch: it is listed with its reason.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetOptions, gather_sheet
-from app.export.files import SheetExportError, save_pdf
+from app.export.files import SheetExportError, save_pdf, sheet_file_name
 from db.errors import StorageError, UserError
 from db.store import Store
 
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"/\\|?*]+")
 
 
 @dataclass
@@ -40,20 +37,6 @@ class BatchResult:
         if self.cancelled:
             parts.append("cancelled before the end")
         return ", ".join(parts) + "."
-
-
-def sheet_file_name(profile_id: int, name: str, *, personal_details: bool = True) -> str:
-    """A readable, safe file name: "Margaret Lee - 12.pdf", or "profile-12.pdf" without personal details.
-
-    Keeps Korean and other scripts (they are readable), drops characters that file
-    systems refuse, and stays short enough for every file system.
-    """
-    if not personal_details:
-        return f"profile-{profile_id}.pdf"
-    clean = _UNSAFE.sub(" ", unicodedata.normalize("NFC", name))
-    clean = "".join(ch for ch in clean if unicodedata.category(ch)[0] != "C")
-    clean = re.sub(r"\s+", " ", clean).strip(" .")[:60].strip(" .")
-    return f"{clean} - {profile_id}.pdf" if clean else f"profile-{profile_id}.pdf"
 
 
 #: The one file a merged batch writes, in the batch's folder.

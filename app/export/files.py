@@ -1,4 +1,4 @@
-"""Saving a finished sheet: atomically, privately, with one clear sentence when it fails.
+"""Saving a finished sheet: atomically, privately, under a readable name, with one clear sentence when it fails.
 
 Kept apart from the renderer so that the window and the batch code can save and
 report errors without importing reportlab at start-up (it costs about half a second
@@ -7,6 +7,8 @@ and 16 MiB); reportlab loads only when a sheet is drawn.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 from db.errors import FileRefused, UserError
@@ -44,3 +46,21 @@ def is_stemprep_pdf(path: Path) -> bool:
     except FileRefused:
         return False
     return data.startswith(b"%PDF-") and f"/Creator ({PDF_CREATOR_PREFIX}".encode() in data
+
+
+#: Characters file systems refuse in a name (and control characters).
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"/\\|?*]+")
+
+
+def sheet_file_name(profile_id: int, name: str, *, personal_details: bool = True) -> str:
+    """A readable, safe file name: "Margaret Lee - 12.pdf", or "profile-12.pdf" without personal details.
+
+    Keeps Korean and other scripts (they are readable), drops characters that file
+    systems refuse, and stays short enough for every file system.
+    """
+    if not personal_details:
+        return f"profile-{profile_id}.pdf"
+    clean = _UNSAFE.sub(" ", unicodedata.normalize("NFC", name))
+    clean = "".join(ch for ch in clean if unicodedata.category(ch)[0] != "C")
+    clean = re.sub(r"\s+", " ", clean).strip(" .")[:60].strip(" .")
+    return f"{clean} - {profile_id}.pdf" if clean else f"profile-{profile_id}.pdf"

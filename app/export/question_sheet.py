@@ -32,10 +32,10 @@ from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Table, TableStyle
 
+from app.domain.facilitator import FacilitatorDetails
 from app.domain.formatting import shortened
 from app.domain.sheet_content import (
     SECTIONS,
-    FacilitatorDetails,
     QuestionSheet,
     SheetOptions,
     blank_sheet,

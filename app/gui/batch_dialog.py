@@ -20,10 +20,7 @@ reportlab's work out of the window's interpreter) can replace the thread by sett
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -33,7 +30,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -61,7 +58,8 @@ from app.gui.batch_runners import (
     ThreadBatchRunner,
     page_counter,
 )
-from app.gui.dialogs import remember_folder, remembered_folder
+from app.gui.batch_action import LAST_FOLDER_SETTING, BatchChoices
+from app.gui.dialogs import remember_folder
 from app.gui.layouts import STRETCH, column, row
 from app.gui.sheet_options import SheetOptionsBox
 from app.gui.worker import Worker
@@ -69,11 +67,6 @@ from db.errors import StorageError
 from db.search import ProfileQuery
 from db.store import Store
 
-if TYPE_CHECKING:
-    from app.gui.main_window import MainWindow
-
-#: The folder the last batch went into, so the next one starts beside it.
-LAST_FOLDER_SETTING = "gui.batch_folder"
 
 
 class FolderDialog:
@@ -91,17 +84,6 @@ class FolderDialog:
     def open(cls, folder: Path) -> bool:
         """Show `folder` in the system's file browser; False if that did not work."""
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
-
-@dataclass(frozen=True)
-class BatchChoices:
-    """What the window knows before the dialog opens."""
-
-    db_path: Path
-    all_count: int
-    filtered_query: ProfileQuery | None  # the list's search and filters, if any are set
-    filtered_count: int
-    folder: Path
 
 
 class BatchDialog(QDialog):
@@ -472,50 +454,3 @@ class BatchDialog(QDialog):
         dialog.count_pages()
         dialog.exec()
         dialog.deleteLater()
-
-
-class BatchActions(QObject):
-    """File → Print sheets for many patients…."""
-
-    def __init__(self, window: MainWindow, store: Store, bank: QuestionBank) -> None:
-        super().__init__(window)
-        self._window = window
-        self._store = store
-        self._bank = bank
-        self.action = QAction(self.tr("&Print sheets for many patients…"), window)
-        self.action.setObjectName("batchSheetsAction")
-        self.action.setStatusTip(self.tr("One question sheet per patient, as PDF files in a folder"))
-        self.action.triggered.connect(self.open_dialog)
-        window.add_to_file_menu([self.action])
-
-    def choices(self) -> BatchChoices:
-        listing = self._window.profile_list
-        filtered = listing.is_filtered()
-        return BatchChoices(
-            db_path=self._store.path,
-            all_count=self._store.profile_count(),
-            filtered_query=listing.model.query if filtered else None,
-            filtered_count=listing.model.total if filtered else 0,
-            folder=self._default_folder(),
-        )
-
-    @Slot()
-    def open_dialog(self) -> None:
-        window = self._window
-        if not window.flush_edits():  # the sheets should say what is on screen
-            return
-        try:
-            choices = self.choices()
-        except StorageError as error:
-            window.banner.show_message(str(error))
-            return
-        BatchDialog.run(window, choices, self._bank, self._store)
-
-    def _default_folder(self) -> Path:
-        name = QCoreApplication.translate("Batch", "StemPrep sheets {date}").format(date=date.today().isoformat())
-        return remembered_folder(self._store, LAST_FOLDER_SETTING) / name
-
-
-def install_batch_action(window: MainWindow, store: Store, bank: QuestionBank) -> BatchActions:
-    """Add File → Print sheets for many patients… to `window`."""
-    return BatchActions(window, store, bank)

@@ -4,7 +4,7 @@ A facilitator who prints sheets for an agency's patients wants the agency, its
 registration number with the Korean authorities, and a contact on every page, so a
 clinic knows who prepared the patient. The details live in the Store's settings under
 the keys the command line's ``stemprep facilitator`` uses
-(`app.domain.sheet_content.FACILITATOR_SETTINGS`), and `gather_sheet` reads them, so
+(`app.domain.facilitator.FACILITATOR_SETTINGS`), and `gather_sheet` reads them, so
 the preview, Save as…, Print… and batch printing all carry them without knowing
 about this dialog.
 """
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.sheet_content import FACILITATOR_SETTINGS, FacilitatorDetails
+from app.domain.facilitator import FACILITATOR_SETTINGS, FacilitatorDetails
 from db.errors import StorageError
 from db.store import Store
 

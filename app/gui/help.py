@@ -9,7 +9,6 @@ open beside the window while they work.
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSize, Qt, Slot, qVersion
@@ -85,6 +84,8 @@ class GuideDialog(QDialog):
 
     def guide_html(self, data_file: Path) -> str:
         """The guide as simple HTML; every sentence goes through tr()."""
+        import html  # with its table of entities, only when Help is opened
+
         from app.gui import (  # their keys; the screens load when first shown
             doctor_view,
             main_window,
@@ -339,6 +340,8 @@ class AboutDialog(QDialog):
         buttons.addButton(about_qt, QDialogButtonBox.ButtonRole.HelpRole)
 
     def about_html(self) -> str:
+        import html  # with its table of entities, only when About is opened
+
         return "\n".join([
             "<h2>" + html.escape(self.tr("StemPrep {version}").format(version=__version__)) + "</h2>",
             "<p>" + self.tr(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.gui.batch_dialog import BatchActions, install_batch_action
+from app.gui.batch_action import BatchActions, install_batch_action
 from app.gui.exchange_rates import add_rates_action
 from app.gui.facilitator_dialog import AgencyDetailsAction, install_facilitator_action
 from app.gui.help import HelpActions

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.formatting import shortened
 from app.domain.question_bank import QuestionBank
-from app.export.batch import sheet_file_name
+from app.export.files import sheet_file_name
 from app.gui.dialogs import ask_save_path, remember_folder, remembered_folder
 from app.gui.i18n import ui_language
 from db.errors import StorageError

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sheet_helpers import SHEET_DATE, PatientFile
 
+from app.domain.facilitator import facilitator_details
 from app.domain.question_bank import PRIORITIES, QuestionBank
 from app.domain.sheet_content import (
     SECTIONS,
@@ -17,7 +18,6 @@ from app.domain.sheet_content import (
     SheetOptions,
     UnknownCondition,
     blank_sheet,
-    facilitator_details,
     gather_sheet,
 )
 from db.errors import NotFound

@@ -49,7 +49,7 @@ from app.domain.demo import create_demo
 from app.domain.profile_file import export_profile, preview_import
 from app.domain.question_bank import QuestionBank
 from app.domain.quotes import ExchangeRate, ExchangeRates
-from app.domain.sheet_content import FacilitatorDetails
+from app.domain.facilitator import FacilitatorDetails
 from app.gui.calendar_export import CalendarDialog
 from app.gui.dialogs import CustomQuestionDialog
 from app.gui.help import AboutDialog, GuideDialog, ShortcutsDialog

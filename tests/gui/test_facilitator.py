@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from app.cli import FACILITATOR_KEYS
 from app.domain.question_bank import QuestionBank
-from app.domain.sheet_content import FacilitatorDetails
+from app.domain.facilitator import FacilitatorDetails
 from app.gui.facilitator_dialog import FacilitatorDialog
 from app.gui.main_window import MainWindow
 from db.store import Store
