@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 
-class _FirstPaint(QObject):
+class FirstPaint(QObject):
     """Ends the event loop right after the watched window is first painted."""
 
     def __init__(self, window: QMainWindow) -> None:
@@ -32,7 +32,7 @@ def main() -> int:
     app = QApplication(sys.argv)
     window = QMainWindow()
     window.resize(1360, 860)  # StemPrep's window size, so both paint the same area
-    _FirstPaint(window)
+    FirstPaint(window)
     window.show()
     return app.exec()
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from bare_window import FirstPaint  # this folder is the script's: run as the bare window is
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,21 +38,6 @@ from PySide6.QtWidgets import (
 )
 
 FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
-
-
-class _FirstPaint(QObject):
-    """Ends the event loop right after the watched window is first painted."""
-
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
-        self._done = False
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if not self._done and event.type() == QEvent.Type.Paint:
-            self._done = True
-            QTimer.singleShot(0, lambda: QCoreApplication.exit(0))
-        return False
 
 
 def _patient_list() -> QWidget:
@@ -110,7 +96,7 @@ def main() -> int:
         column.addWidget(QPushButton(title))
     column.addWidget(_form())
     window.setCentralWidget(centre)
-    _FirstPaint(window)
+    FirstPaint(window)
     window.show()
     return app.exec()
 
