@@ -263,6 +263,9 @@ class WindowSession(QObject):
         if problem is None:
             self._done("check")
             return
+        # The start-up is over either way: StemPrep stops, or a window opens on a recovered file
+        # (which takes input at once, and may be the first to paint if the check was quick).
+        self._waiting.clear()
         if self._gate is not None:
             self._gate.release()
         if isinstance(problem, DatabaseDamaged) and self._interactive:

@@ -198,11 +198,17 @@ def test_a_file_damaged_past_its_first_pages_gets_the_dialog_over_the_window_and
         model = second.profile_list.model
         seen["names"] = {model.summary(row).name for row in range(model.rowCount())}
         seen["notice"] = second.statusBar().currentMessage()
+        QTimer.singleShot(100, lambda: type_into(second))  # once it has painted
+
+    def type_into(second: MainWindow) -> None:
+        _type(second.profile_step.name, "!")  # the window opened on the backup takes input
+        seen["typed"] = second.profile_step.name.text()
         second.close()
 
     assert _run(db_path, look) == 0
     [(_, error)] = asked
     assert error.backup == written
+    assert seen["typed"] == "Margaret Lee!"
     assert seen["names"] == {"Margaret Lee"}
     assert "Carried on from the backup" in str(seen["notice"])
     [aside] = [p for p in db_path.parent.glob("stemprep.db.damaged-*") if not p.name.endswith(("-wal", "-shm"))]
