@@ -146,7 +146,6 @@
     <name>Batch</name>
     <message>
         <source>Choose the folder for the sheets</source>
-        <extracomment>The folder the last batch went into, so the next one starts beside it.</extracomment>
         <translation>질문지를 저장할 폴더 선택</translation>
     </message>
     <message>
@@ -158,6 +157,7 @@
     <name>BatchActions</name>
     <message>
         <source>&amp;Print sheets for many patients…</source>
+        <extracomment>The folder the last batch went into, so the next one starts beside it.</extracomment>
         <translation>여러 환자의 질문지 인쇄(&amp;P)…</translation>
     </message>
     <message>
