@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QToolButton,
@@ -78,6 +79,23 @@ SAVED_MESSAGE_MS = 2500
 
 #: View → All patients in a table.
 WORKLIST_KEY = "Ctrl+Shift+L"
+
+#: Room a menu gets beyond what Qt reckons, in average character widths (see `room_for_widest_entry`).
+MENU_SLACK_CHARACTERS = 2
+
+
+def room_for_widest_entry(menu: QMenu) -> None:
+    """Make `menu` a little wider than Qt reckons its widest entry needs.
+
+    Qt sizes a menu a few pixels narrower than an entry in Korean, or in Korean and
+    Latin letters, takes to draw (measured: 2-6 px at Normal size, 9-12 px at Extra large),
+    and the widest entry is then drawn cut in the middle ("여러 환자의 질… 인쇄",
+    "StemPr…정보"); two characters' width more keeps every entry whole at every size.
+    """
+    menu.setMinimumWidth(0)
+    slack = MENU_SLACK_CHARACTERS * menu.fontMetrics().averageCharWidth()
+    menu.setMinimumWidth(menu.sizeHint().width() + slack)
+
 
 class MainWindow(QMainWindow):
     """StemPrep's window over one open Store."""
@@ -146,6 +164,8 @@ class MainWindow(QMainWindow):
         # Alt+S is "Not sure" in the Questions step, so Settings opens with Alt+T.
         self.settings_menu = bar.addMenu(self.tr("Se&ttings"))
         self.help_menu = bar.addMenu(self.tr("&Help"))
+        for menu in (self.file_menu, self.view_menu, self.settings_menu, self.help_menu):
+            menu.aboutToShow.connect(lambda menu=menu: room_for_widest_entry(menu))
         # The patient list's buttons have no free Alt+letter; these keys work with the list hidden, too.
         new_patient = QAction(self.tr("&New patient"), self)
         new_patient.setShortcut(QKeySequence.StandardKey.New)

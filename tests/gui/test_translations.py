@@ -193,6 +193,28 @@ def test_the_window_is_korean_when_started_in_korean(
     assert window.profile_step.condition.currentText().startswith("무릎")  # the bank's Korean first
 
 
+def test_menus_in_korean_keep_every_entry_whole_at_every_text_size(
+    qapp: QApplication, store: Store, korean: None, make_window: object
+) -> None:
+    """Qt sizes a menu a little narrower than a Korean entry draws, and cut the widest in the middle."""
+    from app.gui.main_window import MENU_SLACK_CHARACTERS
+    from app.gui.text_size import DEFAULT_TEXT_SIZE, TEXT_SIZES, apply_text_size
+
+    store.create_profile("이순자", condition="knee-oa")
+    window = make_window()  # type: ignore[operator]
+    try:
+        for size in TEXT_SIZES:
+            apply_text_size(qapp, size)
+            for menu in (window.file_menu, window.view_menu, window.settings_menu, window.help_menu):
+                menu.setMinimumWidth(0)
+                reckoned = menu.sizeHint().width()  # what Qt alone would give it
+                menu.aboutToShow.emit()
+                slack = MENU_SLACK_CHARACTERS * menu.fontMetrics().averageCharWidth()
+                assert menu.minimumWidth() >= reckoned + slack, (size, menu.title())
+    finally:
+        apply_text_size(qapp, DEFAULT_TEXT_SIZE)
+
+
 # ====================================================================== choosing
 
 
