@@ -54,7 +54,7 @@ class Plan:
 
 
 FULL = Plan(
-    profiles=10_000, startup_runs=5, sheet_runs=5, sheet_process_runs=3, batch_sheets=200, batch_cap_s=15.0,
+    profiles=10_000, startup_runs=9, sheet_runs=5, sheet_process_runs=3, batch_sheets=200, batch_cap_s=15.0,
     search_passes=3, stall_sheets=50, stall_caps={"thread": 12.0, "thread+freeze": 8.0, "process": 8.0},
     scale=(1_000, 10_000, 100_000), scale_runs=3, costs=True, enforce=True,
 )
