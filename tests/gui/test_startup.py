@@ -58,6 +58,11 @@ LATER_MODULES = {
     "app.domain.profile_file", "app.domain.bank_schema", "app.domain.bank_checks",
     "app.export.question_sheet", "app.export.batch_process", "db.migrations",
 }
+#: What the menus' dialogs need, loaded when one is first opened, not with the menus' entries.
+DIALOG_MODULES = {
+    "app.gui.batch_dialog", "app.gui.batch_runners", "app.domain.sheet_content", "app.domain.red_flags",
+    "app.export.batch", "html",
+}
 #: Standard modules the first screen does not need: the profile's new identity (`uuid`, with
 #: `platform`) and the demo's file (`tomllib`) come when a patient or the demo is made.
 LATER_STANDARD = {"uuid", "platform", "tomllib"}
@@ -425,6 +430,7 @@ def test_the_first_paint_loads_only_what_the_first_screen_needs(db_path: Path, t
         store.create_profile("Margaret Lee")
     program = f"""
 import json, sys
+from app.cli import main  # first, as main.py does
 from PySide6.QtCore import QEvent, QObject, QTimer, QCoreApplication
 from PySide6.QtWidgets import QMainWindow
 
@@ -443,9 +449,8 @@ def show(self):
     real_show(self)
 
 QMainWindow.show = show
-from app.cli import main
 code = main(["--db", {str(db_path)!r}, "--exit-after-startup"])
-print(json.dumps({{"code": code, "modules": loaded.get("modules", []),
+print(json.dumps({{"code": code, "modules": loaded.get("modules", []), "at ready": sorted(sys.modules),
                   "source files held": loaded.get("source files held")}}))
 """
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(tmp_path / "cache"),
@@ -469,3 +474,6 @@ print(json.dumps({{"code": code, "modules": loaded.get("modules", []),
     assert modules & LATER_STANDARD == set()
     # PySide6 reads the source of modules imported after it; the lines are not kept (5 MiB).
     assert found["source files held"] == 0
+    # The menus' features are in when the window takes input, but not what their dialogs need.
+    assert set(found["at ready"]) & DIALOG_MODULES == set()
+    assert "app.gui.menu_features" in found["at ready"]
