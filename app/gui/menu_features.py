@@ -1,12 +1,13 @@
 """The menus' features, added to the window once it has painted.
 
 Exporting and importing a patient's file, printing sheets by the dozen, backups, the
-agency's details, the language, exchange rates and Help each live in their own module,
-with their dialogs and what those need (the sheet's content, the batch printer, the
-backup code). None of it is needed to show the window, so the window adds them right
-after its first paint (`MainWindow.features`), while the start-up check still holds
-input back; a window used before it paints (a test, a script) gets them at first use.
-The order here is the order of the menus' entries.
+agency's details, the language, exchange rates and Help each live in their own module
+with their dialogs; the heaviest dialogs load what they need when first opened (the
+batch dialog, with the sheet's content and the batch printer, behind `batch_action`).
+None of it is needed to show the window, so the session adds them right after its first
+paint (`MainWindow.add_menu_features`), before the window takes input; a window used
+before it paints (a test, a script) gets them at first use. The order here is the
+order of the menus' entries.
 """
 
 from __future__ import annotations

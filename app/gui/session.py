@@ -224,9 +224,8 @@ class WindowSession(QObject):
             self.ready.emit()
 
     def _hold_input(self) -> None:
-        # From the first paint, which comes before any key or click meant for the window: an
-        # application-wide filter, made earlier, would see every object Qt makes while the window
-        # is built, and PySide would make a Python type for each (tens of milliseconds).
+        # At the first paint, which comes before any key or click meant for the window: the gate
+        # watches the window's own system window, which exists only once the window is shown.
         if self._waiting and self._gate is None:
             self._gate = InputGate(QGuiApplication.instance())
 

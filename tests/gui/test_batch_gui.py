@@ -15,12 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.question_bank import QuestionBank
 from app.export.batch import BatchResult
-from app.gui.batch_dialog import (
-    BatchChoices,
-    BatchDialog,
-    BatchJob,
-    FolderDialog,
-)
+from app.gui.batch_action import BatchChoices
+from app.gui.batch_dialog import BatchDialog, BatchJob, FolderDialog
 from app.gui.main_window import MainWindow
 from app.gui.worker import Worker
 from db.store import Store
