@@ -27,7 +27,6 @@ reason they are as private as the database itself.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import re
@@ -296,6 +295,8 @@ def _content_digest(conn: sqlite3.Connection) -> str:
     Reads the whole file: a patient's database is a few megabytes at most, and this
     runs at most once per `backup_if_due` interval.
     """
+    import hashlib  # here, not at start: it loads OpenSSL, 3.5 MiB
+
     digest = hashlib.sha256()
     tables = conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import importlib.util
 import os
 import stat
 import tempfile
@@ -259,6 +260,18 @@ def write_cache_file(path: Path, data: bytes) -> bool:
     except (OSError, FileRefused):
         return False
     return True
+
+
+def cache_key(data: bytes) -> str:
+    """A short fingerprint of `data`, to tell whether a cache was made from this content.
+
+    A cache's key tells contents apart; it cannot guard them (whoever can write the cache
+    can write its key too). So this is the hash Python itself keys its hash-based bytecode
+    caches with, not a cryptographic digest: importing `hashlib` loads OpenSSL, 3.5 MiB
+    of memory at every start for a comparison. It changes with Python's bytecode version,
+    which only means a cache is made once more.
+    """
+    return importlib.util.source_hash(data).hex()
 
 
 def publish_file(temporary: str | os.PathLike[str], path: str | os.PathLike[str]) -> None:

@@ -3,7 +3,7 @@
 Reading the TOML files and checking every entry with pydantic costs a tenth of a second
 and ~15 MiB at every start, for content that changes only with a new StemPrep. So the
 checked bank is written once to a compact JSON file in the user's cache folder under a
-key: a digest of every content file (``resources/**/*.toml``), StemPrep's version and the
+key made from every content file (``resources/**/*.toml``), StemPrep's version and the
 shape of the bank's records. A file whose key matches is read back into the same frozen
 records. Anything else is never trusted: a different key, a file cut short or scribbled
 over, a value of the wrong type, or a folder that cannot be read all mean the bank is
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 import json
 import logging
 import types
@@ -29,7 +28,7 @@ from typing import Any
 
 from app import __version__
 from app.domain.question_bank import QuestionBank
-from db.files import write_cache_file
+from db.files import cache_key, write_cache_file
 
 log = logging.getLogger("stemprep.bank_cache")
 
@@ -76,13 +75,11 @@ def cached_bank(root: Path, folder: Path | None = None) -> QuestionBank:
 
 
 def content_key(root: Path) -> str:
-    """A digest of every content file under `root`, StemPrep's version and the records' shape."""
-    digest = hashlib.sha256(f"StemPrep {__version__}\nformat {FORMAT}\n{record_shape()}\n".encode())
+    """A key made from every content file under `root`, StemPrep's version and the records' shape."""
+    parts = [f"StemPrep {__version__}\nformat {FORMAT}\n{record_shape()}\n".encode()]
     for path in sorted(root.rglob("*.toml")):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
-    return digest.hexdigest()
+        parts += [path.relative_to(root).as_posix().encode(), path.read_bytes()]
+    return cache_key(b"\0".join(parts))
 
 
 def read_cache(path: Path, key: str) -> QuestionBank | None:

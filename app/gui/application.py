@@ -41,10 +41,8 @@ from app.gui.text_size import (
     DEFAULT_TEXT_SIZE,
     apply_text_size,
     palette_is_dark,
-    scaling_style,
     show_focus_ring,
     stored_text_size,
-    use_scaling_style,
 )
 from resources import resource_path
 
@@ -127,6 +125,8 @@ def apply_color_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
     """Give the application a dark palette for a dark scheme if its style did not, and take it back after."""
     ours = bool(app.property(_DARK_PROPERTY))
     if scheme == Qt.ColorScheme.Dark and not palette_is_dark(app.palette()):
+        from app.gui.scaling_style import scaling_style  # only a dark palette needs the style
+
         app.setStyle(scaling_style("Fusion"))
         app.setPalette(dark_palette())
         app.setProperty(_DARK_PROPERTY, True)
@@ -134,6 +134,8 @@ def apply_color_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
         app.setPalette(app.style().standardPalette())
         app.setProperty(_DARK_PROPERTY, False)
     elif palette_is_dark(app.palette()):
+        from app.gui.scaling_style import use_scaling_style
+
         use_scaling_style(app)  # the platform's own dark palette: radio buttons drawn to show in it
 
 

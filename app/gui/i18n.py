@@ -20,7 +20,6 @@ a text box) are installed before StemPrep's, as Qt's documentation asks.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import shutil
@@ -33,7 +32,7 @@ import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from db.errors import StorageError
-from db.files import publish_file
+from db.files import cache_key, publish_file
 from db.store import Store
 from resources import resource_path
 
@@ -150,8 +149,7 @@ def compiled_catalogue(language: str, cache_folder: Path | None = None) -> Path 
     if not source.is_file():
         return None
     data = source.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()[:16]
-    name = f"{CATALOGUE_STEM}_{language}-{digest}.qm"
+    name = f"{CATALOGUE_STEM}_{language}-{cache_key(data)}.qm"
     shipped = source.with_name(name)
     if shipped.is_file():
         return shipped  # compiled when the self-contained program was built (scripts/bundle)

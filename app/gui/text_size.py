@@ -15,6 +15,8 @@ follows the palette in light and dark mode.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, Slot
 from PySide6.QtGui import (
@@ -25,7 +27,6 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
     QPainter,
-    QPaintEvent,
     QPalette,
     QPen,
 )
@@ -35,16 +36,15 @@ from PySide6.QtWidgets import (
     QFocusFrame,
     QMenu,
     QMenuBar,
-    QPlainTextEdit,
-    QProxyStyle,
-    QStyle,
-    QStyleOption,
-    QTextEdit,
     QWidget,
 )
 
 from db.errors import StorageError
 from db.store import Store
+
+if TYPE_CHECKING:  # the text boxes' own types are made only by the screens that have them
+    from PySide6.QtGui import QPaintEvent
+    from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 #: The Store setting that remembers the user's text size.
 TEXT_SIZE_SETTING = "ui.text_size"
@@ -102,6 +102,8 @@ def apply_text_size(app: QGuiApplication, size: str) -> None:
     size = normalise_text_size(size)
     base = base_point_size(app)
     if size != DEFAULT_TEXT_SIZE and isinstance(app, QApplication):
+        from app.gui.scaling_style import use_scaling_style  # only larger text needs the style
+
         use_scaling_style(app)  # before the font, so that widgets are measured once, in both
     font = QFont(QGuiApplication.font())
     font.setPointSizeF(base * TEXT_SIZES[size])
@@ -164,80 +166,8 @@ def _set_line_height(widget: QWidget) -> None:
     widget.setFixedHeight(widget.fontMetrics().lineSpacing() * lines + TEXT_BOX_PADDING)
 
 
-class TextSizeStyle(QProxyStyle):
-    """The platform's style, with check boxes and radio buttons as much larger as the text, and radio
-    buttons that show in a dark palette.
-
-    A style draws these at a fixed size in pixels; beside Extra-large text a 13-pixel box is
-    hard to see and to hit.
-    """
-
-    SCALED = (
-        QStyle.PixelMetric.PM_IndicatorWidth,
-        QStyle.PixelMetric.PM_IndicatorHeight,
-        QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
-        QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
-    )
-
-    def drawPrimitive(  # noqa: N802 (Qt's name)
-        self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter, widget: QWidget | None = None
-    ) -> None:
-        if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
-            draw_radio_indicator(option, painter)
-            return
-        super().drawPrimitive(element, option, painter, widget)
-
-    def pixelMetric(  # noqa: N802 (Qt's name)
-        self, metric: QStyle.PixelMetric, option: QStyleOption | None = None, widget: QWidget | None = None
-    ) -> int:
-        value = super().pixelMetric(metric, option, widget)
-        if metric in self.SCALED:
-            return round(value * TEXT_SIZES[current_text_size()])
-        return value
-
-
-def draw_radio_indicator(option: QStyleOption, painter: QPainter) -> None:
-    """A radio button drawn in the text colour on the field colour, so it shows in light and dark palettes.
-
-    Styles draw the ring in a shade of the window colour, which all but disappears on a
-    dark palette; the answer choices must be as easy to see as their words.
-    """
-    palette = option.palette
-    ink = palette.color(QPalette.ColorRole.Text)
-    side = min(option.rect.width(), option.rect.height())
-    width = max(1.5, side / 9)
-    ring = QRectF(option.rect.x(), option.rect.y(), side, side).adjusted(width / 2, width / 2, -width / 2, -width / 2)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setPen(QPen(ink, width))
-    painter.setBrush(palette.color(QPalette.ColorRole.Base))
-    painter.drawEllipse(ring)
-    if option.state & QStyle.StateFlag.State_On:
-        dot = ring.width() * 0.26
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(ink)
-        painter.drawEllipse(ring.adjusted(dot, dot, -dot, -dot))
-    painter.restore()
-
-
-def scaling_style(key: str) -> QStyle:
-    """The style called `key` ("Fusion", "Windows"…), with indicators that follow the text size."""
-    return TextSizeStyle(key)
-
-
 def palette_is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
-
-
-def use_scaling_style(app: QApplication) -> None:
-    """Put `TextSizeStyle` over the application's style (once), for larger text or a dark palette.
-
-    At Normal size in a light palette the platform's own style draws check boxes and radio
-    buttons as they should be, so the window starts without it: the proxy answers Qt in
-    Python, thousands of times for one screen.
-    """
-    if not isinstance(app.style(), TextSizeStyle):
-        app.setStyle(scaling_style(app.style().name()))
 
 
 class TextSizeMenu(QObject):

@@ -45,7 +45,8 @@ from app.domain.sample import add_sample_profiles
 from app.gui.application import apply_app_font, dark_palette
 from app.gui.i18n import install_translations, remove_translations
 from app.gui.main_window import MainWindow
-from app.gui.text_size import apply_text_size, scaling_style, show_focus_ring
+from app.gui.scaling_style import scaling_style
+from app.gui.text_size import apply_text_size, show_focus_ring
 from db.store import Store
 
 OUT = Path(__file__).resolve().parent

@@ -32,12 +32,12 @@ from app.domain.sample import add_sample_profiles
 from app.gui.application import dark_palette
 from app.gui.i18n import install_translations, remove_translations
 from app.gui.main_window import MainWindow
+from app.gui.scaling_style import scaling_style
 from app.gui.text_size import (
     DEFAULT_TEXT_SIZE,
     TEXT_SIZES,
     apply_text_size,
     base_point_size,
-    scaling_style,
 )
 from db.store import Store
 

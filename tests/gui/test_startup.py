@@ -57,6 +57,7 @@ LATER_MODULES = {
     "app.domain.sheet_content", "app.domain.red_flags", "app.domain.quotes", "app.export.batch",
     "app.domain.profile_file", "app.domain.bank_schema", "app.domain.bank_checks",
     "app.export.question_sheet", "app.export.batch_process", "db.migrations",
+    "app.gui.scaling_style",  # the style for larger text and dark palettes; this start is Normal and light
 }
 #: What the menus' dialogs need, loaded when one is first opened, not with the menus' entries.
 DIALOG_MODULES = {
@@ -66,6 +67,9 @@ DIALOG_MODULES = {
 #: Standard modules the first screen does not need: the profile's new identity (`uuid`, with
 #: `platform`) and the demo's file (`tomllib`) come when a patient or the demo is made.
 LATER_STANDARD = {"uuid", "platform", "tomllib"}
+#: Not even when the window takes input: `hashlib` loads OpenSSL (3.5 MiB), wanted only when a
+#: backup is made; caches are keyed without it.
+NOT_AT_START_STANDARD = {"hashlib", "_hashlib"}
 #: Never before the first paint: the PDF renderer, the content checker, image libraries, and the
 #: library that migrates the schema (with what it brings), needed only when a migration is pending.
 FORBIDDEN_PACKAGES = {
@@ -476,4 +480,5 @@ print(json.dumps({{"code": code, "modules": loaded.get("modules", []), "at ready
     assert found["source files held"] == 0
     # The menus' features are in when the window takes input, but not what their dialogs need.
     assert set(found["at ready"]) & DIALOG_MODULES == set()
+    assert set(found["at ready"]) & NOT_AT_START_STANDARD == set()
     assert "app.gui.menu_features" in found["at ready"]

@@ -24,15 +24,14 @@ from app.gui.application import apply_color_scheme, dark_palette, run_gui
 from app.gui.i18n import install_translations, remove_translations
 from app.gui.main_window import MainWindow
 from app.gui.marks import SEVERITY_COLOURS
+from app.gui.scaling_style import TextSizeStyle, scaling_style
 from app.gui.text_size import (
     DEFAULT_TEXT_SIZE,
     TEXT_SIZE_SETTING,
     TEXT_SIZES,
-    TextSizeStyle,
     apply_text_size,
     base_point_size,
     current_text_size,
-    scaling_style,
     show_focus_ring,
 )
 from db.store import Store
