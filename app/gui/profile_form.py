@@ -35,7 +35,7 @@ from app.gui.i18n import other_language, ui_language
 from app.gui.step import StepPage
 from app.gui.text_size import scale_font, scale_max_width
 from db.errors import StorageError
-from db.records import Profile, ProfileId
+from db.records import Profile
 from db.store import Store
 
 #: Widest the form grows: long lines are hard to read.
@@ -246,10 +246,6 @@ class ProfileStep(StepPage):
 
     # ------------------------------------------------------------ step API
 
-    def set_profile(self, profile_id: ProfileId | None) -> None:
-        super().set_profile(profile_id)
-        self.enter()
-
     def enter(self) -> None:
         if self.profile_id is None:
             self.setEnabled(False)
@@ -289,9 +285,11 @@ class ProfileStep(StepPage):
                 if text_edit.toPlainText() != getattr(profile, field):
                     text_edit.setPlainText(getattr(profile, field))
             index = self.condition.findData(profile.condition) if profile.condition_chosen else -1
-            self.condition.setCurrentIndex(index)
-            self._show_measure(profile.condition if profile.condition_chosen else "")
-            self.documents.show_documents(profile.id, profile.condition)
+            shown_by_signal = index >= 0 and index != self.condition.currentIndex()
+            self.condition.setCurrentIndex(index)  # a new condition: `_condition_changed` shows the rest
+            if not shown_by_signal:
+                self._show_measure(profile.condition if profile.condition_chosen else "")
+                self.documents.show_documents(profile.id, profile.condition)
             for measure, box in self.measure_boxes.items():
                 value = getattr(profile, measure)
                 box.setCurrentIndex(max(box.findData(value), 0) if value is not None else 0)
