@@ -94,12 +94,28 @@ def _db_option(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="stemprep",
-        description="Prepare the questions to ask a stem cell clinic in South Korea. "
-        "With no command, opens the StemPrep window.",
-    )
+class _NotOnlyTheWindow(Exception):
+    """The arguments are more than the window's options: the whole parser must read them."""
+
+
+class _WindowParser(_Parser):
+    """The window's own options and nothing else: a start without a command need not build
+    the fifteen commands' parsers first. Anything else, help included, goes to the whole parser."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _NotOnlyTheWindow(message)
+
+
+def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line read by the window's parser when it is only the window's, else by the whole one."""
+    try:
+        return _window_options(_WindowParser(prog="stemprep", add_help=False)).parse_args(argv)
+    except _NotOnlyTheWindow:
+        return build_parser().parse_args(argv)
+
+
+def _window_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options of `stemprep` with no command, which opens the window."""
     parser.add_argument("--version", action="version", version=f"StemPrep {__version__}")
     _db_option(parser, top_level=True)
     parser.add_argument(
@@ -114,6 +130,16 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="the window's language this time (default: the one chosen in Settings, else the system's)",
     )
+    parser.set_defaults(command=None)
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _window_options(_Parser(
+        prog="stemprep",
+        description="Prepare the questions to ask a stem cell clinic in South Korea. "
+        "With no command, opens the StemPrep window.",
+    ))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser("demo", help="create or refresh the demo profile and print its id")
@@ -492,7 +518,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `stemprep`; returns the exit code (also used by `python main.py`)."""
-    args = build_parser().parse_args(argv)
+    args = parse_arguments(argv)
     setup_logging()
     log.info("command %s started", args.command or "window")
     try:

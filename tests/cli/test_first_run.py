@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import COMMANDS, build_parser, main
+from app.cli import COMMANDS, build_parser, main, parse_arguments
 from app.display import has_display
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,3 +110,34 @@ def test_a_usage_error_points_to_the_commands_own_help(capsys: pytest.CaptureFix
     with pytest.raises(SystemExit):
         main(["no-such-command"])
     assert "(see 'stemprep --help')" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [[], ["--db", "p.db"], ["--db=p.db", "--exit-after-startup", "--lang", "ko"], ["--exit-after", "--lang=en"]],
+)
+def test_the_windows_own_options_read_as_the_whole_parser_reads_them(arguments: list[str]) -> None:
+    assert parse_arguments(arguments) == build_parser().parse_args(arguments)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["-h"], "COMMAND"),  # the whole help, commands and all
+        (["--lang", "fr"], "invalid choice: 'fr'"),
+        (["sheeet"], "invalid choice: 'sheeet'"),  # a mistyped command is named as one
+        (["--db"], "expected one argument"),
+    ],
+)
+def test_anything_else_goes_to_the_whole_parser(
+    arguments: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        parse_arguments(arguments)
+    printed = capsys.readouterr()
+    assert said in printed.out + printed.err
+
+
+def test_a_command_is_read_by_the_whole_parser() -> None:
+    read = parse_arguments(["--db", "p.db", "profiles", "--sort", "name"])
+    assert (read.command, read.db) == ("profiles", "p.db")
