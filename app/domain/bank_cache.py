@@ -137,11 +137,10 @@ def record_shape(root: type = QuestionBank) -> str:
             if hint in seen:
                 return
             seen.add(hint)
-            hints = typing.get_type_hints(hint)
-            init_fields = [f for f in dataclasses.fields(hint) if f.init]
-            lines.append(f"{hint.__name__}(" + ", ".join(f"{f.name}: {hints[f.name]}" for f in init_fields) + ")")
-            for f in init_fields:
-                visit(hints[f.name])
+            fields = record_fields(hint)
+            lines.append(f"{hint.__name__}(" + ", ".join(f"{name}: {kind}" for name, kind in fields) + ")")
+            for _name, kind in fields:
+                visit(kind)
         for argument in typing.get_args(hint):
             visit(argument)
 
@@ -184,10 +183,15 @@ def decoder(hint: Any) -> Decoder:
     raise NotImplementedError(f"the question bank cache cannot read a {hint}")
 
 
-def _record_decoder(record: type) -> Decoder:
+@functools.cache
+def record_fields(record: type) -> tuple[tuple[str, Any], ...]:
+    """The fields a record is made from, with their types resolved (the slow part: done once)."""
     hints = typing.get_type_hints(record)
-    init_fields = [f.name for f in dataclasses.fields(record) if f.init]
-    decoders = [decoder(hints[name]) for name in init_fields]
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(record) if f.init)
+
+
+def _record_decoder(record: type) -> Decoder:
+    decoders = [decoder(kind) for _name, kind in record_fields(record)]
 
     def decode(data: Any) -> Any:
         values = _expect(data, list)
