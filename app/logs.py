@@ -12,14 +12,16 @@ Two guards back the rule up here: exceptions are logged as their type and the co
 locations of their traceback, without their message; and a full or read-only disk
 never turns a log line into a traceback on the screen.
 
-The log is ``<data folder>/logs/stemprep.log``, rotated at about 1 MB with three old
-files kept, owner-only (folder 0700, files 0600) like the database.
+The log is ``<data folder>/logs/stemprep.log``, owner-only (folder 0700, files 0600)
+like the database. Once it has passed about 1 MB it is rotated, three old files kept,
+when StemPrep next starts: a session writes a few dozen lines, so it cannot fill one
+itself, and the standard library's rotating handler (whose module brings `socket` and
+`pickle`, 1.1 MiB at every start) is loaded only on the start that rotates.
 """
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import traceback
 from pathlib import Path
@@ -40,8 +42,8 @@ def logs_folder() -> Path:
     return data_folder() / "logs"
 
 
-class _PrivateRotatingFile(logging.handlers.RotatingFileHandler):
-    """A rotating file created owner-only, that stays silent when the disk fails it."""
+class _PrivateLogFile(logging.FileHandler):
+    """A log file created owner-only, that stays silent when the disk fails it."""
 
     def _open(self):  # type: ignore[no-untyped-def]  # logging's own signature
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
@@ -54,6 +56,22 @@ class _PrivateRotatingFile(logging.handlers.RotatingFileHandler):
         # disk is met (and explained) by the code that writes the patient's data; the
         # log just loses a line.
         return
+
+
+def _rotate_when_full(path: Path) -> None:
+    """Move a log that has passed `MAX_BYTES` aside (keeping `BACKUP_COUNT` old ones), as logging rotates."""
+    try:
+        if path.stat().st_size < MAX_BYTES:
+            return
+    except FileNotFoundError:
+        return
+    import logging.handlers  # only on the start that rotates (see the module)
+
+    rotating = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, delay=True)
+    try:
+        rotating.doRollover()
+    finally:
+        rotating.close()
 
 
 class _PrivateFormatter(logging.Formatter):
@@ -79,7 +97,7 @@ class _PrivateFormatter(logging.Formatter):
 
 
 def setup_logging(folder: Path | None = None, *, level: int = logging.INFO) -> Path | None:
-    """Send StemPrep's log lines to the rotating file in `folder` (default `logs_folder()`).
+    """Send StemPrep's log lines to the log file in `folder` (default `logs_folder()`).
 
     Safe to call again (it replaces its own handler). Returns the log file, or None
     when the folder cannot be written: StemPrep then runs without a log rather than
@@ -87,7 +105,7 @@ def setup_logging(folder: Path | None = None, *, level: int = logging.INFO) -> P
     """
     logger = logging.getLogger(LOGGER_NAME)
     for handler in list(logger.handlers):
-        if isinstance(handler, _PrivateRotatingFile):
+        if isinstance(handler, _PrivateLogFile):
             logger.removeHandler(handler)
             handler.close()
     logger.setLevel(level)
@@ -101,7 +119,8 @@ def setup_logging(folder: Path | None = None, *, level: int = logging.INFO) -> P
         folder.mkdir(mode=0o700, exist_ok=True)
         if os.name == "posix":
             os.chmod(folder, 0o700)
-        handler = _PrivateRotatingFile(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+        _rotate_when_full(path)
+        handler = _PrivateLogFile(path, encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(_PrivateFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -68,8 +68,9 @@ DIALOG_MODULES = {
 #: `platform`) and the demo's file (`tomllib`) come when a patient or the demo is made.
 LATER_STANDARD = {"uuid", "platform", "tomllib"}
 #: Not even when the window takes input: `hashlib` loads OpenSSL (3.5 MiB), wanted only when a
-#: backup is made; caches are keyed without it.
-NOT_AT_START_STANDARD = {"hashlib", "_hashlib"}
+#: backup is made (caches are keyed without it); the log's rotating handler brings `socket` and
+#: `pickle`, wanted only on the start that rotates a full log.
+NOT_AT_START_STANDARD = {"hashlib", "_hashlib", "logging.handlers", "socket", "pickle"}
 #: Never before the first paint: the PDF renderer, the content checker, image libraries, and the
 #: library that migrates the schema (with what it brings), needed only when a migration is pending.
 FORBIDDEN_PACKAGES = {
