@@ -10,6 +10,7 @@ stays quick.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import os
@@ -519,6 +520,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `stemprep`; returns the exit code (also used by `python main.py`)."""
     args = parse_arguments(argv)
+    if args.command is not None:
+        gc.enable()  # main.py pauses the collector while StemPrep starts; a command is past that
     setup_logging()
     log.info("command %s started", args.command or "window")
     try:

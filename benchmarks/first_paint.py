@@ -10,13 +10,15 @@ stdout; `benchmarks/launcher.py` records the monotonic moment it started the chi
 the difference is the time from launch to the first picture on screen. The program
 then carries on as usual (StemPrep's start-up check exits once its file is checked).
 
-StemPrep's command line is imported before PySide6, as `main.py` does: PySide6 reads
-the source of every module imported after it, so importing it first here would make
-StemPrep pay for a start-up order its users never have.
+StemPrep starts as `main.py` starts it: the garbage collector paused, and its command
+line imported before PySide6 (PySide6 reads the source of every module imported after
+it, so importing it first here would make StemPrep pay for a start-up order its users
+never have).
 """
 
 from __future__ import annotations
 
+import gc
 import runpy
 import sys
 import time
@@ -60,6 +62,7 @@ def main(argv: list[str]) -> int:
         sys.argv = [str(script)]
         runpy.run_path(str(script), run_name="__main__")  # exits through SystemExit
         return 0
+    gc.disable()  # as main.py does while StemPrep starts
     from app.cli import main as stemprep  # before PySide6, as in main.py
 
     _watch_first_paint()

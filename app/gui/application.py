@@ -207,6 +207,7 @@ def run_gui(
         # collector's full passes, which a worker thread (batch printing, backups) would
         # otherwise run while holding the GIL, freezing the window for 100 ms or more.
         gc.freeze()
+        gc.enable()  # paused by main.py while StemPrep starts; from here it only sees new objects
         if exit_after_startup:
             session.ready.connect(lambda: QCoreApplication.exit(0))
             give_up = QTimer(window)  # dies with the window, so it never fires into a later loop

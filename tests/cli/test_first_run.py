@@ -9,7 +9,9 @@ error must point to the help of the command that was mistyped.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
+import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -141,3 +143,18 @@ def test_anything_else_goes_to_the_whole_parser(
 def test_a_command_is_read_by_the_whole_parser() -> None:
     read = parse_arguments(["--db", "p.db", "profiles", "--sort", "name"])
     assert (read.command, read.db) == ("profiles", "p.db")
+
+
+def test_a_command_turns_the_collector_paused_for_the_start_back_on(tmp_path: Path) -> None:
+    gc.disable()  # as main.py does
+    try:
+        assert main(["--db", str(tmp_path / "s.db"), "profiles"]) == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_batch_child_importing_main_py_under_another_name_neither_pauses_the_collector_nor_starts() -> None:
+    ran = runpy.run_path(str(ROOT / "main.py"), run_name="__mp_main__")  # what a "spawn" child does
+    assert gc.isenabled()
+    assert "main" not in ran  # nor did it import the command line it would not use

@@ -434,7 +434,8 @@ def test_the_first_paint_loads_only_what_the_first_screen_needs(db_path: Path, t
     with Store.open(db_path) as store:
         store.create_profile("Margaret Lee")
     program = f"""
-import json, sys
+import gc, json, sys
+gc.disable()  # as main.py does while StemPrep starts
 from app.cli import main  # first, as main.py does
 from PySide6.QtCore import QEvent, QObject, QTimer, QCoreApplication
 from PySide6.QtWidgets import QMainWindow
@@ -446,6 +447,7 @@ class Watch(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and not loaded:
             loaded["modules"] = sorted(sys.modules)
+            loaded["collector on"] = gc.isenabled()
             loaded["source files held"] = len(__import__("linecache").cache)
         return False
 
@@ -456,7 +458,7 @@ def show(self):
 QMainWindow.show = show
 code = main(["--db", {str(db_path)!r}, "--exit-after-startup"])
 print(json.dumps({{"code": code, "modules": loaded.get("modules", []), "at ready": sorted(sys.modules),
-                  "source files held": loaded.get("source files held")}}))
+                  "source files held": loaded.get("source files held"), "collector on": loaded.get("collector on")}}))
 """
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(tmp_path / "cache"),
            "PYTHONPATH": str(ROOT)}
@@ -479,6 +481,8 @@ print(json.dumps({{"code": code, "modules": loaded.get("modules", []), "at ready
     assert modules & LATER_STANDARD == set()
     # PySide6 reads the source of modules imported after it; the lines are not kept (5 MiB).
     assert found["source files held"] == 0
+    # The garbage collector, paused while StemPrep starts, is back on before the window shows.
+    assert found["collector on"] is True
     # The menus' features are in when the window takes input, but not what their dialogs need.
     assert set(found["at ready"]) & DIALOG_MODULES == set()
     assert set(found["at ready"]) & NOT_AT_START_STANDARD == set()
