@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from db.errors import StorageError
 from db.store import Store
 
-if TYPE_CHECKING:  # the text boxes' own types are made only by the screens that have them
+if TYPE_CHECKING:  # for type hints only: PySide6 makes a class's Python type when it is first imported
     from PySide6.QtGui import QPaintEvent
     from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
