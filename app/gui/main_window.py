@@ -157,13 +157,15 @@ class MainWindow(QMainWindow):
     # ================================================================ building
 
     def _build_menus(self) -> None:
-        """The menu bar with the window's own entries; the menus' features join them after the first paint."""
+        """The menu bar with the window's own entries; the menus' features join them once the window takes input."""
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))
         self.view_menu = bar.addMenu(self.tr("&View"))
         # Alt+S is "Not sure" in the Questions step, so Settings opens with Alt+T.
         self.settings_menu = bar.addMenu(self.tr("Se&ttings"))
         self.help_menu = bar.addMenu(self.tr("&Help"))
+        for menu in (self.file_menu, self.settings_menu, self.help_menu):
+            menu.aboutToShow.connect(self.add_menu_features)  # first: a menu opened early is whole too
         for menu in (self.file_menu, self.view_menu, self.settings_menu, self.help_menu):
             menu.aboutToShow.connect(lambda menu=menu: room_for_widest_entry(menu))
         # The patient list's buttons have no free Alt+letter; these keys work with the list hidden, too.
@@ -195,13 +197,17 @@ class MainWindow(QMainWindow):
     def add_menu_features(self) -> MenuFeatures:
         """Add files, backups, batch printing, settings and Help to the menus (once); they are returned.
 
-        The session adds them right after the first paint, before the window takes input
-        (`app.gui.menu_features`); a window used before it paints gets them at first use.
+        The session adds them at the event loop's first pause after the window takes input
+        (`app.gui.menu_features`); sooner when File, Settings or Help opens or F1 is pressed,
+        and at first use in a window without a session (a test, a script).
         """
         if self._features is None:
             from app.gui.menu_features import MenuFeatures
+            from app.gui.session import forget_module_sources
 
             self._features = MenuFeatures(self, self._store, self._bank)
+            self._early_guide.setEnabled(False)  # Help → Guide has the key now
+            forget_module_sources()  # the features' modules were just imported
         return self._features
 
     @property
@@ -276,6 +282,9 @@ class MainWindow(QMainWindow):
         for number in range(len(STEP_FACTORIES)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
             shortcut.activated.connect(lambda n=number: self.go_to_step(n))
+        # Help → Guide's key (F1) until the menus' features, which bring that entry and its key, join.
+        self._early_guide = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self)
+        self._early_guide.activated.connect(lambda: self.features.help_actions.show_guide())
 
     @Slot()
     def new_patient(self) -> None:

@@ -1,13 +1,14 @@
-"""The menus' features, added to the window once it has painted.
+"""The menus' features, added to the window once it takes input.
 
 Exporting and importing a patient's file, printing sheets by the dozen, backups, the
 agency's details, the language, exchange rates and Help each live in their own module
 with their dialogs; the heaviest dialogs load what they need when first opened (the
 batch dialog, with the sheet's content and the batch printer, behind `batch_action`).
-None of it is needed to show the window, so the session adds them right after its first
-paint (`MainWindow.add_menu_features`), before the window takes input; a window used
-before it paints (a test, a script) gets them at first use. The order here is the
-order of the menus' entries.
+None of it is needed to show the window or to take input, so the session adds them at
+the event loop's first pause after the first paint (`MainWindow.add_menu_features`);
+opening File, Settings or Help, or pressing F1, adds them at once, and a window without
+a session (a test, a script) gets them at first use. The order here is the order of the
+menus' entries.
 """
 
 from __future__ import annotations

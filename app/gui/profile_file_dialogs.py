@@ -226,6 +226,7 @@ class ProfileFileActions(QObject):
         self.import_action.triggered.connect(self.import_file)
         window.add_to_file_menu([self.export_action, self.import_action])
         window.file_menu.aboutToShow.connect(self._update_enabled)
+        self._update_enabled()  # added as File opens, they miss that opening's signal
 
     @Slot()
     def _update_enabled(self) -> None:

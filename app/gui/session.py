@@ -4,12 +4,14 @@
 the quick check of the whole file (`db.integrity`, a tenth of a second at 10,000
 patients, a second or more at 100,000) runs on a worker thread beside the building of
 the window and its first paint (SQLite does the reading without holding Python's lock,
-so a second core does it), and carries on while the user reads the window; right after
-the first paint the menus' features join the window (`MainWindow.add_menu_features`).
-From its first paint until the check has passed and the menus are whole the window
-takes no input: keys, clicks, the wheel and shortcuts are held back (`InputGate`, with a
-busy cursor if it takes a moment), so nothing can be typed into a file that turns out to
-be damaged, and the damaged-file dialog comes before any edit. When the file is damaged,
+so a second core does it), and carries on while the user reads the window. From its
+first paint until the check has passed the window takes no input: keys, clicks, the
+wheel and shortcuts are held back (`InputGate`, with a busy cursor if it takes a
+moment), so nothing can be typed into a file that turns out to be damaged, and the
+damaged-file dialog comes before any edit. The menus' features
+(`MainWindow.add_menu_features`) join at the event loop's next pause after the paint,
+or at once when a menu opens or F1 is pressed: the window does not wait for their
+modules to take input, and a menu is whole whenever it shows. When the file is damaged,
 the dialog shows over the window; the window and its Store then close without writing
 into the file, the file is set aside as the user chose, and a new window opens — as
 after File → Restore a backup…, which also closes and reopens through this session.
@@ -220,7 +222,7 @@ class WindowSession(QObject):
         self._waiting.discard(what)
         if not self._waiting:
             if self._gate is not None:
-                self._gate.release()  # the file is checked and the menus are whole: input is taken
+                self._gate.release()  # painted and the file checked: input is taken
             self.ready.emit()
 
     def _hold_input(self) -> None:
@@ -230,9 +232,10 @@ class WindowSession(QObject):
             self._gate = InputGate(QGuiApplication.instance())
 
     def _painted(self, window: MainWindow) -> None:
-        window.add_menu_features()  # before the window takes input
-        forget_module_sources()  # the features' modules were just imported
         self._done("paint")
+        # The features' modules load at the next pause, not before the window takes input; a menu
+        # opened or F1 pressed sooner adds them at once.
+        QTimer.singleShot(0, window, window.add_menu_features)
 
     def _build(self, notice: str, *, read_only: bool = False) -> MainWindow:
         self.store.derived_tables_mending = self._mend_while_held

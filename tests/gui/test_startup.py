@@ -24,6 +24,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.domain.question_bank import QuestionBank
 from app.gui import session as session_module
 from app.gui.application import run_gui
 from app.gui.main_window import MainWindow
@@ -48,7 +49,7 @@ ALLOWED_PACKAGES = {
 #: Qt modules the first screen uses; QtPdf, QtPdfWidgets and QtPrintSupport come with the Sheet step.
 ALLOWED_QT = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"}
 #: StemPrep modules that only later screens or menu items need: the other steps, the worklist,
-#: and the menus' features (added right after the first paint) with what they bring.
+#: and the menus' features (added once the window takes input) with what they bring.
 LATER_MODULES = {
     "app.gui.questions", "app.gui.sheet", "app.gui.doctor_view", "app.gui.clinics", "app.gui.comparison",
     "app.gui.worklist", "app.domain.worklist",
@@ -375,7 +376,7 @@ def test_the_input_gate_holds_back_what_the_system_delivers_shortcuts_included(
     qtbot.waitUntil(lambda: window.current_step == MainWindow.CLINICS)
 
 
-def test_the_menus_features_join_after_the_first_paint_and_before_the_window_takes_input(
+def test_the_window_takes_input_before_the_menus_features_join_which_follow_at_once(
     qapp: QApplication, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with Store.open(db_path) as store:
@@ -400,19 +401,59 @@ def test_the_menus_features_join_after_the_first_paint_and_before_the_window_tak
 
     monkeypatch.setattr(session_module.InputGate, "release", release)
 
-    def then() -> None:
+    def joined() -> bool:
+        shown = _windows()
+        return bool(shown) and "when input is taken" in seen and None not in [
+            shown[0].findChild(QAction, name) for name in names
+        ]
+
+    def then() -> None:  # no menu opened: the features join by themselves
         [window] = _windows()
         seen["file menu"] = [a.text() for a in window.file_menu.actions() if a.text()]
         window.close()
 
-    _poll(lambda: bool(_windows()) and "when input is taken" in seen, then)
+    _poll(joined, then)
     assert _run(db_path, lambda: None) == 0
     assert seen["before paint"] == [None] * len(names)
     assert seen["worklist before paint"] is None  # built when first shown
-    assert None not in seen["when input is taken"]
+    assert seen["when input is taken"] == [None] * len(names)  # the window did not wait for them
     file_menu = seen["file menu"]
     assert isinstance(file_menu, list)
     assert file_menu[0] == "&New patient" and file_menu[-1] == "&Quit"  # the features go between
+
+
+@pytest.mark.qt_log_ignore(  # the offscreen platform cannot raise a window or give a menu the keyboard
+    "This plugin does not support propagateSizeHints", "This plugin does not support raise",
+    "This plugin does not support grabbing the keyboard",
+)
+def test_a_menu_opened_or_f1_pressed_before_the_features_join_finds_them(
+    qtbot: QtBot, store: Store, bank: QuestionBank
+) -> None:
+    window = MainWindow(store, bank)  # no session: nothing adds the features until they are wanted
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.findChild(QAction, "exportProfileAction") is None
+    window.file_menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitUntil(window.file_menu.isVisible)
+    texts = [a.text() for a in window.file_menu.actions() if a.text()]
+    assert "&Export patient to a file…" in texts and texts[-1] == "&Quit"
+    export = window.findChild(QAction, "exportProfileAction")
+    assert export is not None and export.isEnabled() is (window.profile_id is not None)
+    window.file_menu.hide()
+
+    second = MainWindow(store, bank)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    second.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is second)
+    qtbot.keyClick(second.profile_list.search, Qt.Key.Key_F1)
+    guide = second.features.help_actions.dialogs.get("guide")
+    assert guide is not None and guide.isVisible()
+    guide.close()
+    qtbot.keyClick(second.profile_list.search, Qt.Key.Key_F1)  # now Help → Guide's own key: not two
+    qtbot.waitUntil(guide.isVisible)
 
 
 def test_a_new_patient_reaches_steps_built_before_and_after(
@@ -483,7 +524,6 @@ print(json.dumps({{"code": code, "modules": loaded.get("modules", []), "at ready
     assert found["source files held"] == 0
     # The garbage collector, paused while StemPrep starts, is back on before the window shows.
     assert found["collector on"] is True
-    # The menus' features are in when the window takes input, but not what their dialogs need.
+    # Nor, when the window takes input, what the menus' dialogs need, or the standard modules above.
     assert set(found["at ready"]) & DIALOG_MODULES == set()
     assert set(found["at ready"]) & NOT_AT_START_STANDARD == set()
-    assert "app.gui.menu_features" in found["at ready"]
