@@ -36,6 +36,7 @@ from app import __version__
 from app.gui import text_size
 from app.gui.app_icon import icon_pixmap
 from app.gui.layouts import column
+from app.gui.main_window import GUIDE_KEY
 from db import backup
 from db.store import Store
 from resources import resource_path
@@ -257,7 +258,7 @@ class ShortcutsDialog(QDialog):
                 (keys_text(main_window.WORKLIST_KEY), self.tr("All patients in a table")),
                 (keys_text(*text_size.LARGER_KEYS, text_size.SMALLER_KEY), self.tr("Larger or smaller text")),
                 (keys_text(text_size.NORMAL_SIZE_KEY), self.tr("Normal text size")),
-                (_standard_keys(QKeySequence.StandardKey.HelpContents), self.tr("The guide")),
+                (_standard_keys(main_window.GUIDE_KEY), self.tr("The guide")),
                 (_standard_keys(QKeySequence.StandardKey.Quit), self.tr("Quit StemPrep")),
             ]),
             (self.tr("Questions step"), [
@@ -385,7 +386,7 @@ class HelpActions(QObject):
         self._window = window
         self.dialogs: dict[str, QDialog] = {}
         self.guide = self._add(menu, self.tr("&Guide"), self.show_guide)
-        self.guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guide.setShortcut(GUIDE_KEY)
         self.shortcuts = self._add(menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts)
         menu.addSeparator()
         self.about = self._add(menu, self.tr("&About StemPrep"), self.show_about)

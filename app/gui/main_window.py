@@ -79,6 +79,8 @@ SAVED_MESSAGE_MS = 2500
 
 #: View → All patients in a table.
 WORKLIST_KEY = "Ctrl+Shift+L"
+#: Help → Guide: the platform's key for help (F1).
+GUIDE_KEY = QKeySequence.StandardKey.HelpContents
 
 #: Room a menu gets beyond what Qt reckons, in average character widths (see `room_for_widest_entry`).
 MENU_SLACK_CHARACTERS = 2
@@ -283,7 +285,7 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
             shortcut.activated.connect(lambda n=number: self.go_to_step(n))
         # Help → Guide's key (F1) until the menus' features, which bring that entry and its key, join.
-        self._early_guide = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self)
+        self._early_guide = QShortcut(QKeySequence(GUIDE_KEY), self)  # one key, as the entry has
         self._early_guide.activated.connect(lambda: self.features.help_actions.show_guide())
 
     @Slot()
