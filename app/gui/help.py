@@ -258,7 +258,7 @@ class ShortcutsDialog(QDialog):
                 (keys_text(main_window.WORKLIST_KEY), self.tr("All patients in a table")),
                 (keys_text(*text_size.LARGER_KEYS, text_size.SMALLER_KEY), self.tr("Larger or smaller text")),
                 (keys_text(text_size.NORMAL_SIZE_KEY), self.tr("Normal text size")),
-                (_standard_keys(main_window.GUIDE_KEY), self.tr("The guide")),
+                (_standard_keys(GUIDE_KEY), self.tr("The guide")),
                 (_standard_keys(QKeySequence.StandardKey.Quit), self.tr("Quit StemPrep")),
             ]),
             (self.tr("Questions step"), [

@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
     # ================================================================ building
 
     def _build_menus(self) -> None:
-        """The menu bar with the window's own entries; the menus' features join them once the window takes input."""
+        """The menu bar with the window's own entries; the menus' features join them after the first paint."""
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))
         self.view_menu = bar.addMenu(self.tr("&View"))
@@ -199,9 +199,9 @@ class MainWindow(QMainWindow):
     def add_menu_features(self) -> MenuFeatures:
         """Add files, backups, batch printing, settings and Help to the menus (once); they are returned.
 
-        The session adds them at the event loop's first pause after the window takes input
-        (`app.gui.menu_features`); sooner when File, Settings or Help opens or F1 is pressed,
-        and at first use in a window without a session (a test, a script).
+        The session adds them at the event loop's first pause after the first paint, not
+        before the window takes input (`app.gui.menu_features`); sooner when File, Settings
+        or Help opens or F1 is pressed, and at first use in a window without a session.
         """
         if self._features is None:
             from app.gui.menu_features import MenuFeatures
