@@ -20,6 +20,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from app.domain.facilitator import FacilitatorDetails, facilitator_details
 from app.domain.formatting import format_number
 from app.domain.picks import my_question_ids
 from app.domain.question_bank import (
@@ -37,7 +38,6 @@ from app.domain.question_bank import (
 )
 from app.domain.red_flags import RaisedFlag, evaluate_red_flags
 from app.domain.sheet_kinds import KINDS, SECTIONS, SHEET_KINDS, SheetKind  # noqa: F401 (declared there, cheap to import)
-from app.domain.facilitator import FacilitatorDetails, facilitator_details
 from db.errors import NotFound, UserError
 from db.records import Answer, Clinic, CustomQuestion, FlagDismissal, Profile
 

@@ -20,7 +20,6 @@ from db.errors import StorageError, UserError
 from db.store import Store
 
 
-
 @dataclass
 class BatchResult:
     """What a batch did: the files written, the profiles that failed and why."""
