@@ -51,6 +51,7 @@ from app.domain.formatting import shortened
 from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetOptions
 from app.export.batch import MERGED_FILE, BatchResult
+from app.gui.batch_action import LAST_FOLDER_SETTING, BatchChoices
 from app.gui.batch_runners import (
     COUNTED_SHEETS,
     BatchJob,
@@ -58,7 +59,6 @@ from app.gui.batch_runners import (
     ThreadBatchRunner,
     page_counter,
 )
-from app.gui.batch_action import LAST_FOLDER_SETTING, BatchChoices
 from app.gui.dialogs import remember_folder
 from app.gui.layouts import STRETCH, column, row
 from app.gui.sheet_options import SheetOptionsBox
@@ -66,7 +66,6 @@ from app.gui.worker import Worker
 from db.errors import StorageError
 from db.search import ProfileQuery
 from db.store import Store
-
 
 
 class FolderDialog:

@@ -58,8 +58,7 @@ from app.domain.sheet_content import (
     SheetOptions,
     gather_sheet,
 )
-from app.export.files import sheet_file_name
-from app.export.files import SheetExportError, save_pdf
+from app.export.files import SheetExportError, save_pdf, sheet_file_name
 from app.gui.dialogs import PrintDialog, SaveDialog, remember_folder, remembered_folder
 from app.gui.i18n import ui_language
 from app.gui.sheet_options import SheetOptionsBox

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.cli import FACILITATOR_KEYS
-from app.domain.question_bank import QuestionBank
 from app.domain.facilitator import FacilitatorDetails
+from app.domain.question_bank import QuestionBank
 from app.gui.facilitator_dialog import FacilitatorDialog
 from app.gui.main_window import MainWindow
 from db.store import Store
