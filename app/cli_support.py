@@ -7,12 +7,13 @@ importing the parser.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from db.errors import DatabaseInUse, DatabaseReadOnly, UserError
-from db.location import database_path
+from db.location import ENV_VAR, database_path, named_database
 from db.store import Store
 
 EXIT_OK = 0
@@ -27,9 +28,13 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
     """The database named by --db / $STEMPREP_DB / the data folder.
 
     Commands that only read (`read_only`) fall back to reading the file without the
-    writer's lock when the window has it open, so they still work beside it.
+    writer's lock when the window has it open, so they still work beside it. They
+    never make a file the user named that is not there (a mistyped --db): they say
+    there is none. The data folder's own file is made on first use, by any command.
     """
     path = database_path(args.db)
+    if read_only and named_database(args.db) is not None and not os.path.lexists(path):
+        raise UserError(f"There is no StemPrep file at {path}; check the name given with --db or {ENV_VAR}.")
     try:
         store = Store.open(path)
     except (DatabaseInUse, DatabaseReadOnly):

@@ -23,11 +23,14 @@ def data_folder() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 
-def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The database to open: ``--db`` first, then ``$STEMPREP_DB``, then the data folder."""
+def named_database(explicit: str | os.PathLike[str] | None = None) -> Path | None:
+    """The database the user named: ``--db`` first, then ``$STEMPREP_DB``; None when neither is given."""
     if explicit:
         return Path(explicit).expanduser()
     from_env = os.environ.get(ENV_VAR, "").strip()
-    if from_env:
-        return Path(from_env).expanduser()
-    return data_folder() / DATABASE_FILE
+    return Path(from_env).expanduser() if from_env else None
+
+
+def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The database to open: the one the user named, else the one in the data folder."""
+    return named_database(explicit) or data_folder() / DATABASE_FILE

@@ -20,14 +20,16 @@ from db.store import Store
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(*args: str, db: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, db: Path | None = None, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `python main.py ARGS` as a separate process, as a user would."""
     full_env = {**os.environ, **(env or {})}
     full_env.pop("STEMPREP_DEBUG", None)
     argv = [sys.executable, str(ROOT / "main.py"), *args]
     if db is not None:
         argv += ["--db", str(db)]
-    return subprocess.run(argv, capture_output=True, text=True, env=full_env, timeout=120)
+    return subprocess.run(argv, capture_output=True, text=True, env=full_env, timeout=120, cwd=cwd)
 
 
 def assert_one_clear_line(result: subprocess.CompletedProcess[str]) -> None:
@@ -75,8 +77,32 @@ def test_db_option_after_the_command_and_env_var(tmp_path: Path) -> None:
     result = run("profiles", "--json", env={"STEMPREP_DB": str(db)})
     assert len(json.loads(result.stdout)) == 1
     other = tmp_path / "other.db"
+    Store.open(other).close()
     result = run("profiles", "--json", db=other, env={"STEMPREP_DB": str(db)})
     assert json.loads(result.stdout) == []  # --db wins over the variable
+
+
+@pytest.mark.parametrize("command", [
+    ["profiles"], ["flags", "--profile", "1"], ["sheet", "--profile", "1", "-o", "sheet.pdf"],
+    ["export-profile", "1", "-o", "patient.stemprep"],
+])
+@pytest.mark.parametrize("named_by", ["--db", "STEMPREP_DB"])
+def test_a_reading_command_given_a_file_that_is_not_there_says_so_and_makes_nothing(
+    tmp_path: Path, command: list[str], named_by: str
+) -> None:
+    missing = tmp_path / "무릎 환자" / "typo.db"
+    given = {"db": missing} if named_by == "--db" else {"env": {"STEMPREP_DB": str(missing)}}
+    result = run(*command, cwd=tmp_path, **given)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"stemprep: There is no StemPrep file at {missing}; check the name given with --db or STEMPREP_DB."
+    )
+    assert list(tmp_path.iterdir()) == []  # no folder, no database, no sheet
+
+
+def test_a_reading_command_on_a_new_computer_finds_no_profiles_yet(tmp_path: Path) -> None:
+    result = run("profiles", env={"XDG_DATA_HOME": str(tmp_path / "xdg")})
+    assert result.returncode == 0 and result.stdout.startswith("No profiles yet"), result.stderr
 
 
 def test_default_location_is_the_private_data_folder(tmp_path: Path) -> None:

@@ -148,7 +148,7 @@ def test_a_command_is_read_by_the_whole_parser() -> None:
 def test_a_command_turns_the_collector_paused_for_the_start_back_on(tmp_path: Path) -> None:
     gc.disable()  # as main.py does
     try:
-        assert main(["--db", str(tmp_path / "s.db"), "profiles"]) == 0
+        assert main(["--db", str(tmp_path / "s.db"), "demo"]) == 0
         assert gc.isenabled()
     finally:
         gc.enable()
