@@ -295,7 +295,8 @@ def test_a_search_index_met_damaged_is_mended_on_a_worker_with_input_held_and_a_
     window = session.window
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitExposed(window)
+    window.activateWindow()  # keys reach the focused field only in the active window, where the gate holds them
+    qtbot.waitActive(window)
 
     def while_mending() -> None:
         seen["banner"] = window.banner.message
