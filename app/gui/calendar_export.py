@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -43,6 +43,7 @@ class CalendarDialog(QDialog):
             "(Korean time), the place and the interpreter. Open it with your calendar, or send it to "
             "your phone. Nothing else about you goes into it."
         ).format(clinic=clinic.name))
+        what.setTextFormat(Qt.TextFormat.PlainText)  # the clinic's name may hold "<b>&"
         what.setWordWrap(True)
         self.with_name = QCheckBox(self.tr("Put my &name in the calendar entry"))
         self.with_name.setToolTip(self.tr("Leave it out if others can see your calendar."))

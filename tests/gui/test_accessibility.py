@@ -308,3 +308,25 @@ def test_the_clash_check_sees_mnemonics_menus_and_shortcuts(demo_window: MainWin
     keys = live_keys(demo_window)
     assert {"Alt+C", "Alt+Y", "Alt+Right", "F11", "Alt+T", "Ctrl+1", "Alt+D"} <= set(keys), sorted(keys)
     assert "Alt+Y" not in live_keys(demo_window.profile_step)  # the Questions keys live only on that step
+
+
+def test_names_typed_with_markup_show_as_typed_on_every_screen(
+    qtbot: QtBot, store: Store, make_window: Callable[[], MainWindow], bank: QuestionBank
+) -> None:
+    """A name like "<b>&</b>" is the user's text: no label may read it as formatting and hide the tags."""
+    typed = "<b>&</b> Seoul"
+    demo = create_demo(store)
+    store.update_profile(demo.id, name=f"{typed} patient")
+    for clinic in store.clinics_for(demo.id):
+        store.update_clinic(clinic.id, name=f"{typed} clinic {clinic.id}")
+    window = make_window()
+    window.profile_list.select_profile(demo.id)
+    read_as_markup = {
+        f"{screen}: {label.text()[:60]!r}"
+        for screen, top in _screens(window, bank, qtbot)
+        for label in top.findChildren(QLabel)
+        if typed in label.text() and label.textFormat() != Qt.TextFormat.PlainText
+    }
+    shown = [label for label in window.findChildren(QLabel) if typed in label.text()]
+    assert shown, "the walk must meet the names somewhere, or the check would pass by seeing nothing"
+    assert read_as_markup == set(), "\n".join(sorted(read_as_markup))
