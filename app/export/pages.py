@@ -10,6 +10,7 @@ and is numbered on its own, so the copies can be separated and handed out.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from io import BytesIO
 from typing import Any
 
@@ -28,6 +29,7 @@ from app.export.flowables import PartMarker
 from app.export.fonts import LATIN_FALLBACK
 from app.export.styles import (
     FOOTER_BASELINE_MM,
+    FOOTER_GAP_MM,
     HEADER_BASELINE_MM,
     MARGIN_LEFT_MM,
     MARGIN_RIGHT_MM,
@@ -38,6 +40,9 @@ from app.export.styles import (
 #: The PDF's title; the same for every sheet so that no personal data is in the metadata.
 PDF_TITLE = "StemPrep question sheet"
 PDF_SUBJECT = "Questions for a stem cell therapy consultation"
+
+#: Between the agency's name, its registration number and its contact in the footer.
+FACILITATOR_SEPARATOR = " \u00b7 "
 
 #: Longest texts put in page headers; the full text is printed elsewhere.
 HEADER_CHARS = 80
@@ -119,7 +124,7 @@ class SheetPages:
     def frame_height(self) -> float:
         """The height the content has on a page, in points."""
         s = self.d.styles
-        return self.d.page_size[1] - s.top_margin - s.bottom_margin
+        return self.d.page_size[1] - s.top_margin - self.bottom_margin
 
     @property
     def page_count(self) -> int:
@@ -134,7 +139,7 @@ class SheetPages:
             leftMargin=MARGIN_LEFT_MM * mm,
             rightMargin=MARGIN_RIGHT_MM * mm,
             topMargin=s.top_margin,
-            bottomMargin=s.bottom_margin,
+            bottomMargin=self.bottom_margin,
             title=PDF_TITLE,
             author="",
             subject=PDF_SUBJECT,
@@ -186,21 +191,53 @@ class SheetPages:
             self._draw_line(canvas, right - day_width, top, day, size, day_width + 1)
         canvas.line(left, top - 0.45 * leading, right, top - 0.45 * leading)
 
-        # From the bottom up: page number (drawn at the end), the agency beside it or on
-        # its own line when it does not fit, then the not-medical-advice line(s).
-        lines = self._advice_lines(right - left, size)
-        facilitator = self.facilitator_line()
-        beside_count = right - left - stringWidth(self._page_label(999, 999), d.fonts.regular, size) - 6 * mm
+        lines, beside_count = self._footer_lines
         bottom = FOOTER_BASELINE_MM * mm
-        if facilitator and self._runs_width(d.text.runs(facilitator), size) <= beside_count:
-            self._draw_line(canvas, left, bottom, facilitator, size, beside_count)
-        elif facilitator:
-            lines.append(facilitator)
+        if beside_count:
+            self._draw_line(canvas, left, bottom, beside_count, size, right - left - self._page_count_room)
         for index, line in enumerate(reversed(lines), start=1):
             self._draw_line(canvas, left, bottom + index * leading, line, size, right - left)
         rule_y = bottom + (len(lines) + 1) * leading - 0.3 * leading
         canvas.line(left, rule_y, right, rule_y)
         canvas.restoreState()
+
+    @cached_property
+    def _page_count_room(self) -> float:
+        """The width kept for the page number at the footer's right, in points."""
+        return stringWidth(self._page_label(999, 999), self.d.fonts.regular, self.d.styles.furniture_pt) + 6 * mm
+
+    @cached_property
+    def _footer_lines(self) -> tuple[list[str], str]:
+        """The footer's lines above the page number, top first, and the text beside it ("" for none).
+
+        The not-medical-advice line(s), then the agency: beside the page number when it
+        fits there, else on lines of its own, its parts (name, registration number,
+        contact) kept whole as far as each fits the width: the number and the contact
+        are what a clinic checks and calls.
+        """
+        d = self.d
+        size = d.styles.furniture_pt
+        room = d.page_size[0] - MARGIN_LEFT_MM * mm - MARGIN_RIGHT_MM * mm
+        lines = self._advice_lines(room, size)
+        parts = self._facilitator_parts()
+        whole = FACILITATOR_SEPARATOR.join(parts)
+        if not whole or self._runs_width(d.text.runs(whole), size) <= room - self._page_count_room:
+            return lines, whole
+        agency = [parts[0]]
+        for part in parts[1:]:
+            joined = agency[-1] + FACILITATOR_SEPARATOR + part
+            if self._runs_width(d.text.runs(joined), size) <= room:
+                agency[-1] = joined
+            else:
+                agency.append(part)
+        return [*lines, *agency], ""
+
+    @property
+    def bottom_margin(self) -> float:
+        """The space under the content: the footer's lines, with room for at least the usual four."""
+        s = self.d.styles
+        needed = FOOTER_BASELINE_MM * mm + (len(self._footer_lines[0]) + 1) * s.furniture_leading + FOOTER_GAP_MM * mm
+        return max(s.bottom_margin, needed)
 
     def _draw_page_count(self, canvas: Canvas, index: int) -> None:
         copies = self._copy_of_page
@@ -262,13 +299,17 @@ class SheetPages:
         return shortened(", ".join(c.clinic.name for c in self.sheet.clinics), HEADER_CHARS)
 
     def facilitator_line(self) -> str:
+        """The agency, its registration number and its contact, as one line ("" when none is set)."""
+        return FACILITATOR_SEPARATOR.join(self._facilitator_parts())
+
+    def _facilitator_parts(self) -> list[str]:
         details = self.sheet.facilitator
         if details is None:
-            return ""
+            return []
         d = self.d
         parts = [f"{d.plain_both(labels.FACILITATOR)}: {details.agency}"]
         if details.registration:
             parts.append(f"{d.plain_both(labels.FACILITATOR_REGISTRATION)} {details.registration}")
         if details.contact:
             parts.append(details.contact)
-        return " \u00b7 ".join(parts)
+        return parts

@@ -102,6 +102,22 @@ def test_the_facilitator_is_on_every_page_when_set(patient: PatientFile, bank: Q
     assert all("Seoul Care Travel" in text and "2024-0042" in text for text in pages)
 
 
+@pytest.mark.parametrize("large_print", [False, True])
+def test_a_long_agency_name_gives_way_to_its_registration_number_and_contact(
+    patient: PatientFile, bank: QuestionBank, large_print: bool
+) -> None:
+    agency = "Seoul Global Medical Tourism Consulting Co., Ltd. (서울글로벌메디컬투어컨설팅 주식회사)"
+    contact = "coordinator.international@seoulglobalmedical.example / +82-2-1234-5678"
+    patient.store.set_setting("facilitator.agency", agency)
+    patient.store.set_setting("facilitator.registration", "제2024-서울강남-0123호")
+    patient.store.set_setting("facilitator.contact", contact)
+    options = SheetOptions(kind="doctor", large_print=large_print)
+    pages = [squash(page.extract_text()) for page in pdf_reader(patient.pdf(bank, options)).pages]
+    for text in pages:
+        assert squash("제2024-서울강남-0123호") in text and squash(contact) in text
+        assert squash("Seoul Global Medical Tourism") in text
+
+
 def test_the_patients_summary_is_printed_with_bilingual_labels(full_text: str, page_texts: list[str]) -> None:
     text = full_text
     for expected in (
