@@ -80,7 +80,11 @@ def cmd_sheet(args: argparse.Namespace) -> int:
             written = export_blank_sheet(bank, args.blank, output, options, facilitator=facilitator)
         else:
             with open_store(args, read_only=True) as store:
-                written = export_sheet(store, bank, args.profile, output, options)
+                sheet = export_sheet(store, bank, args.profile, output, options)
+            written = output
+            if sheet.asks_nothing:
+                print("stemprep: the doctor copy holds no questions, as none is picked for this patient; "
+                      "pick some with 'stemprep pick' or in the Questions step.", file=sys.stderr)
     except SheetExportError as error:
         raise UserError(str(error)) from error
     print(f"Wrote {written}")

@@ -178,6 +178,11 @@ class QuestionSheet:
         return self.profile is None
 
     @property
+    def asks_nothing(self) -> bool:
+        """A doctor copy with no question picked: the patient should pick some before handing it over."""
+        return self.kind == "doctor" and not self.picked
+
+    @property
     def questions(self) -> tuple[SheetQuestion, ...]:
         """Every question on the sheet, in printed order."""
         return tuple(q for group in self.groups for q in group.questions)

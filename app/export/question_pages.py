@@ -46,7 +46,8 @@ def doctor_questions(d: SheetDrawing, sheet: QuestionSheet) -> list[Flowable]:
     """The picked questions for one clinic, Korean first, each with room for the answer."""
     s = d.styles
     part: list[Flowable] = [SheetParagraph(d.both(labels.MY_QUESTIONS), s.heading)]
-    part.append(SheetParagraph(d.both(labels.DOCTOR_INTRO, "<br/>"), s.note))
+    intro = labels.NO_QUESTIONS if sheet.asks_nothing else labels.DOCTOR_INTRO  # never "write under each one" of none
+    part.append(SheetParagraph(d.both(intro, "<br/>"), s.note))
     for question in sheet.picked:
         part.append(KeepTogether(_doctor_block(d, question)))
     return part

@@ -127,11 +127,11 @@ def export_sheet(
     path: Path,
     options: SheetOptions,
     today: date | None = None,
-) -> Path:
-    """Gather, render and save a profile's sheet; returns the path written."""
+) -> QuestionSheet:
+    """Gather, render and save a profile's sheet at `path`; returns what it printed."""
     sheet = gather_sheet(store, bank, profile_id, options, today)
     save_pdf(render_pdf(sheet, options), Path(path))
-    return Path(path)
+    return sheet
 
 
 def export_blank_sheet(

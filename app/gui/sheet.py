@@ -233,18 +233,19 @@ class SheetStep(StepPage):
             return
         self._show_state(self.tr("Updating the preview…"))
         generation = self._generation
+        asks_nothing = sheet.asks_nothing
         worker = Worker(partial(_drawn, sheet, options), self, pool=self._pool, name="stemprep-preview")
-        worker.finished.connect(lambda data: self._render_finished(generation, options, data))
+        worker.finished.connect(lambda data: self._render_finished(generation, options, data, asks_nothing))
         worker.failed.connect(lambda sentence: self._render_failed(generation, sentence))
         for ended in (worker.finished, worker.failed):
             ended.connect(worker.deleteLater)
         worker.start()
 
-    def _render_finished(self, generation: int, options: SheetOptions, data: bytes) -> None:
+    def _render_finished(self, generation: int, options: SheetOptions, data: bytes, asks_nothing: bool) -> None:
         if generation != self._generation:
             return  # the options changed while it was drawing
         self._rendered = _Rendered(options, data)
-        self._load_preview(data)
+        self._load_preview(data, asks_nothing)
 
     def _render_failed(self, generation: int, sentence: str) -> None:
         if generation != self._generation:
@@ -252,7 +253,7 @@ class SheetStep(StepPage):
         self._show_state(sentence)
         self.problem.emit(sentence)
 
-    def _load_preview(self, data: bytes) -> None:
+    def _load_preview(self, data: bytes, asks_nothing: bool) -> None:
         old = self._buffer
         self.document.close()
         buffer = QBuffer(self)
@@ -263,7 +264,12 @@ class SheetStep(StepPage):
         if old is not None:
             old.close()
             old.deleteLater()
-        self._show_state(self.tr("Preview: %n page(s).", "", self.document.pageCount()))
+        state = self.tr("Preview: %n page(s).", "", self.document.pageCount())
+        if asks_nothing:
+            state += " " + self.tr(
+                "This doctor copy has no questions: none is on your list. Add some in the Questions step."
+            )
+        self._show_state(state)
         self.preview_ready.emit()
 
     def _current_pdf(self) -> bytes | None:

@@ -1286,7 +1286,7 @@ This cannot be undone.</source>
     <name>MainWindow</name>
     <message>
         <source>Profile</source>
-        <extracomment>The patient open when the window last closed, so a patient finds their own file again. Longest patient name in the title and the line under the steps (the form has it all). How long &quot;Saved&quot; stays in the status bar. View → All patients in a table. Steps whose work needs the window&apos;s width: the patient list steps aside for them by itself. File → Restore a backup… chose this backup; the session closes the window and restores it.</extracomment>
+        <extracomment>The patient open when the window last closed, so a patient finds their own file again. Longest patient name in the title and the line under the steps (the form has it all). How long &quot;Saved&quot; stays in the status bar. View → All patients in a table. Help → Guide: the platform&apos;s key for help (F1). Room a menu gets beyond what Qt reckons, in average character widths (see `room_for_widest_entry`). Steps whose work needs the window&apos;s width: the patient list steps aside for them by itself. File → Restore a backup… chose this backup; the session closes the window and restores it.</extracomment>
         <translation>프로필</translation>
     </message>
     <message>
@@ -2494,6 +2494,10 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
         <translation>
             <numerusform>미리 보기: %n쪽</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This doctor copy has no questions: none is on your list. Add some in the Questions step.</source>
+        <translation>이 의사용 사본에는 질문이 없습니다. 제 질문 목록이 비어 있습니다. 질문 단계에서 질문을 넣으십시오.</translation>
     </message>
     <message>
         <source>Saved the question sheet as {path}</source>

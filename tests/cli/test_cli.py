@@ -220,6 +220,22 @@ def test_pick_and_remove_change_the_list_and_the_doctor_copy(tmp_path: Path) -> 
     assert "예약금(선금)" not in "".join(page.extract_text() for page in PdfReader(pdf).pages)
 
 
+def test_a_doctor_copy_with_no_question_picked_says_so_on_paper_and_on_the_command_line(tmp_path: Path) -> None:
+    db, profile_id = _demo(tmp_path)
+    picked = [q["id"] for q in json.loads(
+        run("questions", "--profile", str(profile_id), "--json", db=db).stdout)["questions"] if q["picked"]]
+    assert run("pick", "--profile", str(profile_id), *picked, "--remove", db=db).returncode == 0
+    pdf = tmp_path / "doctor.pdf"
+    result = run("sheet", "--profile", str(profile_id), "-o", str(pdf), db=db)
+    assert result.returncode == 0 and result.stdout.startswith("Wrote ")
+    assert result.stderr == ("stemprep: the doctor copy holds no questions, as none is picked for this patient; "
+                             "pick some with 'stemprep pick' or in the Questions step.\n")
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "이 질문지에 고른 질문이 없습니다" in text and "Please write the answer under each one" not in text
+    assert run("pick", "--profile", str(profile_id), picked[0], db=db).returncode == 0
+    assert run("sheet", "--profile", str(profile_id), "-o", str(pdf), "--force", db=db).stderr == ""
+
+
 def test_picking_an_unknown_question_is_one_clear_line(tmp_path: Path) -> None:
     db, profile_id = _demo(tmp_path)
     result = run("pick", "--profile", str(profile_id), "cost.deposit", "no.such-question", db=db)

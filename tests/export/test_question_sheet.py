@@ -389,7 +389,7 @@ def test_a_read_only_folder_as_an_ordinary_user() -> None:
 
 def test_export_writes_readable_pdfs(patient: PatientFile, bank: QuestionBank, tmp_path: Path) -> None:
     options = SheetOptions(kind="checklist", sections=("summary",))
-    written = export_sheet(patient.store, bank, patient.profile.id, tmp_path / "p.pdf", options, SHEET_DATE)
+    export_sheet(patient.store, bank, patient.profile.id, tmp_path / "p.pdf", options, SHEET_DATE)
     blank = export_blank_sheet(bank, "heart", tmp_path / "b.pdf", options, SHEET_DATE)
-    assert "Margaret Lee" in pdf_text(written.read_bytes())
+    assert "Margaret Lee" in pdf_text((tmp_path / "p.pdf").read_bytes())
     assert "Heart" in pdf_text(blank.read_bytes())

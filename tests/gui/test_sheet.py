@@ -147,6 +147,20 @@ def test_the_three_kinds_are_offered_and_the_doctor_copy_comes_first(qtbot: QtBo
     assert sheet_step.document.pageCount() != doctor_pages
 
 
+def test_a_doctor_copy_with_no_question_picked_says_so_beside_the_preview(
+    qtbot: QtBot, sheet_step: SheetStep, store: Store
+) -> None:
+    assert "no questions" not in sheet_step.state.text()
+    store.set_question_picks(sheet_step.profile_id, [])
+    with qtbot.waitSignal(sheet_step.preview_ready, timeout=RENDER_TIMEOUT_MS):
+        sheet_step.enter()
+    assert sheet_step.state.text().startswith("Preview: ")
+    assert "This doctor copy has no questions" in sheet_step.state.text()
+    with qtbot.waitSignal(sheet_step.preview_ready, timeout=RENDER_TIMEOUT_MS):
+        sheet_step.kind_buttons["checklist"].click()  # the checklist holds every question: nothing to say
+    assert "no questions" not in sheet_step.state.text()
+
+
 def test_the_clinic_choice_gives_one_clinics_doctor_copy(qtbot: QtBot, sheet_step: SheetStep, store: Store) -> None:
     store.add_clinic(sheet_step.profile_id, "Second Clinic (fictional)")
     with qtbot.waitSignal(sheet_step.preview_ready, timeout=RENDER_TIMEOUT_MS):
