@@ -152,5 +152,5 @@ MY_NOTES = Text(en="My notes", ko="메모")
 COMPARISON_ANSWERED = Text(
     en="Every question at least one clinic has answered. ▲ marks an answer that raised a red flag; "
     "△ an answer I marked as a worry.",
-    ko="한 곳 이상의 병원이 답한 모든 질문입니다. ▲는 위험 신호가 나온 답변, △는 내가 우려 표시한 답변입니다.",
+    ko="한 곳 이상의 병원이 답한 모든 질문입니다. ▲는 위험 신호가 나온 답변, △는 제가 우려 표시한 답변입니다.",
 )

@@ -14,7 +14,7 @@ from sheet_helpers import SHEET_DATE, body_text, pdf_reader, pdf_text, squash
 
 from app.domain.demo import create_demo
 from app.domain.picks import load_my_questions, with_pick, without_pick
-from app.domain.question_bank import QuestionBank
+from app.domain.question_bank import QuestionBank, Text
 from app.domain.sheet_content import (
     SHEET_KINDS,
     InvalidSheetOptions,
@@ -311,3 +311,11 @@ def test_long_and_strange_text_prints_in_every_kind(store: Store, bank: Question
     assert squash("word " * 50) in text  # long text flows on, whole
     assert "<b>&amp;" in pdf_text(data)  # markup printed as typed
     assert (squash(labels.LOST_CHARACTERS.en) in squash(pdf_text(data)))  # the emoji became □, and it says so
+
+
+def test_the_sheet_speaks_of_the_patient_humbly_in_korean() -> None:
+    """Beside humble titles such as 여쭤볼 질문 the patient is 제/제가, never 나의/내가."""
+    korean = {name: value.ko for name, value in vars(labels).items() if isinstance(value, Text)}
+    assert len(korean) > 30
+    plain = {name: text for name, text in korean.items() if "내가" in text or "나의" in text}
+    assert plain == {}
