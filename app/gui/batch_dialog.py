@@ -42,7 +42,9 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -115,7 +117,15 @@ class BatchDialog(QDialog):
         self.pages.addWidget(self._build_done())
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
-        self.resize(640, self.sizeHint().height())
+        self.resize(640, self._fitting_height())
+
+    def _fitting_height(self) -> int:
+        """The height that shows every choice, or the most the screen has room for (the choices then scroll)."""
+        content = self._choices_scroll.widget().sizeHint().height()
+        wanted = self.sizeHint().height() + max(0, content - self._choices_scroll.sizeHint().height())
+        screen = self.screen() if self.parentWidget() is None else self.parentWidget().screen()
+        room = screen.availableGeometry().height() - 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight)
+        return max(min(wanted, room), self.minimumSizeHint().height())
 
     # ================================================================ pages
 
@@ -203,10 +213,19 @@ class BatchDialog(QDialog):
         cancel = QPushButton(self.tr("Cancel"))
         cancel.setAccessibleName(self.tr("Close without writing sheets"))
         cancel.clicked.connect(self.reject)
-        return column(
-            intro, who, self.option_box, files, folder_row, self.setup_problem, STRETCH,
-            row(STRETCH, self.start_button, cancel),
+        # The choices scroll when the screen is short (a laptop at the largest text); the
+        # buttons stay below them, always in view.
+        choices_scroll = QScrollArea()
+        choices_scroll.setWidgetResizable(True)
+        choices_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        choices_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        choices = column(intro, who, self.option_box, files, folder_row, self.setup_problem, STRETCH)
+        choices_scroll.setWidget(choices)
+        choices_scroll.setMinimumWidth(  # never narrower than the choices: no sideways scrolling
+            choices.minimumSizeHint().width() + choices_scroll.verticalScrollBar().sizeHint().width()
         )
+        self._choices_scroll = choices_scroll
+        return column(choices_scroll, row(STRETCH, self.start_button, cancel))
 
     def _build_running(self) -> QWidget:
         self.progress_label = QLabel(self.tr("Starting…"))
@@ -214,7 +233,9 @@ class BatchDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Sheets written"))
         self.progress.setRange(0, 0)  # busy until the first sheet is done
-        note = QLabel(self.tr("You can keep working in StemPrep while the sheets are written."))
+        note = QLabel(self.tr(
+            "Stop finishes the sheet being written first, so no sheet is left half-written."
+        ))
         note.setWordWrap(True)
         self.stop_button = QPushButton(self.tr("&Stop"))
         self.stop_button.setAccessibleName(self.tr("Stop after the sheet being written now"))
@@ -372,7 +393,7 @@ class BatchDialog(QDialog):
         self.setup_problem.setText(self.tr("Problem: {sentence}").format(sentence=sentence))
         self.setup_problem.show()
         # Taller, not narrower: room for the sentence without squeezing the options.
-        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+        self.resize(self.width(), max(self.height(), self._fitting_height()))
 
     def _show_summary(self, result: BatchResult) -> None:
         written = len(result.written)

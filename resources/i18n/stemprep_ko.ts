@@ -273,8 +273,8 @@
         <translation>만든 질문지</translation>
     </message>
     <message>
-        <source>You can keep working in StemPrep while the sheets are written.</source>
-        <translation>질문지를 만드는 동안에도 StemPrep에서 계속 작업할 수 있습니다.</translation>
+        <source>Stop finishes the sheet being written first, so no sheet is left half-written.</source>
+        <translation>중지를 누르면 지금 만드는 질문지까지 마친 뒤 멈추므로, 반쯤 만들어진 질문지는 남지 않습니다.</translation>
     </message>
     <message>
         <source>&amp;Stop</source>

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
     QDockWidget,
     QLabel,
     QLineEdit,
@@ -61,6 +62,7 @@ from app.gui.facilitator_dialog import FacilitatorDialog
 from app.gui.preferences import LanguageDialog
 from app.gui.profile_file_dialogs import ImportPreviewDialog
 from app.gui.recovery import RestoreBackupDialog
+from app.gui.text_size import DEFAULT_TEXT_SIZE, apply_text_size
 from db import backup
 from db.search import ProfileQuery
 from db.store import Store
@@ -330,3 +332,20 @@ def test_names_typed_with_markup_show_as_typed_on_every_screen(
     shown = [label for label in window.findChildren(QLabel) if typed in label.text()]
     assert shown, "the walk must meet the names somewhere, or the check would pass by seeing nothing"
     assert read_as_markup == set(), "\n".join(sorted(read_as_markup))
+
+
+def test_every_dialog_fits_a_small_screen_at_extra_large_text(
+    qtbot: QtBot, demo_window: MainWindow, bank: QuestionBank, language: str, qapp: QApplication
+) -> None:
+    """On a 1280×720 laptop at the largest text, each dialog's buttons stay on screen (its content may scroll)."""
+    usable = 720 - 40  # the screen less a title bar and a taskbar
+    apply_text_size(qapp, "extra-large")
+    try:
+        too_tall = [
+            f"{screen}: needs {top.minimumSizeHint().height()} px"
+            for screen, top in _screens(demo_window, bank, qtbot)
+            if isinstance(top, QDialog) and max(top.minimumSizeHint().height(), top.minimumHeight()) > usable
+        ]
+    finally:
+        apply_text_size(qapp, DEFAULT_TEXT_SIZE)
+    assert too_tall == [], "\n".join(too_tall)
