@@ -47,18 +47,18 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.domain.demo import create_demo
+from app.domain.facilitator import FacilitatorDetails
 from app.domain.profile_file import export_profile, preview_import
 from app.domain.question_bank import QuestionBank
 from app.domain.quotes import ExchangeRate, ExchangeRates
-from app.domain.facilitator import FacilitatorDetails
+from app.gui.batch_dialog import BatchChoices, BatchDialog
 from app.gui.calendar_export import CalendarDialog
 from app.gui.dialogs import CustomQuestionDialog
+from app.gui.exchange_rates import ExchangeRatesDialog
+from app.gui.facilitator_dialog import FacilitatorDialog
 from app.gui.help import AboutDialog, GuideDialog, ShortcutsDialog
 from app.gui.i18n import install_translations, remove_translations
 from app.gui.main_window import MainWindow
-from app.gui.batch_dialog import BatchChoices, BatchDialog
-from app.gui.exchange_rates import ExchangeRatesDialog
-from app.gui.facilitator_dialog import FacilitatorDialog
 from app.gui.preferences import LanguageDialog
 from app.gui.profile_file_dialogs import ImportPreviewDialog
 from app.gui.recovery import RestoreBackupDialog
