@@ -146,7 +146,7 @@ class GuideDialog(QDialog):
             "<h3>" + self.tr("Many patients") + "</h3>",
             "<p>" + self.tr(
                 "With more than one patient, the list of patients is on the left; the Patients button shows "
-                "or hides it. It steps aside for the Questions step, which needs the room; opened there, it "
+                "or hides it. It steps aside for the Questions and Sheet steps, which need the room; opened there, it "
                 "floats over the step until you choose a patient. View → All patients in a table ({key}) "
                 "shows every patient with their travel window, next consultation, progress and serious "
                 "red flags. Quotes stay in their own currency; to see them in yours too, type a rate and "

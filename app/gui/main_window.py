@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
 
     PROFILE, CLINICS, QUESTIONS, SHEET = range(4)
     #: Steps whose work needs the window's width: the patient list steps aside for them by itself.
-    NEEDS_ROOM = (QUESTIONS,)
+    NEEDS_ROOM = (QUESTIONS, SHEET)
 
     #: File → Restore a backup… chose this backup; the session closes the window and restores it.
     restore_requested = Signal(object)
@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         dock.setWidget(self.profile_list)
         dock.setMinimumWidth(260)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        self.resizeDocks([dock], [310], Qt.Orientation.Horizontal)
+        dock.start_beside(self, TEXT_SIZES[current_text_size()])
         dock.toggleViewAction().triggered.connect(self._patient_list_chosen)
         dock.closed_by_user.connect(lambda: self._patient_list_chosen(False))
 

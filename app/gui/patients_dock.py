@@ -9,9 +9,11 @@ gets its whole drawer on screen).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+from app.gui.profile_list import CONDITION_WIDTH, ProfileList, ProfileListModel
 
 #: Whether the patient list was last left open ("open") or closed ("closed") by the user.
 PATIENT_LIST_SETTING = "gui.patient_list"
@@ -21,6 +23,15 @@ ROOMY_WINDOW_WIDTH = 1700
 
 #: The width of the patient list when it floats over a step as a drawer (pixels at Normal text).
 DRAWER_WIDTH = 340
+
+#: The width the patient list starts with beside the steps, in pixels at Normal text.
+DOCK_WIDTH = 310
+
+
+def grown(pixels: int, text_scale: float) -> int:
+    """A width for a larger text size: by half as much as the text grows, so that names in the
+    list stay readable and the step beside it keeps the room it needs (a 1280-pixel screen)."""
+    return round(pixels * (1 + (text_scale - 1) / 2))
 
 
 def drawer_geometry(area: QRect, screen: QRect, width: int) -> QRect:
@@ -42,6 +53,13 @@ class PatientsDock(QDockWidget):
         super().__init__(title, parent)
         self._area: QWidget | None = None
         self._drawer_width = DRAWER_WIDTH
+
+    def start_beside(self, window: QMainWindow, text_scale: float) -> None:
+        """Take the list's starting width beside the steps for the text size; the names get most of it."""
+        window.resizeDocks([self], [grown(DOCK_WIDTH, text_scale)], Qt.Orientation.Horizontal)
+        patients = self.widget()
+        assert isinstance(patients, ProfileList)
+        patients.view.horizontalHeader().resizeSection(ProfileListModel.CONDITION, grown(CONDITION_WIDTH, text_scale))
 
     def open_as_drawer(self, area: QWidget, width: int) -> None:
         """Float over the left of `area` (the steps), `width` pixels wide, and keep there while it is open."""

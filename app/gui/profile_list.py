@@ -60,6 +60,9 @@ from db.store import Store
 #: Rows read from the database at a time.
 PAGE_SIZE = 100
 
+#: The condition column's width, in pixels at Normal text; the name takes the rest.
+CONDITION_WIDTH = 110
+
 #: A search counts its matches up to this many, then says "more than": counting every one of
 #: 90,000 matches costs more than a keystroke may, and the list pages through them anyway.
 COUNT_LIMIT = COUNTED
@@ -349,7 +352,7 @@ class ProfileList(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ProfileListModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        header.resizeSection(ProfileListModel.CONDITION, 130)
+        header.resizeSection(ProfileListModel.CONDITION, CONDITION_WIDTH)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setItemDelegateForColumn(ProfileListModel.NAME, SampleMarkDelegate(self.view))

@@ -1108,8 +1108,8 @@ This cannot be undone.</source>
         <translation>여러 환자</translation>
     </message>
     <message>
-        <source>With more than one patient, the list of patients is on the left; the Patients button shows or hides it. It steps aside for the Questions step, which needs the room; opened there, it floats over the step until you choose a patient. View → All patients in a table ({key}) shows every patient with their travel window, next consultation, progress and serious red flags. Quotes stay in their own currency; to see them in yours too, type a rate and its day in Settings → Exchange rates (StemPrep never looks one up).</source>
-        <translation>환자가 두 명 이상이면 환자 목록이 왼쪽에 표시됩니다. ‘환자’ 버튼으로 목록을 보이거나 숨길 수 있습니다. 질문 단계는 넓은 화면이 필요하므로 목록이 저절로 비켜납니다. 질문 단계에서 목록을 열면 환자를 고를 때까지 화면 위에 떠 있습니다. 보기 → 전체 환자 표({key})에서는 모든 환자의 방문 시기, 다음 상담, 진행 상황, 심각한 위험 신호를 한눈에 볼 수 있습니다. 안내받은 비용은 원래 통화로 표시됩니다. 사용하시는 통화로도 보려면 설정 → 환율에서 환율과 그 날짜를 입력하십시오(StemPrep은 환율을 조회하지 않습니다).</translation>
+        <source>With more than one patient, the list of patients is on the left; the Patients button shows or hides it. It steps aside for the Questions and Sheet steps, which need the room; opened there, it floats over the step until you choose a patient. View → All patients in a table ({key}) shows every patient with their travel window, next consultation, progress and serious red flags. Quotes stay in their own currency; to see them in yours too, type a rate and its day in Settings → Exchange rates (StemPrep never looks one up).</source>
+        <translation>환자가 두 명 이상이면 환자 목록이 왼쪽에 표시됩니다. ‘환자’ 버튼으로 목록을 보이거나 숨길 수 있습니다. 질문 단계와 질문지 단계는 넓은 화면이 필요하므로 목록이 저절로 비켜납니다. 이 두 단계에서 목록을 열면 환자를 고를 때까지 화면 위에 떠 있습니다. 보기 → 전체 환자 표({key})에서는 모든 환자의 방문 시기, 다음 상담, 진행 상황, 심각한 위험 신호를 한눈에 볼 수 있습니다. 안내받은 비용은 원래 통화로 표시됩니다. 사용하시는 통화로도 보려면 설정 → 환율에서 환율과 그 날짜를 입력하십시오(StemPrep은 환율을 조회하지 않습니다).</translation>
     </message>
     <message>
         <source>Red flags</source>
@@ -1657,7 +1657,7 @@ This cannot be undone. Backups made before now still hold it until newer backups
     <name>ProfileListModel</name>
     <message>
         <source>Name</source>
-        <extracomment>Rows read from the database at a time. A search counts its matches up to this many, then says &quot;more than&quot;: counting every one of 90,000 matches costs more than a keystroke may, and the list pages through them anyway. Search after typing pauses this long: one database query per pause, not per key. Travel months the filter offers: from a few months back to a little over two years ahead. True for a synthetic sample patient (drawn with a &quot;sample&quot; mark). Reading the list failed; one sentence.</extracomment>
+        <extracomment>Rows read from the database at a time. The condition column&apos;s width, in pixels at Normal text; the name takes the rest. A search counts its matches up to this many, then says &quot;more than&quot;: counting every one of 90,000 matches costs more than a keystroke may, and the list pages through them anyway. Search after typing pauses this long: one database query per pause, not per key. Travel months the filter offers: from a few months back to a little over two years ahead. True for a synthetic sample patient (drawn with a &quot;sample&quot; mark). Reading the list failed; one sentence.</extracomment>
         <translation>이름</translation>
     </message>
     <message>

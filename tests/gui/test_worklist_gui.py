@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QStyle
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -15,7 +16,8 @@ from app.domain.demo import create_demo
 from app.domain.question_bank import QuestionBank
 from app.domain.sample import add_sample_profiles
 from app.gui.main_window import PATIENT_LIST_SETTING, MainWindow
-from app.gui.profile_list import PAGE_SIZE
+from app.gui.profile_list import PAGE_SIZE, ProfileListModel
+from app.gui.text_size import DEFAULT_TEXT_SIZE, apply_text_size
 from app.gui.worklist import WorklistModel
 from db.store import Store
 
@@ -200,6 +202,41 @@ def test_the_patient_list_steps_aside_for_the_questions_and_remembers_the_users_
     dock.toggleViewAction().trigger()
     window.go_to_step(MainWindow.QUESTIONS)
     assert dock.isVisible() and not dock.isFloating()  # a wide window has room for both
+
+
+def test_the_patient_list_steps_aside_for_the_sheets_preview_too(
+    qtbot: QtBot, store: Store, make_window: Callable[[], MainWindow]
+) -> None:
+    create_demo(store)
+    store.create_profile("Second patient", condition="stroke")
+    window = make_window()
+    window.resize(1280, 720)
+    window.go_to_step(MainWindow.SHEET)
+    window.layout().activate()
+    assert not window.patients_dock.isVisible()
+    assert window.sheet_step.width() > window.centralWidget().width() - 40  # the preview has the width
+    window.go_to_step(MainWindow.PROFILE)
+    assert window.patients_dock.isVisible()
+
+
+@pytest.mark.parametrize(("text_size", "name"), [("normal", "Mohammed Al-Rashid"), ("extra-large", "Mohammed Müller")])
+def test_a_full_name_is_whole_in_the_patient_list_on_a_small_laptop(
+    qtbot: QtBot, store: Store, make_window: Callable[[], MainWindow], qapp: QApplication, text_size: str, name: str
+) -> None:
+    """A facilitator tells 300 patients apart by name: 18 characters at Normal text, 15 at Extra large."""
+    store.create_profile(name, condition="knee-oa")
+    store.create_profile("Second patient", condition="stroke")
+    apply_text_size(qapp, text_size)
+    try:
+        window = make_window()
+        window.resize(1280, 720)
+        window.layout().activate()
+        view = window.profile_list.view
+        room = view.columnWidth(ProfileListModel.NAME) - 2 * view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
+        needed = view.fontMetrics().horizontalAdvance(name)
+    finally:
+        apply_text_size(qapp, DEFAULT_TEXT_SIZE)
+    assert needed < room, (needed, room)
 
 
 def test_with_no_patients_the_worklist_goes_back_to_the_welcome(make_window: Callable[[], MainWindow]) -> None:
