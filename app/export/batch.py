@@ -9,13 +9,19 @@ PDF. One bad profile does not stop the batch: it is listed with its reason.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetOptions, gather_sheet
-from app.export.files import SheetExportError, save_pdf, sheet_file_name
+from app.export.files import (
+    SheetExportError,
+    is_stemprep_pdf,
+    save_pdf,
+    sheet_file_name,
+)
 from db.errors import StorageError, UserError
 from db.store import Store
 
@@ -84,11 +90,14 @@ def export_batch(
 
     folder = Path(folder)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        for missing in reversed([f for f in (folder, *folder.parents) if not os.path.lexists(f)]):
+            missing.mkdir(mode=0o700)  # owner-only: the files in it are named after patients
     except OSError as error:
         raise SheetExportError(f"StemPrep could not create the folder {folder}: {error.strerror or error}.") from error
     if not folder.is_dir():
         raise SheetExportError(f"{folder} is not a folder; give a folder for the sheets.")
+    if merged:
+        _refuse_someone_elses(folder / MERGED_FILE)
     options = replace(options, clinic_id=None)
     result = BatchResult()
     total = len(profile_ids)
@@ -105,6 +114,7 @@ def export_batch(
                 data, pages = render_counted(sheet, options)
                 name = store.profile(profile_id).name
                 path = folder / sheet_file_name(profile_id, name, personal_details=options.personal_details)
+                _refuse_someone_elses(path)
                 save_pdf(data, path)
                 result.written.append(path)
                 result.pages += pages
@@ -113,8 +123,18 @@ def export_batch(
         if progress:
             progress(done + 1, total)
     if merged and sheets and not result.cancelled:
+        _refuse_someone_elses(folder / MERGED_FILE)  # again: a file may have come while the sheets were drawn
         data, result.pages = render_merged(sheets, options)
         path = folder / MERGED_FILE
         save_pdf(data, path)
         result.written.append(path)
     return result
+
+
+def _refuse_someone_elses(path: Path) -> None:
+    """Raise `SheetExportError` when `path` holds a file StemPrep did not write: a batch replaces only its own sheets."""
+    if os.path.lexists(path) and not (path.is_file() and (path.stat().st_size == 0 or is_stemprep_pdf(path))):
+        raise SheetExportError(
+            f"{path.name} is already in {path.parent} and is not a sheet StemPrep wrote, so it was left as it is; "
+            "move it, or choose another folder."
+        )

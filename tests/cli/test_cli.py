@@ -15,6 +15,8 @@ import pytest
 from pypdf import PdfReader
 
 from app.cli import main
+from app.export.batch import MERGED_FILE
+from app.export.files import is_stemprep_pdf
 from db.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -285,3 +287,27 @@ def test_flags_shows_a_dismissed_flag_as_dismissed_with_the_note(tmp_path: Path)
     assert after[0]["dismissed"] == "They showed the approval letter"
     text = run("flags", "--profile", str(profile_id), db=db).stdout
     assert "[dismissed: They showed the approval letter]" in text
+
+
+def test_sheets_for_every_patient_go_into_a_private_folder_and_replace_only_stemprep_sheets(tmp_path: Path) -> None:
+    db, _ = _demo(tmp_path)
+    run("sample", "--count", "2", db=db)
+    folder = tmp_path / "agency" / "april"
+    first = run("sheet", "--all", "-o", str(folder), db=db)
+    assert first.returncode == 0 and first.stdout.startswith("3 sheets written"), first.stderr
+    assert {oct(f.stat().st_mode & 0o777) for f in (folder, folder.parent)} == {"0o700"}  # names of patients inside
+    sheets = sorted(folder.iterdir())
+    assert len(sheets) == 3 and all(is_stemprep_pdf(sheet) for sheet in sheets)
+
+    sheets[0].write_text("the agency's own notes")
+    (folder / MERGED_FILE).write_text("last month's merged file, edited")
+    again = run("sheet", "--all", "-o", str(folder), db=db)
+    assert again.returncode == 1 and again.stdout.startswith("2 sheets written, 1 failed")
+    assert f"{sheets[0].name} is already in {folder} and is not a sheet StemPrep wrote" in again.stderr
+    assert sheets[0].read_text() == "the agency's own notes"
+    merged = run("sheet", "--all", "--merged", "-o", str(folder), db=db)
+    assert merged.returncode == 1 and merged.stderr.startswith(f"stemprep: {MERGED_FILE} is already in {folder}")
+    assert (folder / MERGED_FILE).read_text() == "last month's merged file, edited"
+    (folder / MERGED_FILE).unlink()
+    assert run("sheet", "--all", "--merged", "-o", str(folder), db=db).returncode == 0
+    assert run("sheet", "--all", "--merged", "-o", str(folder), db=db).returncode == 0  # its own: replaced
