@@ -78,6 +78,25 @@ def _month(text: str) -> str:
         raise argparse.ArgumentTypeError(f"'{text}' is not a month; write it as YYYY-MM, like 2027-04") from None
 
 
+def _database_file(text: str) -> str:
+    """--db's value: an empty one (an unset variable in a script) must not mean the user's own file."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the path is empty; give the StemPrep file's path, or leave --db out")
+    return text
+
+
+def _record_id(text: str) -> int:
+    """A profile's or a clinic's id: a whole number SQLite can hold, from 1."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if not 1 <= number <= 2**63 - 1:
+        raise argparse.ArgumentTypeError(f"'{text[:40]}' is not an id; ids are whole numbers from 1, as "
+                                         "'stemprep profiles' and 'stemprep clinics' list them")
+    return number
+
+
 def _force_option(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument(
         "--force", action="store_true",
@@ -89,6 +108,7 @@ def _db_option(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
     parser.add_argument(
         "--db",
         metavar="PATH",
+        type=_database_file,
         # Sub-commands must not overwrite a --db given before the command name.
         default=None if top_level else argparse.SUPPRESS,
         help="the StemPrep database file (default: $STEMPREP_DB, else your data folder)",
@@ -149,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     sheet = commands.add_parser("sheet", help="write a question sheet as a PDF")
     _db_option(sheet, top_level=False)
     which = sheet.add_mutually_exclusive_group(required=True)
-    which.add_argument("--profile", type=int, metavar="ID", help="the profile whose sheet to write")
+    which.add_argument("--profile", type=_record_id, metavar="ID", help="the profile whose sheet to write")
     which.add_argument(
         "--blank", metavar="CONDITION", choices=CONDITIONS,
         help=f"a blank sheet to fill in by hand ({', '.join(CONDITIONS)})",
@@ -171,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --all: every patient's sheet in one PDF (all-sheets.pdf) instead of one file per patient",
     )
     sheet.add_argument(
-        "--clinic", type=int, metavar="ID",
+        "--clinic", type=_record_id, metavar="ID",
         help="only this clinic (without it, the doctor copy holds one copy per clinic, each numbered on its own)",
     )
     sheet.add_argument(
@@ -217,7 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export-profile", help="write one profile to a .stemprep file")
     _db_option(export, top_level=False)
-    export.add_argument("profile", type=int, metavar="ID", help="the profile's id (see 'stemprep profiles')")
+    export.add_argument("profile", type=_record_id, metavar="ID", help="the profile's id (see 'stemprep profiles')")
     export.add_argument("-o", "--output", required=True, metavar="FILE.stemprep", help="the file to write")
     _force_option(export, "profile file")
 
@@ -244,27 +264,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     questions.add_argument("--json", action="store_true", help="print JSON")
     questions.add_argument(
-        "--profile", type=int, metavar="ID",
+        "--profile", type=_record_id, metavar="ID",
         help="mark the questions this profile picked, with their place, and add the profile's own",
     )
     _db_option(questions, top_level=False)
 
     pick = commands.add_parser("pick", help="pick questions to ask (the doctor copy prints them), or --remove them")
     _db_option(pick, top_level=False)
-    pick.add_argument("--profile", type=int, required=True, metavar="ID")
+    pick.add_argument("--profile", type=_record_id, required=True, metavar="ID")
     pick.add_argument("question_ids", nargs="+", metavar="QUESTION_ID", help="ids as 'stemprep questions' shows")
     pick.add_argument("--remove", action="store_true", help="take these questions off the pick")
 
     clinics = commands.add_parser("clinics", help="a profile's clinics: ids, names, facts and appointments")
     _db_option(clinics, top_level=False)
-    clinics.add_argument("--profile", type=int, required=True, metavar="ID")
+    clinics.add_argument("--profile", type=_record_id, required=True, metavar="ID")
     clinics.add_argument("--json", action="store_true", help="print JSON")
 
     calendar = commands.add_parser(
         "calendar", help="write a clinic's consultation as a calendar file (.ics) for a phone or computer calendar"
     )
     _db_option(calendar, top_level=False)
-    calendar.add_argument("--clinic", type=int, required=True, metavar="ID", help="the clinic's id (see 'stemprep clinics')")
+    calendar.add_argument("--clinic", type=_record_id, required=True, metavar="ID", help="the clinic's id (see 'stemprep clinics')")
     calendar.add_argument("-o", "--output", required=True, metavar="FILE", help="the .ics file to write")
     calendar.add_argument(
         "--with-name", action="store_true",
@@ -276,7 +296,7 @@ def build_parser() -> argparse.ArgumentParser:
     flags = commands.add_parser("flags", help="the red flags raised for a profile")
     _db_option(flags, top_level=False)
     flags.add_argument(
-        "--profile", type=int, required=True, metavar="ID", help="the profile's id (see 'stemprep profiles')"
+        "--profile", type=_record_id, required=True, metavar="ID", help="the profile's id (see 'stemprep profiles')"
     )
     flags.add_argument("--json", action="store_true", help="print JSON")
 

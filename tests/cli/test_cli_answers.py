@@ -97,3 +97,36 @@ def test_an_import_that_leaves_things_out_says_so(tmp_path: Path, db_path: Path,
     code, out, err = stemprep(capsys, "import", "--as-new", str(exported), "--db", str(db_path))
     assert code == 0
     assert "left out" in err and "retired.question" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("argv", [
+    ["restore", "backup.db", "--db", ""],  # "$DB" with DB unset must not mean the user's own file
+    ["--db", " ", "profiles"],
+    ["demo", "--db", ""],
+])
+def test_an_empty_db_path_is_a_usage_error_not_the_users_own_file(
+    argv: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "the path is empty; give the StemPrep file's path, or leave --db out" in err
+    assert not (tmp_path / "data").exists()
+
+
+@pytest.mark.parametrize("argv", [
+    ["export-profile", "99999999999999999999999", "-o", "p.stemprep"],
+    ["flags", "--profile", "-1"],
+    ["sheet", "--profile", "1", "--clinic", "1e3", "-o", "s.pdf"],
+    ["calendar", "--clinic", "0", "-o", "c.ics"],
+])
+def test_an_id_that_cannot_be_one_is_a_usage_error(
+    argv: list[str], db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main([*argv, "--db", str(db_path)])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is not an id; ids are whole numbers from 1" in err
