@@ -420,7 +420,9 @@ def cmd_sample(args: argparse.Namespace) -> int:
 def cmd_export_profile(args: argparse.Namespace) -> int:
     from app.domain.profile_file import FILE_SUFFIX, export_profile, is_profile_file
 
-    output = output_file(args.output, is_profile_file, "profile file", f"patient{FILE_SUFFIX}", args.force)
+    output = output_file(
+        args.output, is_profile_file, "profile file", f"patient{FILE_SUFFIX}", args.force, database_path(args.db)
+    )
     with open_store(args, read_only=True) as store:
         written = export_profile(store, args.profile, output)
     print(f"Wrote {written} (keep it private: it holds health information).")

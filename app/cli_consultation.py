@@ -69,7 +69,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
         raise UserError("--condition, --search and --merged go with --all.")
     from app.export.files import is_stemprep_pdf
 
-    output = output_file(args.output, is_stemprep_pdf, "sheet", "sheet.pdf", args.force)
+    output = output_file(args.output, is_stemprep_pdf, "sheet", "sheet.pdf", args.force, database_path(args.db))
     try:
         if args.blank:
             # The agency's footer goes on blank sheets too, when a database with one exists.
@@ -244,7 +244,9 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         except FileRefused:
             return False
 
-    output = output_file(args.output, written_by_stemprep, "calendar file", "consultation.ics", args.force)
+    output = output_file(
+        args.output, written_by_stemprep, "calendar file", "consultation.ics", args.force, database_path(args.db)
+    )
     with open_store(args, read_only=True) as store:
         clinic = store.clinic(args.clinic)
         profile = store.profile(clinic.profile_id)

@@ -60,20 +60,38 @@ def mend_saying_so(mend: Callable[[], bool]) -> bool:
     return mend()
 
 
-def output_file(given: str, recognised: Callable[[Path], bool], what: str, example: str, force: bool) -> Path:
+def output_file(
+    given: str, recognised: Callable[[Path], bool], what: str, example: str, force: bool, database: Path
+) -> Path:
     """The path to write, refused before any work when it must not be written or replaced.
 
-    Devices, pipes, folders and links out of the folder are never written. An existing
-    file that StemPrep did not write (`recognised` says which are its own) is replaced
-    only with --force, so a typo in -o cannot destroy someone's document.
+    Devices, pipes, folders and links out of the folder are never written, nor, even
+    with --force, the `database` being read or the files SQLite and StemPrep keep
+    beside it. An existing file that StemPrep did not write (`recognised` says which
+    are its own) is replaced only with --force, so a typo in -o cannot destroy someone's document.
     """
     from db.files import output_target
+    from db.integrity import COMPANION_SUFFIXES
+    from db.lock import lock_path
 
     path = Path(given).expanduser()
     target = output_target(path, example=example)
+    kept = [database, lock_path(database), *(database.with_name(database.name + s) for s in COMPANION_SUFFIXES)]
+    if any(_same_file(target, file) for file in kept):
+        raise UserError(f"{path} is where StemPrep keeps your patients; choose another name for the {what}.")
     if not force and target.is_file() and target.stat().st_size > 0 and not recognised(target):
         raise UserError(
             f"{path} already exists and is not a {what} StemPrep wrote, so it was left as it is. "
             "Choose another name, or add --force to replace it."
         )
     return path
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether two paths name one file: the same path, or links to the same file."""
+    if os.path.abspath(one) == os.path.abspath(other):
+        return True
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False  # one of them is not there

@@ -130,3 +130,25 @@ def test_an_id_that_cannot_be_one_is_a_usage_error(
     assert stopped.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "is not an id; ids are whole numbers from 1" in err
+
+
+@pytest.mark.parametrize("command", [
+    ["sheet", "--profile", "1", "-o"], ["export-profile", "1", "-o"], ["calendar", "--clinic", "1", "-o"],
+])
+@pytest.mark.parametrize("onto", ["the file", "its -wal", "its lock", "a link to it"])
+def test_no_output_replaces_the_database_being_read_even_with_force(
+    command: list[str], onto: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "patients.db"
+    assert main(["demo", "--db", str(db)]) == 0
+    target = {"the file": db, "its -wal": tmp_path / "patients.db-wal", "its lock": tmp_path / "patients.db.lock",
+              "a link to it": tmp_path / "sheet.pdf"}[onto]
+    if onto == "a link to it":
+        target.symlink_to(db.name)
+    before = db.read_bytes()
+    capsys.readouterr()
+    code, _, err = stemprep(capsys, *command, str(target), "--force", "--db", str(db))
+    assert code == 1
+    assert err == f"stemprep: {target} is where StemPrep keeps your patients; choose another name for the " + {
+        "sheet": "sheet", "export-profile": "profile file", "calendar": "calendar file"}[command[0]] + ".\n"
+    assert db.read_bytes() == before
