@@ -31,6 +31,7 @@ from app.cli_support import (
     UserError,
     open_store,
     output_file,
+    shown_as_text,
 )
 from app.domain.sheet_kinds import SHEET_KINDS
 from app.logs import error_kind, setup_logging
@@ -546,6 +547,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.enable()  # main.py pauses the collector while StemPrep starts; a command is past that
     setup_logging()
     log.info("command %s started", args.command or "window")
+    with shown_as_text():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return COMMANDS[args.command](args)
     except DatabaseDamaged as error:

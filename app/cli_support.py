@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TextIO
 
 from db.errors import DatabaseInUse, DatabaseReadOnly, UserError
 from db.location import ENV_VAR, database_path, named_database
@@ -21,7 +23,7 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 
 
-__all__ = ["EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "UserError", "open_store", "output_file"]
+__all__ = ["EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "UserError", "open_store", "output_file", "shown_as_text"]
 
 
 def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
@@ -95,3 +97,32 @@ def _same_file(one: Path, other: Path) -> bool:
         return os.path.samefile(one, other)
     except OSError:
         return False  # one of them is not there
+
+
+#: Control characters that would steer a terminal (escape sequences, bells, NULs) if a name
+#: or a note held them, as an imported file may: shown as "\ufffd". Line ends and tabs stay.
+_STEERING = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)], "\ufffd")
+
+
+class _TextOnly:
+    """A stream that writes what it is given as text: no control character reaches the terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(text.translate(_STEERING))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def shown_as_text() -> Iterator[None]:
+    """While open, standard output and error show names and notes as text, whatever they hold."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _TextOnly(out), _TextOnly(err)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = out, err

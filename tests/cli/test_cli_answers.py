@@ -152,3 +152,17 @@ def test_no_output_replaces_the_database_being_read_even_with_force(
     assert err == f"stemprep: {target} is where StemPrep keeps your patients; choose another name for the " + {
         "sheet": "sheet", "export-profile": "profile file", "calendar": "calendar file"}[command[0]] + ".\n"
     assert db.read_bytes() == before
+
+
+def test_names_with_terminal_control_characters_are_printed_as_text(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A patient file from anyone may hold escape sequences; the terminal must show them, not obey them."""
+    with Store.open(db_path) as store:
+        profile = store.create_profile("Kim\x1b[2J\x1b[31m red\x07\x00", condition="knee-oa")
+        store.add_clinic(profile.id, "Clinic\x1b]0;owned\x07\tSeoul")
+    code, out, _ = stemprep(capsys, "profiles", "--db", str(db_path))
+    assert code == 0
+    assert out.strip().endswith("Kim\ufffd[2J\ufffd[31m red\ufffd\ufffd  [knee-oa] — Clinic\ufffd]0;owned\ufffd\tSeoul")
+    listed = json.loads(stemprep(capsys, "profiles", "--json", "--db", str(db_path))[1])
+    assert listed[0]["name"] == "Kim\x1b[2J\x1b[31m red\x07\x00"  # JSON keeps the text exactly, escaped
