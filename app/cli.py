@@ -431,10 +431,11 @@ def cmd_export_profile(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.domain.profile_file import import_profile, preview_import
+    from app.domain.profile_file import import_profile, parse_profile_file, preview_document
 
+    document = parse_profile_file(Path(args.file).expanduser())  # a file that cannot be read changes nothing
     with open_store(args) as store:
-        preview = preview_import(store, Path(args.file).expanduser())
+        preview = preview_document(store, document)
         if preview.existing is not None and not (args.as_new or args.replace):
             raise UserError(
                 f"'{preview.existing.name}' (profile {preview.existing.id}) is already saved here; "
@@ -457,7 +458,8 @@ FACILITATOR_KEYS = {"agency": "facilitator.agency", "registration": "facilitator
 
 
 def cmd_facilitator(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    changing = args.clear or any(getattr(args, option) is not None for option in FACILITATOR_KEYS)
+    with open_store(args, read_only=not changing) as store:
         if args.clear:
             for key in FACILITATOR_KEYS.values():
                 store.set_setting(key, "")

@@ -35,8 +35,11 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
     there is none. The data folder's own file is made on first use, by any command.
     """
     path = database_path(args.db)
-    if read_only and named_database(args.db) is not None and not os.path.lexists(path):
-        raise UserError(f"There is no StemPrep file at {path}; check the name given with --db or {ENV_VAR}.")
+    if read_only and named_database(args.db) is not None:
+        if not os.path.lexists(path):
+            raise UserError(f"There is no StemPrep file at {path}; check the name given with --db or {ENV_VAR}.")
+        if path.is_file() and path.stat().st_size == 0:
+            raise UserError(f"{path} is empty, so it holds no patients; check the name given with --db or {ENV_VAR}.")
     try:
         store = Store.open(path)
     except (DatabaseInUse, DatabaseReadOnly):

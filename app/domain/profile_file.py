@@ -469,7 +469,11 @@ class ImportPreview:
 
 def preview_import(store: Store, path: Path, bank: QuestionBank | None = None) -> ImportPreview:
     """Read and check the file at `path`, and say what importing it would do (nothing is written)."""
-    document = parse_profile_file(path)
+    return preview_document(store, parse_profile_file(path), bank)
+
+
+def preview_document(store: Store, document: ProfileDocument, bank: QuestionBank | None = None) -> ImportPreview:
+    """What importing a read and checked file (`parse_profile_file`) would do (nothing is written)."""
     if bank is None:
         from app.domain.question_bank import load_question_bank
 

@@ -166,3 +166,25 @@ def test_names_with_terminal_control_characters_are_printed_as_text(
     assert out.strip().endswith("Kim\ufffd[2J\ufffd[31m red\ufffd\ufffd  [knee-oa] — Clinic\ufffd]0;owned\ufffd\tSeoul")
     listed = json.loads(stemprep(capsys, "profiles", "--json", "--db", str(db_path))[1])
     assert listed[0]["name"] == "Kim\x1b[2J\x1b[31m red\x07\x00"  # JSON keeps the text exactly, escaped
+
+
+def test_commands_that_fail_before_any_work_leave_no_database_where_none_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    typo = tmp_path / "typo" / "patients.db"
+    code, _, err = stemprep(capsys, "import", str(tmp_path / "nothere.stemprep"), "--db", str(typo))
+    assert code == 1 and err.startswith("stemprep: There is no file at")
+    code, _, err = stemprep(capsys, "facilitator", "--db", str(typo))  # only shows the details: it reads
+    assert code == 1 and err.startswith("stemprep: There is no StemPrep file at")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_reading_command_given_an_empty_file_says_so_and_leaves_it_as_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "notes.txt"
+    empty.touch()
+    code, _, err = stemprep(capsys, "profiles", "--db", str(empty))
+    assert code == 1
+    assert err == f"stemprep: {empty} is empty, so it holds no patients; check the name given with --db or STEMPREP_DB.\n"
+    assert empty.stat().st_size == 0 and [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
