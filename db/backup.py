@@ -46,6 +46,7 @@ from db.errors import (
     explain_sqlite_error,
 )
 from db.integrity import Verdict
+from db.opening import check_usable
 from db.versions import VERSIONS, applied_versions
 
 if TYPE_CHECKING:
@@ -358,6 +359,7 @@ def restore_backup(backup: Path, path: Path) -> Path | None:
     process first.
     """
     backup, path = Path(backup).expanduser(), Path(path).expanduser()
+    check_usable(path)  # a folder, a device or a pipe is never set aside or replaced
     if path.exists() and backup.exists() and os.path.samefile(backup, path):
         raise UnusableBackup(f"{backup} is the file StemPrep is using now; choose a backup to restore.")
     validate_backup(backup)

@@ -348,6 +348,20 @@ def test_restore_refuses_the_live_file_itself(db_path: Path) -> None:
         restore_backup(db_path, db_path)
 
 
+@pytest.mark.parametrize("where", [".", "folder"])
+def test_restore_over_a_folder_says_so_and_changes_nothing(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    with Store.open(db_path) as store:
+        taken = write_backup(store, tmp_path / "b.db")
+    (tmp_path / "folder").mkdir()
+    monkeypatch.chdir(tmp_path)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    with pytest.raises(DatabaseUnavailable, match=f"^{where} is a folder; give the path of a StemPrep file instead"):
+        restore_backup(taken, Path(where))
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
 def test_restore_refuses_while_this_process_has_it_open(store: Store, tmp_path: Path) -> None:
     taken = write_backup(store, tmp_path / "b.db")
     with pytest.raises(RuntimeError, match="Close every Store"):
