@@ -87,7 +87,7 @@ def explain_sqlite_error(error: BaseException, path: object) -> StorageError:
         if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             return DatabaseUnavailable(
                 f"StemPrep is not allowed to write to {path}. "
-                "Choose a folder you can write to (for example with --db)."
+                "Choose a folder you can write to, or ask whoever manages this computer for permission."
             )
         return DatabaseUnavailable(f"StemPrep could not use {path}: {error.strerror or error}.")
     if "disk is full" in message or "database or disk is full" in message:

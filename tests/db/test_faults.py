@@ -40,7 +40,7 @@ import pytest
 
 from db import lock
 from db.backup import backups_folder, write_backup
-from db.errors import DatabaseInUse, DatabaseUnavailable
+from db.errors import DatabaseInUse, DatabaseUnavailable, explain_sqlite_error
 from db.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -503,3 +503,10 @@ def test_export_paths_that_cannot_be_written_are_one_line(tmp_path: Path) -> Non
             assert_one_clear_line(run("backup", "--db", str(path), "-o", str(locked / "x.db")), "not allowed")
         finally:
             locked.chmod(0o700)
+
+
+@pytest.mark.parametrize("code", [errno.EACCES, errno.EPERM, errno.EROFS])
+def test_a_refused_write_is_explained_for_the_window_and_the_command_line_alike(code: int) -> None:
+    sentence = str(explain_sqlite_error(OSError(code, os.strerror(code)), Path("/media/usb/stemprep.db")))
+    assert sentence.startswith("StemPrep is not allowed to write to /media/usb/stemprep.db.")
+    assert "--" not in sentence  # a window user has no options to give
