@@ -1,7 +1,8 @@
 """Errors a user can cause or meet, and the storage layer's own.
 
 Each carries one clear sentence meant for a person (shown as-is in the GUI and the
-CLI). `UserError` is the one base both of them catch; every layer's user-facing
+CLI), and those a person meets most (a value that does not fit, a file that is not a
+profile) the same sentence in Korean too, which the Korean window shows. `UserError` is the one base both of them catch; every layer's user-facing
 error derives from it. Anything else is a bug and should stay loud.
 """
 
@@ -13,7 +14,15 @@ from pathlib import Path
 
 
 class UserError(Exception):
-    """A problem the user can cause or fix; `str(error)` is one readable sentence."""
+    """A problem the user can cause or fix; `str(error)` is one readable sentence.
+
+    `korean`, where StemPrep has it, is the same sentence in Korean: the window shows it
+    when its language is Korean (the command line speaks English).
+    """
+
+    def __init__(self, *args: object, korean: str | None = None) -> None:
+        super().__init__(*args)
+        self.korean = korean
 
 
 class StorageError(UserError):

@@ -59,6 +59,24 @@ class FieldSpec:
         """The largest value allowed today."""
         return float(datetime.now(UTC).year) if self.up_to_this_year else self.high
 
+    def problem_ko(self) -> str:
+        """What the field may hold, as the Korean sentence shown when a value does not fit."""
+        label = self.label_ko
+        if self.kind == "one-of":
+            shown = [f"{v:g}" for v in self.values]
+            return f"{label}: {', '.join(shown[:-1])} 또는 {shown[-1]} 중 하나로 입력해 주십시오."
+        if self.kind == "whole-number":
+            return f"{label}: {self.low:g}부터 {self.highest():g}까지의 정수로 입력해 주십시오."
+        if self.kind == "number":
+            if self.high is None:
+                return f"{label}: 0 이상의 숫자로 입력해 주십시오(예: 12000000)."
+            return f"{label}: {self.low:g}부터 {self.high:g}까지의 숫자로 입력해 주십시오."
+        if self.kind == "appointment":
+            return f"{label}: 2027-04-12처럼 날짜를 입력하고, 시간을 알면 2027-04-12 14:30처럼 입력해 주십시오."
+        if self.kind == "month":
+            return f"{label}: 2027-04처럼 YYYY-MM 형식으로 입력해 주십시오."
+        return f"{label}: 글자로 입력해 주십시오."
+
     def describe_range(self) -> str:
         """The allowed values in words, for messages: "a whole number from 0 to 4"."""
         if self.kind == "one-of":
@@ -142,9 +160,9 @@ def clean_value(spec: FieldSpec, value: Any, *, owner: str) -> Any:
     """
     what = spec.label_en
     if spec.kind == "text":
-        text = "" if value is None else check_text(what, value)
+        text = "" if value is None else check_text(what, value, korean=spec.label_ko)
         if spec.required and not text.strip():
-            raise InvalidValue(_required_message(owner))
+            raise _missing_name(owner)
         return text
     if spec.kind == "condition":
         if value not in CONDITIONS:
@@ -158,18 +176,18 @@ def clean_value(spec: FieldSpec, value: Any, *, owner: str) -> Any:
         try:
             return parse_month(value)
         except (TypeError, ValueError):
-            raise InvalidValue(f"{what} must be {spec.describe_range()}.") from None
+            raise InvalidValue(f"{what} must be {spec.describe_range()}.", korean=spec.problem_ko()) from None
     number = _number(value)
     if spec.kind == "whole-number":
         if number is None or number != int(number) or not spec.low <= number <= spec.highest():  # type: ignore[operator]
-            raise InvalidValue(f"{what} must be {spec.describe_range()}.")
+            raise InvalidValue(f"{what} must be {spec.describe_range()}.", korean=spec.problem_ko())
         return int(number)
     if spec.kind == "one-of":
         if number not in spec.values:
-            raise InvalidValue(f"{what} must be {spec.describe_range()}.")
+            raise InvalidValue(f"{what} must be {spec.describe_range()}.", korean=spec.problem_ko())
         return number
     if number is None or number < (spec.low or 0) or (spec.high is not None and number > spec.high):
-        raise InvalidValue(f"{what} must be {spec.describe_range()}, like 12000000.")
+        raise InvalidValue(f"{what} must be {spec.describe_range()}, like 12000000.", korean=spec.problem_ko())
     return number
 
 
@@ -182,12 +200,14 @@ def clean_values(specs: Mapping[str, FieldSpec], values: Mapping[str, Any], *, o
     clean = {key: clean_value(specs[key], value, owner=owner) for key, value in values.items()}
     required = [spec.name for spec in specs.values() if spec.required]
     if creating and any(name not in clean for name in required):
-        raise InvalidValue(_required_message(owner))
+        raise _missing_name(owner)
     return clean
 
 
-def _required_message(owner: str) -> str:
-    return "Please give a name or an alias for the profile." if owner == "profile" else "Please give the clinic a name."
+def _missing_name(owner: str) -> InvalidValue:
+    if owner == "profile":
+        return InvalidValue("Please give a name or an alias for the profile.", korean="이름 또는 별칭을 입력해 주십시오.")
+    return InvalidValue("Please give the clinic a name.", korean="병원 이름을 입력해 주십시오.")
 
 
 #: A number typed by a person has at most this many characters ("12,000,000.50" has 13);
@@ -218,25 +238,39 @@ def _appointment(what: str, spec: FieldSpec, value: Any) -> str:
             return datetime.strptime(text, pattern).strftime(pattern)
         except ValueError:
             continue
-    raise InvalidValue(f"{what} must be {spec.describe_range()}.")
+    raise InvalidValue(f"{what} must be {spec.describe_range()}.", korean=spec.problem_ko())
 
 
-def check_text(label: str, value: Any) -> str:
-    """Text as given (never normalised: it must round-trip exactly), if SQLite can store it."""
+def check_text(label: str, value: Any, *, korean: str | None = None) -> str:
+    """Text as given (never normalised: it must round-trip exactly), if SQLite can store it.
+
+    `label` names the field in the message; `korean`, its Korean name, adds the Korean message.
+    """
     if not isinstance(value, str):
-        raise InvalidValue(f"{label} must be text.")
+        raise InvalidValue(f"{label} must be text.", korean=korean and f"{korean}: 글자로 입력해 주십시오.")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise InvalidValue(f"{label} contains a broken character that cannot be saved; retype it.") from None
+        raise InvalidValue(
+            f"{label} contains a broken character that cannot be saved; retype it.",
+            korean=korean and f"{korean}: 저장할 수 없는 깨진 문자가 있습니다. 다시 입력해 주십시오.",
+        ) from None
     return value
+
+
+def travel_window_reversed() -> InvalidValue:
+    """The refusal of a last month to travel that comes before the first."""
+    return InvalidValue(
+        "The last month you could travel comes before the first; change one of them.",
+        korean="여행할 수 있는 마지막 달이 첫 달보다 앞섭니다. 둘 중 하나를 고쳐 주십시오.",
+    )
 
 
 def clean_profile_values(values: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:
     clean = clean_values(PROFILE_SPEC, values, owner="profile", creating=creating)
     start, end = clean.get("travel_start"), clean.get("travel_end")
     if start and end and end < start:
-        raise InvalidValue("The last month you could travel comes before the first; swap them.")
+        raise travel_window_reversed()
     return clean
 
 

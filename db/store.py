@@ -27,7 +27,7 @@ from db.errors import (
     NotFound,
     explain_sqlite_error,
 )
-from db.fields import check_text, clean_clinic_values, clean_profile_values
+from db.fields import check_text, clean_clinic_values, clean_profile_values, travel_window_reversed
 from db.opening import (
     check_usable,
     check_writable,
@@ -231,7 +231,7 @@ class Store(StoreConnection, PreparationQueries, TallyQueries):
             start = clean.get("travel_start", saved.travel_start)
             end = clean.get("travel_end", saved.travel_end)
             if start and end and end < start:
-                raise InvalidValue("The last month you could travel comes before the first; change one of them.")
+                raise travel_window_reversed()
         chosen = ", condition_chosen = 1" if "condition" in clean else ""
         with self._writing() as db:
             cursor = db.execute(

@@ -59,8 +59,8 @@ MAX_NUMBER_CHARACTERS = 40  # the longest number in a profile is a price
 class ProfileFileError(StorageError):
     """A profile file that cannot be read or written; the message lists every problem."""
 
-    def __init__(self, message: str, problems: list[str] | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, problems: list[str] | None = None, *, korean: str | None = None) -> None:
+        super().__init__(message, korean=korean)
         self.problems = problems or []
 
 
@@ -331,37 +331,45 @@ def parse_profile_file(path: Path) -> ProfileDocument:
     return parse_profile_bytes(raw, name=path.name)
 
 
+def _unusable(name: str, message: str, problems: list[str] | None = None) -> ProfileFileError:
+    """A file that is not a profile StemPrep can import, said in English in detail and in Korean plainly."""
+    return ProfileFileError(
+        message, problems, korean=f"‘{name}’ 파일은 StemPrep 환자 파일이 아니거나 손상되어 가져올 수 없습니다."
+    )
+
+
 def parse_profile_bytes(raw: bytes, *, name: str = "This file") -> ProfileDocument:
     if not raw.strip():
-        raise ProfileFileError(f"{name} is empty; it is not a StemPrep profile file.")
+        raise _unusable(name, f"{name} is empty; it is not a StemPrep profile file.")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ProfileFileError(f"{name} is not a StemPrep profile file (it is not text).") from None
+        raise _unusable(name, f"{name} is not a StemPrep profile file (it is not text).") from None
     if _too_deep(text):
-        raise ProfileFileError(
-            f"{name} is not a StemPrep profile file: its contents nest more than {MAX_NESTING} levels deep."
+        raise _unusable(
+            name, f"{name} is not a StemPrep profile file: its contents nest more than {MAX_NESTING} levels deep."
         )
     try:
         data = json.loads(text, object_pairs_hook=_reject_duplicates, parse_constant=_reject_constant,
                           parse_int=_checked_int, parse_float=_checked_float)
     except json.JSONDecodeError as error:
-        raise ProfileFileError(
-            f"{name} is not a StemPrep profile file: it is not valid JSON "
+        raise _unusable(
+            name, f"{name} is not a StemPrep profile file: it is not valid JSON "
             f"(line {error.lineno}, column {error.colno}: {error.msg})."
         ) from None
     except (ValueError, RecursionError) as error:
-        raise ProfileFileError(f"{name} cannot be imported: {error}.") from None
+        raise _unusable(name, f"{name} cannot be imported: {error}.") from None
     if not isinstance(data, dict):
         kind = _KIND_WORDS.get(type(data).__name__, "something else")
-        raise ProfileFileError(f"{name} is not a StemPrep profile file (it holds {kind}, not a profile).")
+        raise _unusable(name, f"{name} is not a StemPrep profile file (it holds {kind}, not a profile).")
     if data.get("format") != FORMAT_NAME:
-        raise ProfileFileError(f"{name} is not a StemPrep profile file (its 'format' is not '{FORMAT_NAME}').")
+        raise _unusable(name, f"{name} is not a StemPrep profile file (its 'format' is not '{FORMAT_NAME}').")
     version = data.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise ProfileFileError(
             f"{name} was made by a newer StemPrep (profile format {version}); "
-            f"this version reads format {FORMAT_VERSION}. Update StemPrep to import it."
+            f"this version reads format {FORMAT_VERSION}. Update StemPrep to import it.",
+            korean=f"‘{name}’ 파일은 더 새로운 StemPrep에서 만든 파일입니다. StemPrep을 업데이트한 뒤 가져오십시오.",
         )
     _reject_non_finite(data)
     problems: dict[str, str] = {}
@@ -374,10 +382,8 @@ def parse_profile_bytes(raw: bytes, *, name: str = "This file") -> ProfileDocume
     problems.update({k: v for k, v in _store_problems(data).items() if k not in problems})
     if problems:
         lines = [f"{where}: {words}" for where, words in problems.items()]
-        raise ProfileFileError(
-            f"{name} cannot be imported; {len(lines)} problem{'s' if len(lines) != 1 else ''}: " + "; ".join(lines),
-            lines,
-        )
+        counted = f"{len(lines)} problem{'s' if len(lines) != 1 else ''}"
+        raise _unusable(name, f"{name} cannot be imported; {counted}: " + "; ".join(lines), lines)
     assert document is not None
     _check_references(document, name)
     return document
@@ -402,22 +408,22 @@ def _store_problems(data: dict[str, Any]) -> dict[str, str]:
 def _check_references(document: ProfileDocument, name: str) -> None:
     refs = [q.ref for q in document.custom_questions]
     if len(set(refs)) != len(refs):
-        raise ProfileFileError(f"{name} cannot be imported: two custom questions share one 'ref'.")
+        raise _unusable(name, f"{name} cannot be imported: two custom questions share one 'ref'.")
     known = {f"{CUSTOM_PREFIX}{r}" for r in refs}
     for i, clinic in enumerate(document.clinics):
         for j, answer in enumerate(clinic.answers):
             if answer.question_id.startswith(CUSTOM_PREFIX) and answer.question_id not in known:
-                raise ProfileFileError(
-                    f"{name} cannot be imported: clinics[{i}].answers[{j}] answers a custom question "
+                raise _unusable(
+                    name, f"{name} cannot be imported: clinics[{i}].answers[{j}] answers a custom question "
                     "the file does not contain."
                 )
         ids = [a.question_id for a in clinic.answers]
         if len(set(ids)) != len(ids):
-            raise ProfileFileError(f"{name} cannot be imported: clinics[{i}] answers one question twice.")
+            raise _unusable(name, f"{name} cannot be imported: clinics[{i}] answers one question twice.")
     for j, question_id in enumerate(document.my_questions or []):
         if question_id.startswith(CUSTOM_PREFIX) and question_id not in known:
-            raise ProfileFileError(
-                f"{name} cannot be imported: my_questions[{j}] picks a custom question the file does not contain."
+            raise _unusable(
+                name, f"{name} cannot be imported: my_questions[{j}] picks a custom question the file does not contain."
             )
 
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Hashable, Iterator
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from app.gui.i18n import said
 from app.gui.text_size import fit_lines
 from db.errors import StorageError
 
@@ -82,7 +83,7 @@ class Autosave(QObject):
                 self._save(key, value)
             except StorageError as error:
                 if first_error is None:
-                    first_error = str(error)
+                    first_error = said(error)
                 continue
             if self._pending.get(key) is value:
                 del self._pending[key]

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtGui import QAction
 
 from app.gui.dialogs import remembered_folder
+from app.gui.i18n import said
 from db.errors import StorageError
 from db.search import ProfileQuery
 from db.store import Store
@@ -71,7 +72,7 @@ class BatchActions(QObject):
         try:
             choices = self.choices()
         except StorageError as error:
-            window.banner.show_message(str(error))
+            window.banner.show_message(said(error))
             return
         from app.gui.batch_dialog import BatchDialog  # the dialog and the batch printer load when first opened
 

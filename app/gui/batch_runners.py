@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from app.domain.question_bank import QuestionBank
 from app.domain.sheet_content import SheetOptions
 from app.export.batch import BatchResult, count_pages, export_batch
+from app.gui.i18n import said
 from app.gui.worker import Worker
 from db.errors import UserError
 from db.records import ProfileId
@@ -124,7 +125,7 @@ class ProcessBatchRunner(Worker):
                 ids = job.patients(store)
         except UserError as error:
             self._ended.set()
-            sentence = str(error)  # from the event loop, as a worker's signals come
+            sentence = said(error)  # from the event loop, as a worker's signals come
             QTimer.singleShot(0, self, lambda: self.failed.emit(sentence))
             return
         self._process = BatchProcess(job.db_path, ids, job.folder, job.options, merged=job.merged)
@@ -156,7 +157,7 @@ class ProcessBatchRunner(Worker):
         try:
             result = process.result()
         except UserError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(said(error))
         else:
             self.finished.emit(result)
         finally:

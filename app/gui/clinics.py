@@ -49,7 +49,7 @@ from app.gui.checklist import gather_checklist
 from app.gui.comparison import ComparisonModel
 from app.gui.dialogs import ConfirmDialog
 from app.gui.exchange_rates import load_rates
-from app.gui.i18n import ui_language
+from app.gui.i18n import said, ui_language
 from app.gui.marks import FLAG_MARK, flag_colours, severity_label, worst_severity
 from app.gui.step import StepPage
 from app.gui.text_size import scale_max_width
@@ -320,7 +320,7 @@ class ClinicsStep(StepPage):
         try:
             clinic = self._store.add_clinic(self.profile_id, self.tr("Clinic {number}").format(number=number))
         except StorageError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
             return
         self.tabs.setCurrentIndex(self.DETAILS_TAB)
         self._load_clinics(clinic.id)
@@ -343,7 +343,7 @@ class ClinicsStep(StepPage):
         try:
             self._store.delete_clinic(clinic.id)
         except StorageError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
             return
         row = self.clinic_model.row_of(clinic.id) or 0
         self._clinic = None
@@ -358,7 +358,7 @@ class ClinicsStep(StepPage):
         try:
             sheet = gather_checklist(self._store, self._bank, self.profile_id)
         except StorageError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
             return
         self.comparison_model.set_rates(load_rates(self._store))
         self.comparison_model.set_sheet(sheet)
@@ -383,7 +383,7 @@ class ClinicsStep(StepPage):
                         f for f in evaluate_red_flags(self._bank, clinic, answers) if f.rule.id not in dismissed
                     ]
             except StorageError as error:
-                self.problem.emit(str(error))
+                self.problem.emit(said(error))
         self.clinic_model.set_clinics(clinics, flags)
         row = self.clinic_model.row_of(select) if select is not None else None
         if row is None and clinics:
@@ -441,7 +441,7 @@ class ClinicsStep(StepPage):
         try:
             written = save_consultation_calendar(self, self._store, self._store.clinic(self._clinic.id))
         except UserError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
             return
         if written is not None:
             self.notice.emit(self.tr("Saved the consultation as a calendar file: {path}").format(path=str(written)))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.question_bank import QuestionBank
-from app.gui.i18n import ui_language
+from app.gui.i18n import said, ui_language
 from db.errors import StorageError
 from db.records import ProfileId
 from db.store import Store
@@ -69,7 +69,7 @@ class DocumentChecklist(QGroupBox):
         try:
             ticked = self._store.ticked_documents(profile_id)
         except StorageError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
             ticked = set()
         lang = ui_language()
         for document in self._bank.documents_for(condition):
@@ -99,6 +99,6 @@ class DocumentChecklist(QGroupBox):
         try:
             self._store.tick_document(self._profile_id, document_id, ticked)
         except StorageError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
             return
         self.saved.emit()

@@ -41,6 +41,7 @@ from app.domain.quotes import (
     rates_from_text,
     rates_to_text,
 )
+from app.gui.i18n import said
 from db.errors import StorageError
 from db.store import Store
 
@@ -152,7 +153,7 @@ class ExchangeRatesDialog(QDialog):
         try:
             self.rates()
         except ValueError as error:
-            self.error.setText(str(error))
+            self.error.setText(said(error))
             self.error.show()
             return
         super().accept()
@@ -180,7 +181,7 @@ def add_rates_action(
         try:
             store.set_setting(RATES_SETTING, rates_to_text(chosen))
         except StorageError as error:
-            on_problem(str(error))
+            on_problem(said(error))
             return
         on_changed()
 

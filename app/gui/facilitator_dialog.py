@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.facilitator import FACILITATOR_SETTINGS, FacilitatorDetails
+from app.gui.i18n import said
 from db.errors import StorageError
 from db.store import Store
 
@@ -134,7 +135,7 @@ class AgencyDetailsAction(QObject):
         try:
             current = saved_details(self._store)
         except StorageError as error:
-            window.banner.show_message(str(error))
+            window.banner.show_message(said(error))
             return
         chosen = FacilitatorDialog.edit(window, current)
         if chosen is None or chosen == current:
@@ -144,7 +145,7 @@ class AgencyDetailsAction(QObject):
             for key in ("registration", "contact", "agency"):
                 self._store.set_setting(FACILITATOR_SETTINGS[key], getattr(chosen, key))
         except StorageError as error:
-            window.banner.show_message(str(error))
+            window.banner.show_message(said(error))
             return
         if chosen.agency:
             window.statusBar().showMessage(self.tr("Saved. Every sheet now names {agency} at the bottom.").format(

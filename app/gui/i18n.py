@@ -107,6 +107,12 @@ def ui_language() -> str:
     return language if language in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def said(error: BaseException) -> str:
+    """The sentence a user-facing error says, in Korean when the interface is Korean and StemPrep has it."""
+    korean = getattr(error, "korean", None)
+    return korean if korean and ui_language() == "ko" else str(error)
+
+
 def other_language(language: str) -> str:
     """The second language shown beside the first: Korean beside English, and English beside Korean."""
     return "en" if language == "ko" else "ko"

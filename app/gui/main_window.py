@@ -38,7 +38,7 @@ from app.domain.question_bank import QuestionBank
 from app.gui import layouts
 from app.gui.banner import Banner
 from app.gui.dialogs import ConfirmDialog
-from app.gui.i18n import ui_language
+from app.gui.i18n import said, ui_language
 from app.gui.marks import CHECKED_BUTTON_STYLE
 from app.gui.patients_dock import (
     DRAWER_WIDTH,
@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
         try:
             profile = create_demo(self._store)
         except StorageError as error:
-            self.banner.show_message(str(error))
+            self.banner.show_message(said(error))
             return
         self.profile_list.refresh()
         self.profile_list.select_profile(profile.id)
@@ -548,7 +548,7 @@ class MainWindow(QMainWindow):
         try:
             profile = self._store.profile(self._profile_id)
         except StorageError as error:
-            self.banner.show_message(str(error))
+            self.banner.show_message(said(error))
             return
         condition = profile.condition
         try:

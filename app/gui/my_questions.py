@@ -19,7 +19,7 @@ from app.domain.red_flags import RaisedFlag, flags_by_question
 from app.gui.checklist import custom_id, is_asked
 from app.gui.dialogs import ConfirmDialog, CustomQuestionDialog
 from app.gui.flags_panel import DismissFlagDialog, counting
-from app.gui.i18n import ui_language
+from app.gui.i18n import said, ui_language
 from app.gui.question_list import ALL_QUESTIONS, MY_QUESTIONS
 from db.errors import StorageError
 
@@ -99,7 +99,7 @@ class MyQuestionsMixin(_Base):
         try:
             self._store.set_question_picks(self.profile_id, picks)
         except StorageError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
             self._show_pick()
             return
         self._picks = list(picks)
@@ -125,7 +125,7 @@ class MyQuestionsMixin(_Base):
             self._store.dismiss_flag(self._clinic.id, rule_id, note)
             self._dismissals = self._store.flag_dismissals(self._clinic.id)
         except StorageError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
             return
         self._flags_changed()
 
@@ -137,7 +137,7 @@ class MyQuestionsMixin(_Base):
             self._store.restore_flag(self._clinic.id, rule_id)
             self._dismissals = self._store.flag_dismissals(self._clinic.id)
         except StorageError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
             return
         self._flags_changed()
 
@@ -180,7 +180,7 @@ class MyQuestionsMixin(_Base):
         try:
             custom = self._store.add_custom_question(self.profile_id, english, text_ko=korean)
         except StorageError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
             return
         # The patient's own question goes on their list where they are: after the question on screen.
         mine = self.my_questions
@@ -193,7 +193,7 @@ class MyQuestionsMixin(_Base):
         try:
             self._store.set_question_picks(self.profile_id, with_pick(self._picks, custom.question_id, at=at))
         except StorageError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
         self._reload(select=custom.question_id)
 
     @Slot()
@@ -211,7 +211,7 @@ class MyQuestionsMixin(_Base):
         try:
             self._store.delete_custom_question(question_id)
         except StorageError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
             return
         self._index = max(self._index - 1, 0)
         self._reload()

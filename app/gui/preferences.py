@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.gui.i18n import (
     FOLLOW_SYSTEM,
     LANGUAGES,
+    said,
     save_language,
     stored_language,
     system_language,
@@ -97,7 +98,7 @@ def add_language_action(
             save_language(store, chosen)
         except StorageError as error:
             if on_problem is not None:
-                on_problem(str(error))
+                on_problem(said(error))
             return
         starts_in = chosen or system_language()
         if starts_in != ui_language():

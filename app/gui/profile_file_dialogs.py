@@ -37,7 +37,7 @@ from app.domain.formatting import shortened
 from app.domain.question_bank import QuestionBank
 from app.export.files import sheet_file_name
 from app.gui.dialogs import ask_save_path, remember_folder, remembered_folder
-from app.gui.i18n import ui_language
+from app.gui.i18n import said, ui_language
 from db.errors import StorageError
 from db.store import Store
 
@@ -246,7 +246,7 @@ class ProfileFileActions(QObject):
         try:
             name = self._store.profile(profile_id).name
         except StorageError as error:
-            window.banner.show_message(str(error))
+            window.banner.show_message(said(error))
             return
         stem = Path(sheet_file_name(profile_id, name)).stem
         path = ProfileFileDialogs.ask_export_path(window, remembered_folder(self._store, LAST_FOLDER_SETTING) / f"{stem}{FILE_SUFFIX}")
@@ -255,7 +255,7 @@ class ProfileFileActions(QObject):
         try:
             written = export_profile(self._store, profile_id, path)
         except StorageError as error:  # ProfileFileError is one
-            window.banner.show_message(str(error))
+            window.banner.show_message(said(error))
             return
         remember_folder(self._store, LAST_FOLDER_SETTING, written.parent)
         window.statusBar().showMessage(self.tr(
@@ -307,12 +307,12 @@ class ProfileFileActions(QObject):
         except ProfileFileError as error:
             ImportProblemDialog.show_problem(self._window, self._problem_sentence(path, error), error.problems)
         except StorageError as error:
-            self._window.banner.show_message(str(error))
+            self._window.banner.show_message(said(error))
         return None
 
     def _problem_sentence(self, path: Path, error: ProfileFileError) -> str:
         if not error.problems:
-            return str(error)
+            return said(error)
         if len(error.problems) == 1:
             return self.tr(
                 "{file} cannot be imported: StemPrep found a problem in it (see Show Details). Nothing was changed."

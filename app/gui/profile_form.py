@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.domain.formatting import format_number
 from app.domain.question_bank import Condition, QuestionBank
 from app.gui.documents import DocumentChecklist
-from app.gui.i18n import other_language, ui_language
+from app.gui.i18n import other_language, said, ui_language
 from app.gui.step import StepPage
 from app.gui.text_size import scale_font, scale_max_width
 from db.errors import StorageError
@@ -253,7 +253,7 @@ class ProfileStep(StepPage):
         try:
             profile = self._store.profile(self.profile_id)
         except StorageError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
             return
         self._fill(profile)
         self.setEnabled(True)

@@ -51,7 +51,7 @@ from app.domain.formatting import shortened
 from app.domain.question_bank import QuestionBank
 from app.gui.choice_box import ChoiceBox
 from app.gui.dialogs import ConfirmDialog
-from app.gui.i18n import ui_language
+from app.gui.i18n import said, ui_language
 from db.errors import StorageError
 from db.records import Profile, ProfileId, ProfileSummary
 from db.search import COUNTED, ProfileQuery
@@ -175,7 +175,7 @@ class ProfileListModel(QAbstractTableModel):
             page = self._store.list_profiles(self._query, limit=PAGE_SIZE, offset=len(self._rows))
         except StorageError as error:
             self._total = len(self._rows)  # stop asking until the next refresh
-            self.load_failed.emit(str(error))
+            self.load_failed.emit(said(error))
             return
         if not page:
             self._total = len(self._rows)
@@ -211,7 +211,7 @@ class ProfileListModel(QAbstractTableModel):
                     self._total = len(self._rows)
         except StorageError as error:
             self._total = len(self._rows)
-            failure = str(error)
+            failure = said(error)
         self.endResetModel()
         if failure:
             self.load_failed.emit(failure)
@@ -527,7 +527,7 @@ class ProfileList(QWidget):
         try:
             profile = self._store.create_profile(self.tr("New patient"))
         except StorageError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
             return
         self.model.refresh()
         self._show_count()
@@ -540,7 +540,7 @@ class ProfileList(QWidget):
         try:
             name = self._store.profile(self._current).name
         except StorageError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
             return
         question = self.tr(
             "Delete the profile “{name}” with its clinics and answers from this computer?\n\n"
@@ -552,7 +552,7 @@ class ProfileList(QWidget):
         try:
             self._store.delete_profile(self._current)
         except StorageError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
             return
         self._current = None
         self.refresh()

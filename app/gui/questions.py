@@ -41,7 +41,7 @@ from app.gui.checklist import gather_checklist
 from app.gui.choice_box import ChoiceBox
 from app.gui.doctor_view import SHOW_DOCTOR_KEY, DoctorView
 from app.gui.flags_panel import ClinicFlagsPanel
-from app.gui.i18n import ui_language
+from app.gui.i18n import said, ui_language
 from app.gui.marks import CHECKED_BUTTON_STYLE
 from app.gui.my_questions import MyQuestionsMixin
 from app.gui.question_card import QuestionCard
@@ -394,7 +394,7 @@ class QuestionsStep(MyQuestionsMixin, StepPage):
             self._picks = load_my_questions(self._store, self._bank, self.profile_id)
             self._dismissals = self._store.flag_dismissals(self._clinic.id)
         except StorageError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
             return
         self._category_titles = {
             q.id: group.category.title.get(ui_language()) for group in self._sheet.groups for q in group.questions

@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.dialogs import ConfirmDialog, MessageDialog, ask_save_path
+from app.gui.i18n import said
 from app.gui.worker import Worker
 from db import backup
 from db.errors import DatabaseDamaged, DatabaseInUse, DatabaseReadOnly, StorageError
@@ -183,13 +184,13 @@ def open_database(db_path: Path, *, interactive: bool = True, check: bool = True
             return None
         except DatabaseDamaged as error:
             if not interactive:
-                _tell(str(error), interactive)
+                _tell(said(error), interactive)
                 return None
             notice = ask_and_recover(None, error) or ""
             if not notice:
                 return None
         except StorageError as error:
-            _tell(str(error), interactive)
+            _tell(said(error), interactive)
             return None
     _tell(QCoreApplication.translate("Recovery", "StemPrep could not open its file even after setting it aside."),
           interactive)
@@ -454,7 +455,7 @@ class RecoveryActions(QObject):
         try:
             backup.validate_backup(chosen)
         except StorageError as error:
-            window.banner.show_message(str(error))
+            window.banner.show_message(said(error))
             return
         date = backup_date_text(backup.taken_at(database, chosen))
         question = self.tr(

@@ -37,6 +37,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.gui.dialogs import MessageDialog
+from app.gui.i18n import said
 from app.gui.recovery import (
     OpenedDatabase,
     ask_and_recover,
@@ -398,7 +399,7 @@ class WindowSession(QObject):
                     "Recovery", "Restored the backup made {date}. The file as it was is kept as {name}."
                 ).format(date=taken, name=aside.name if aside else "")
             except StorageError as error:
-                MessageDialog.error(None, str(error))
+                MessageDialog.error(None, said(error))
             self._open_again(notice)
         finally:
             app.setQuitOnLastWindowClosed(quits)

@@ -60,7 +60,7 @@ from app.domain.sheet_content import (
 )
 from app.export.files import SheetExportError, save_pdf, sheet_file_name
 from app.gui.dialogs import PrintDialog, SaveDialog, remember_folder, remembered_folder
-from app.gui.i18n import ui_language
+from app.gui.i18n import said, ui_language
 from app.gui.sheet_options import SheetOptionsBox
 from app.gui.step import StepPage
 from app.gui.worker import Worker
@@ -226,10 +226,10 @@ class SheetStep(StepPage):
             options = self.options()
             sheet = gather_sheet(self._store, self._bank, self.profile_id, options)
         except InvalidSheetOptions as error:
-            self._show_state(str(error))
+            self._show_state(said(error))
             return
         except StorageError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
             return
         self._show_state(self.tr("Updating the preview…"))
         generation = self._generation
@@ -279,7 +279,7 @@ class SheetStep(StepPage):
         try:
             options = self.options()
         except InvalidSheetOptions as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
             return None
         if self._rendered is not None and self._rendered.options == options and not self._timer.isActive():
             return self._rendered.data
@@ -289,7 +289,7 @@ class SheetStep(StepPage):
             sheet = gather_sheet(self._store, self._bank, self.profile_id, options)
             return render_pdf(sheet, options)
         except UserError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
             return None
 
     # ================================================================ save, print
@@ -305,7 +305,7 @@ class SheetStep(StepPage):
         try:
             save_pdf(data, path)
         except SheetExportError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
             return
         remember_folder(self._store, LAST_FOLDER_SETTING, path.parent)
         self.notice.emit(self.tr("Saved the question sheet as {path}").format(path=path))

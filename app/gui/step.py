@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from app.gui.autosave import Autosave, Saver
+from app.gui.i18n import said
 from db.errors import StorageError
 from db.records import Clinic, ProfileId
 from db.store import Store
@@ -50,7 +51,7 @@ class StepPage(QWidget):
         try:
             return store.clinics_for(self.profile_id)
         except StorageError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
             return []
 
     def set_profile(self, profile_id: ProfileId | None) -> None:

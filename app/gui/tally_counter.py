@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 from app.domain.question_bank import QuestionBank
 from app.domain.worklist import CountedStep, content_digest, count_stale_tallies
+from app.gui.i18n import said
 from app.gui.worker import Worker
 from db.errors import StorageError
 from db.store import Store
@@ -82,7 +83,7 @@ class TallyCounter(QObject):
             if not self._store.read_only:
                 self._store.save_tallies(content_digest(self._bank), tallies, read_from=step.read_from)
         except StorageError as error:
-            self.failed.emit(str(error))  # the counts themselves are still right, and shown
+            self.failed.emit(said(error))  # the counts themselves are still right, and shown
         self.counted.emit(tallies, step.stale)
 
     def _ended(self, worker: Worker, sentence: str = "") -> None:

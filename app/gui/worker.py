@@ -31,6 +31,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
+from app.gui.i18n import said
 from db.errors import UserError
 
 #: What a worker runs: given the worker (for `report` and `cancelled`), returns the result.
@@ -113,7 +114,7 @@ class Worker(QObject):
         try:
             result = self._work(self)
         except UserError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(said(error))
         except Exception as error:  # noqa: BLE001 - handed to the GUI thread, which raises it
             self._crashed.emit(error)
         else:

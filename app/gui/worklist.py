@@ -36,6 +36,7 @@ from app.domain.question_bank import QuestionBank
 from app.domain.worklist import PatientFigures, patient_figures
 from app.gui.tally_counter import TallyCounter
 from app.gui.appointment import appointment_text
+from app.gui.i18n import said
 from app.gui.marks import FLAG_MARK, flag_colours
 from app.gui.profile_list import (
     ProfileIdRole,
@@ -190,7 +191,7 @@ class WorklistModel(ProfileListModel):
         except StorageError as error:
             if not self._failed:
                 self._failed = True
-                self.load_failed.emit(str(error))
+                self.load_failed.emit(said(error))
             return
         stale = []
         for profile_id, figures in read.items():

@@ -103,3 +103,26 @@ def test_a_travel_month_that_is_not_a_month_is_refused_saying_what_a_month_looks
     profile = store.create_profile("Kim")
     with pytest.raises(InvalidValue, match="must be a month written as YYYY-MM"):
         store.update_profile(profile.id, travel_start=given)
+
+
+@pytest.mark.parametrize("spec", [s for s in (*PROFILE_SPECS, *CLINIC_SPECS) if s.kind not in ("text", "condition")],
+                         ids=lambda s: s.name)
+def test_every_value_that_does_not_fit_is_refused_in_english_and_in_korean(spec: FieldSpec) -> None:
+    from db.fields import clean_value
+
+    with pytest.raises(InvalidValue) as refused:
+        clean_value(spec, "no such value 99999999", owner="profile")
+    assert str(refused.value).startswith(spec.label_en)
+    assert refused.value.korean is not None and refused.value.korean.startswith(f"{spec.label_ko}: ")
+    assert refused.value.korean.endswith("입력해 주십시오.") or refused.value.korean.endswith("입력해 주십시오(예: 12000000).")
+    assert not re.search(r"\b(?!YYYY|MM|LVEF|mRS|Hoehn|Yahr|Kellgren|Lawrence|K|L)[A-Za-z]{2,}\b", refused.value.korean)
+
+
+def test_a_missing_name_and_a_reversed_travel_window_are_refused_in_korean_too(store: Store) -> None:
+    with pytest.raises(InvalidValue) as refused:
+        store.create_profile("  ")
+    assert refused.value.korean == "이름 또는 별칭을 입력해 주십시오."
+    profile = store.create_profile("Kim", travel_start="2027-05")
+    with pytest.raises(InvalidValue) as reversed_window:
+        store.update_profile(profile.id, travel_end="2027-01")
+    assert reversed_window.value.korean == "여행할 수 있는 마지막 달이 첫 달보다 앞섭니다. 둘 중 하나를 고쳐 주십시오."

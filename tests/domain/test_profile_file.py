@@ -176,3 +176,13 @@ def test_export_to_a_folder_or_missing_folder_is_explained(tmp_path: Path, store
     with pytest.raises(ProfileFileError, match="does not exist"):
         export_profile(store, profile_id, tmp_path / "missing" / "a.stemprep")
     assert not list(tmp_path.glob("**/*.part"))
+
+
+@pytest.mark.parametrize("raw", [b"not json at all", b"[1, 2]", b'{"format": "something-else"}', b"\xff\xfe\x00"])
+def test_a_file_that_is_not_a_profile_is_said_plainly_in_korean_too(raw: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "환자.stemprep"
+    path.write_bytes(raw)
+    with pytest.raises(ProfileFileError) as refused:
+        parse_profile_file(path)
+    assert str(refused.value).startswith("환자.stemprep ")
+    assert refused.value.korean == "‘환자.stemprep’ 파일은 StemPrep 환자 파일이 아니거나 손상되어 가져올 수 없습니다."

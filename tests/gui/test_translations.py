@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 import subprocess
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from gui_helpers import wait_for_autosave
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.cli import main as cli_main
 from app.gui import i18n
@@ -285,3 +287,33 @@ def test_settings_language_remembers_the_choice_for_next_time(
         assert disk.setting(i18n.LANGUAGE_SETTING) == "ko"
     assert "한국어" in window.statusBar().currentMessage()
     assert window.file_menu.title() == "&File"  # applies at the next start, as the dialog says
+
+
+def test_a_value_that_does_not_fit_is_explained_in_korean_in_the_korean_window(
+    qtbot: QtBot, store: Store, korean: None, make_window: Callable[[], MainWindow]
+) -> None:
+    store.create_profile("이순자", condition="knee-oa", birth_year=1950, travel_start="2027-04")
+    window = make_window()
+    form = window.profile_step
+    form.birth_year.selectAll()
+    qtbot.keyClicks(form.birth_year, "1850")
+    wait_for_autosave(qtbot)
+    assert window.banner.message.startswith("출생 연도: 1900부터 ")
+    assert window.banner.message.endswith("까지의 정수로 입력해 주십시오.")
+    form.birth_year.selectAll()
+    qtbot.keyClicks(form.birth_year, "1950")
+    qtbot.keyClicks(form.travel_end, "2027-02")
+    wait_for_autosave(qtbot)
+    assert window.banner.message == "여행할 수 있는 마지막 달이 첫 달보다 앞섭니다. 둘 중 하나를 고쳐 주십시오."
+    assert not re.search("[A-Za-z]{3,}", window.banner.message)
+    form.travel_end.selectAll()
+    qtbot.keyClicks(form.travel_end, "2027-06")  # put right, so the window closes without asking
+    wait_for_autosave(qtbot)
+    assert window.banner.message == ""
+
+
+def test_errors_without_a_korean_sentence_stay_in_english_and_english_windows_stay_english() -> None:
+    from db.errors import InvalidValue, StorageError
+
+    assert i18n.said(StorageError("The disk is full.")) == "The disk is full."
+    assert i18n.said(InvalidValue("Year of birth must be…", korean="출생 연도: …")) == "Year of birth must be…"
