@@ -248,7 +248,10 @@ class QuestionListPane(QWidget):
         moves.addWidget(self.move_up_button)
         moves.addWidget(self.move_down_button)
         legend_text = self.tr("○ to ask   ◎ asked   ● answered   × skipped   ▲ red flag   {star} on my list")
-        legend = QLabel(legend_text.format(star=PICKED_MARK))
+        # Lines break between the entries, never inside one: a mark stays beside its meaning.
+        entries = legend_text.format(star=PICKED_MARK).split("   ")
+        legend = QLabel("   ".join(entry.replace(" ", "\u00a0") for entry in entries))
+        legend.setObjectName("questionLegend")
         legend.setWordWrap(True)
         scale_font(legend, 0.92)
 

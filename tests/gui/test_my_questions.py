@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from gui_helpers import profile_with_clinic, yes_no_red_flag
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextLayout
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -257,3 +258,30 @@ def test_my_own_words_show_as_written_in_the_list_and_the_flags(
     [item] = [step.clinic_flags.item(r) for r in range(step.clinic_flags.count())
               if step.clinic_flags.item(r).text().startswith("Not a concern:")]
     assert "&lt;i&gt;fine&lt;/i&gt; &amp;" in item.toolTip()
+
+
+@pytest.mark.parametrize("text_size", ["normal", "extra-large"])
+def test_the_legend_keeps_each_mark_beside_its_meaning_when_it_wraps(
+    qapp: QApplication, qtbot: QtBot, store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow],
+    text_size: str,
+) -> None:
+    profile_with_clinic(store, bank)
+    apply_text_size(qapp, text_size)
+    try:
+        window = make_window()
+        window.resize(1280, 720)
+        window.go_to_step(MainWindow.QUESTIONS)
+        qtbot.wait(10)
+        legend = window.questions_step.findChild(QLabel, "questionLegend")
+        layout = QTextLayout(legend.text(), legend.font())
+        layout.beginLayout()
+        lines = []
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(legend.contentsRect().width())
+            lines.append(legend.text()[line.textStart():line.textStart() + line.textLength()].strip())
+        layout.endLayout()
+    finally:
+        apply_text_size(qapp, DEFAULT_TEXT_SIZE)
+    assert len(lines) > 1, "the legend must wrap here, or the test proves nothing"
+    marks = ("○", "◎", "●", "×", "▲", PICKED_MARK)
+    assert not [line for line in lines if line.endswith(marks)], lines
