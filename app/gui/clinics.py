@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -259,7 +260,7 @@ class ClinicsStep(StepPage):
         header = self.comparison_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # clinics share the width
         header.setMinimumSectionSize(180)
-        header.sectionResized.connect(lambda *_: self.comparison_view.resizeRowsToContents())  # rewrap
+        header.sectionResized.connect(self._comparison_resized)
         self.comparison_view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.comparison_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.comparison_model.set_placeholder_brush(
@@ -366,7 +367,15 @@ class ClinicsStep(StepPage):
         if header.count():
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(0, 340)
+        self._comparison_resized()
+
+    def _comparison_resized(self, *_: object) -> None:
+        """A column changed width: its cells wrap again, and the clinics' titles are shortened to fit."""
         self.comparison_view.resizeRowsToContents()
+        header = self.comparison_view.horizontalHeader()
+        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 2
+        widths = tuple(header.sectionSize(section) - margin for section in range(header.count()))
+        self.comparison_model.fit_headers(header.fontMetrics(), widths)
 
     # ------------------------------------------------------------ data
 

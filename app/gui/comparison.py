@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QFont, QFontMetrics
 
 from app.domain.formatting import format_price, format_rate, shortened
 from app.domain.quotes import ExchangeRates, converted, currency_code
@@ -69,6 +69,7 @@ class ComparisonModel(QAbstractTableModel):
         self._cells: dict[tuple[int, int], ComparisonCell] = {}
         self._placeholder_brush: QBrush | None = None
         self._rates = ExchangeRates()
+        self._header_fit: tuple[QFontMetrics, tuple[int, ...]] | None = None
 
     def set_rates(self, rates: ExchangeRates) -> None:
         """The exchange rates the user entered; prices are converted with them at the next `set_sheet`."""
@@ -77,6 +78,14 @@ class ComparisonModel(QAbstractTableModel):
     def set_placeholder_brush(self, brush: QBrush) -> None:
         """The palette colour of "not asked" (the view's palette, so dark themes stay readable)."""
         self._placeholder_brush = brush
+
+    def fit_headers(self, metrics: QFontMetrics, widths: tuple[int, ...]) -> None:
+        """Shorten each line of the clinics' column titles with "…" to its column's width (in pixels)."""
+        if self._header_fit is not None and self._header_fit[1] == widths:
+            return
+        self._header_fit = (metrics, widths)
+        if self._clinics:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, len(self._clinics))
 
     def set_sheet(self, sheet: QuestionSheet | None) -> None:
         self.beginResetModel()
@@ -123,8 +132,11 @@ class ComparisonModel(QAbstractTableModel):
             return None
         clinic = self._clinics[section - 1].clinic
         if role == Qt.ItemDataRole.DisplayRole:
-            name = shortened(clinic.name, HEADER_NAME_LIMIT)
-            return name + (f"\n{clinic.city}" if clinic.city else "")
+            lines = [shortened(clinic.name, HEADER_NAME_LIMIT), *([clinic.city] if clinic.city else [])]
+            if self._header_fit is not None and section < len(self._header_fit[1]):
+                metrics, widths = self._header_fit
+                lines = [metrics.elidedText(line, Qt.TextElideMode.ElideRight, widths[section]) for line in lines]
+            return "\n".join(lines)
         if role == Qt.ItemDataRole.ToolTipRole:
             return clinic.name + (f" ({clinic.city})" if clinic.city else "")
         return None

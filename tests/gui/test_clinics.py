@@ -7,11 +7,13 @@ from collections.abc import Callable
 from gui_helpers import Confirmations, profile_with_clinic, type_text, wait_for_autosave, yes_no_red_flag
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain.question_bank import QuestionBank
 from app.gui.main_window import MainWindow
 from app.gui.marks import FLAG_MARK
+from app.gui.text_size import DEFAULT_TEXT_SIZE, apply_text_size
 from db.store import Store
 
 
@@ -118,3 +120,34 @@ def test_comparison_shows_answers_not_asked_and_red_flags(
     else:
         assert all(model.data(model.index(r, 2)) == "not asked" for r in rows.values())
     assert set(rows) == {q.id for q in bank.questions_for("knee-oa") if q.priority == "essential"}
+
+
+def test_a_long_clinic_name_in_the_comparison_is_shortened_from_its_end_to_its_column(
+    qtbot: QtBot, qapp: QApplication, store: Store, make_window: Callable[[], MainWindow]
+) -> None:
+    apply_text_size(qapp, "extra-large")  # the columns are narrowest for their text
+    try:
+        _a_long_clinic_name_is_shortened(qtbot, store, make_window)
+    finally:
+        apply_text_size(qapp, DEFAULT_TEXT_SIZE)
+
+
+def _a_long_clinic_name_is_shortened(qtbot: QtBot, store: Store, make_window: Callable[[], MainWindow]) -> None:
+    name = "서울 첨단재생의료 줄기세포 연구 및 치료 전문 국제 메디컬 센터 Seoul International Advanced Clinic"
+    profile = store.create_profile("Kim", condition="knee-oa")
+    store.add_clinic(profile.id, name, city="Seoul")
+    store.add_clinic(profile.id, "Busan Clinic", city="Busan")
+    window = make_window()
+    window.resize(1280, 720)
+    window.go_to_step(MainWindow.CLINICS)
+    step = window.clinics_step
+    step.tabs.setCurrentIndex(step.COMPARE_TAB)
+    qtbot.wait(20)
+    header = step.comparison_view.horizontalHeader()
+    model = step.comparison_model
+    title = model.headerData(1, Qt.Orientation.Horizontal)
+    first, city = title.split("\n")
+    assert first.startswith("서울 첨단재생의료") and first.endswith("…") and city == "Seoul"
+    assert header.fontMetrics().horizontalAdvance(first) < header.sectionSize(1)
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "Busan Clinic\nBusan"  # a short name stays whole
+    assert model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == f"{name} (Seoul)"
