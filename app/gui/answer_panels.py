@@ -8,7 +8,7 @@ step shows the panel of the current question and saves what it reports. The stat
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal, Slot
 from PySide6.QtGui import QMouseEvent, QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -36,6 +36,7 @@ from app.gui.question_keys import (
     YES_NO_KEYS,
     native,
 )
+from app.gui.question_list import PICKED_MARK
 from db.records import ANSWER_STATUSES
 
 
@@ -226,14 +227,17 @@ class StatusRow(QWidget):
 
 
 class QuestionControls(QWidget):
-    """Under the card, in view however long the question is: status, "Ask this", and moving on."""
+    """Under the card, in view however long the question is: status, my list, and moving on."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.status_row = StatusRow()
-        self.ask_button = QPushButton(self.tr("Ask this"))
+        # It says what it will do, or (pressed in) where the question is: on the list, marked as in the list.
+        self.ask_button = QPushButton()
         self.ask_button.setCheckable(True)
-        self.ask_button.setAccessibleName(self.tr("Ask this: the question is on my list"))
+        self.ask_button.toggled.connect(self._show_on_list)
+        self._show_on_list(False)
+        self.ask_button.setAccessibleName(self.tr("On my list of questions"))
         self.ask_button.setToolTip(self.tr(
             "Put this question on your list to ask, or take it off. Shortcut: {key}"
         ).format(key=native(ASK_THIS_KEY)))
@@ -263,3 +267,10 @@ class QuestionControls(QWidget):
         layout.addWidget(self.status_row)
         layout.addLayout(pick_row)
         layout.addLayout(nav_row)
+
+    @Slot(bool)
+    def _show_on_list(self, picked: bool) -> None:
+        self.ask_button.setText(
+            self.tr("{star} On my questions").format(star=PICKED_MARK) if picked else self.tr("Add to my questions")
+        )
+

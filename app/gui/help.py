@@ -171,7 +171,8 @@ class GuideDialog(QDialog):
             "<p>" + self.tr(
                 "A consultation is short, so bring a short list. In the Questions step, “My questions” holds "
                 "the questions you chose, in the order you will ask them; “All questions” is the whole "
-                "checklist. “Ask this” ({ask}) puts the question on screen on your list or takes it off; "
+                "checklist. “Add to my questions” ({ask}) puts the question on screen on your list; pressed in, it "
+                "reads “★ On my questions”, and pressing it again takes the question off; "
                 "{up} and {down} move it. A question you write yourself goes on your list after the "
                 "question on screen."
             ).format(
@@ -269,7 +270,7 @@ class ShortcutsDialog(QDialog):
                 (keys_text(questions.WORRY_KEY), self.tr("This worries me (mark or unmark)")),
                 (keys_text(questions.ANSWER_KEY), self.tr("Type the clinic's answer")),
                 (keys_text(questions.ASK_THIS_KEY),
-                 self.tr("Ask this: put the question on my list, or take it off")),
+                 self.tr("Add the question to my questions, or take it off")),
                 (keys_text(questions.MOVE_UP_KEY, questions.MOVE_DOWN_KEY),
                  self.tr("Move the question up or down my list")),
                 (keys_text(doctor_view.SHOW_DOCTOR_KEY), self.tr("Show the doctor: the question full screen in Korean")),

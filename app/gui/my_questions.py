@@ -1,6 +1,6 @@
 """My questions, in the Questions step: picking questions to ask, their order, and dismissing red flags.
 
-The patient picks the questions to bring to the consultation ("Ask this") and puts them in
+The patient picks the questions to bring to the consultation ("Add to my questions") and puts them in
 the order to ask them; the step goes through that list ("My questions (N)") or the whole
 checklist ("All questions"). Picks belong to the patient and are the same at every clinic;
 answers and dismissed red flags belong to one clinic. This part of `QuestionsStep` holds

@@ -1132,8 +1132,8 @@ This cannot be undone.</source>
         <translation>제 질문</translation>
     </message>
     <message>
-        <source>A consultation is short, so bring a short list. In the Questions step, “My questions” holds the questions you chose, in the order you will ask them; “All questions” is the whole checklist. “Ask this” ({ask}) puts the question on screen on your list or takes it off; {up} and {down} move it. A question you write yourself goes on your list after the question on screen.</source>
-        <translation>상담 시간은 짧으므로 질문 목록도 짧게 준비하십시오. 질문 단계의 “제 질문”에는 고른 질문이 물어볼 순서대로 있고, “전체 질문”에는 전체 질문 목록이 있습니다. “이 질문 하기”({ask})를 누르면 화면의 질문을 제 질문 목록에 넣거나 뺍니다. {up}와 {down}로 순서를 옮깁니다. 직접 추가한 질문은 화면에 있는 질문 다음 순서로 제 질문 목록에 들어갑니다.</translation>
+        <source>A consultation is short, so bring a short list. In the Questions step, “My questions” holds the questions you chose, in the order you will ask them; “All questions” is the whole checklist. “Add to my questions” ({ask}) puts the question on screen on your list; pressed in, it reads “★ On my questions”, and pressing it again takes the question off; {up} and {down} move it. A question you write yourself goes on your list after the question on screen.</source>
+        <translation>상담 시간은 짧으므로 질문 목록도 짧게 준비하십시오. 질문 단계의 “제 질문”에는 고른 질문이 물어볼 순서대로 있고, “전체 질문”에는 전체 질문 목록이 있습니다. “제 질문에 넣기”({ask})를 누르면 화면의 질문이 제 질문 목록에 들어가고 버튼이 “★ 제 질문에 있음”으로 바뀝니다. 다시 누르면 목록에서 빠집니다. {up}와 {down}로 순서를 옮깁니다. 직접 추가한 질문은 화면에 있는 질문 다음 순서로 제 질문 목록에 들어갑니다.</translation>
     </message>
     <message>
         <source>Where your data lives</source>
@@ -1967,12 +1967,8 @@ This cannot be undone. Backups made before now still hold it until newer backups
 <context>
     <name>QuestionControls</name>
     <message>
-        <source>Ask this</source>
-        <translation>이 질문 하기</translation>
-    </message>
-    <message>
-        <source>Ask this: the question is on my list</source>
-        <translation>이 질문 하기: 제 질문 목록에 있음</translation>
+        <source>On my list of questions</source>
+        <translation>제 질문 목록에 있음</translation>
     </message>
     <message>
         <source>Put this question on your list to ask, or take it off. Shortcut: {key}</source>
@@ -2001,6 +1997,14 @@ This cannot be undone. Backups made before now still hold it until newer backups
     <message>
         <source>Shows this question full screen in large Korean, with a box for the doctor&apos;s answer</source>
         <translation>이 질문을 전체 화면에 큰 한국어 글씨로 보여 주고, 의사가 답변을 입력할 칸을 표시합니다</translation>
+    </message>
+    <message>
+        <source>{star} On my questions</source>
+        <translation>{star} 제 질문에 있음</translation>
+    </message>
+    <message>
+        <source>Add to my questions</source>
+        <translation>제 질문에 넣기</translation>
     </message>
 </context>
 <context>
@@ -2631,8 +2635,8 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
         <translation>병원의 답변 입력</translation>
     </message>
     <message>
-        <source>Ask this: put the question on my list, or take it off</source>
-        <translation>이 질문 하기: 질문을 제 질문 목록에 넣거나 뺍니다</translation>
+        <source>Add the question to my questions, or take it off</source>
+        <translation>질문을 제 질문에 넣거나 빼기</translation>
     </message>
     <message>
         <source>Move the question up or down my list</source>

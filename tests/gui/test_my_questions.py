@@ -1,4 +1,4 @@
-"""My questions in the Questions step: Ask this, moving up and down, the two views, my own question
+"""My questions in the Questions step: adding to the list, moving up and down, the two views, my own question
 placed where I am, and a red flag marked "not a concern" with a note and restored."""
 
 from __future__ import annotations
@@ -285,3 +285,20 @@ def test_the_legend_keeps_each_mark_beside_its_meaning_when_it_wraps(
     assert len(lines) > 1, "the legend must wrap here, or the test proves nothing"
     marks = ("○", "◎", "●", "×", "▲", PICKED_MARK)
     assert not [line for line in lines if line.endswith(marks)], lines
+
+
+def test_the_list_button_says_what_it_will_do_and_then_where_the_question_is(
+    qtbot: QtBot, store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow]
+) -> None:
+    profile_with_clinic(store, bank)
+    window = make_window()
+    window.go_to_step(MainWindow.QUESTIONS)
+    step = window.questions_step
+    step.set_view("all")
+    unpicked = next(i for i in range(step.question_count) if step._questions[i].id not in step.my_questions)  # noqa: SLF001
+    step.show_question(unpicked)
+    assert step.ask_button.text() == "Add to my questions" and not step.ask_button.isChecked()
+    step.ask_button.click()
+    assert step.ask_button.text() == f"{PICKED_MARK} On my questions" and step.current_question.id in step.my_questions
+    step.ask_button.click()
+    assert step.ask_button.text() == "Add to my questions" and step.current_question.id not in step.my_questions
