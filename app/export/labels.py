@@ -137,6 +137,8 @@ APPOINTMENT = Text(en="Appointment", ko="상담 예약")
 PLACE = Text(en="Place", ko="장소")
 INTERPRETER = Text(en="Interpreter", ko="통역사")
 MY_QUESTIONS = Text(en="My questions", ko="여쭤볼 질문")
+ENGLISH_ONLY = Text(en="The patient's own question, written in English only.",
+                    ko="환자가 직접 영어로만 적은 질문입니다.")
 NO_QUESTIONS = Text(en="No questions have been picked for this sheet.", ko="이 질문지에 고른 질문이 없습니다.")
 
 # ---------------------------------------------------------------- notebook

@@ -56,7 +56,8 @@ def doctor_questions(d: SheetDrawing, sheet: QuestionSheet) -> list[Flowable]:
 def _doctor_block(d: SheetDrawing, question: SheetQuestion) -> list[Flowable]:
     s = d.styles
     korean = d.second(question.text)
-    first, under = (korean, question.text.en) if korean else (question.text.en, "")
+    # A question the patient wrote without Korean says so under it, so the doctor knows why.
+    first, under = (korean, question.text.en) if korean else (question.text.en, d.plain_both(labels.ENGLISH_ONLY))
     # The Korean (bold) and the English under it share one paragraph: one to lay out, not two.
     head = f'<font size="{s.size(11.5)}"><b>{question.number}.{SPACE}{d.text.markup(first)}</b></font>'
     if under:

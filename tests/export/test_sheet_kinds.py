@@ -319,3 +319,16 @@ def test_the_sheet_speaks_of_the_patient_humbly_in_korean() -> None:
     assert len(korean) > 30
     plain = {name: text for name, text in korean.items() if "내가" in text or "나의" in text}
     assert plain == {}
+
+
+def test_the_doctor_copy_says_when_a_question_of_the_patients_own_is_in_english_only(
+    store: Store, bank: QuestionBank
+) -> None:
+    profile = store.create_profile("Kim", condition="knee-oa")
+    store.add_clinic(profile.id, "Clinic (fictional)")
+    store.add_custom_question(profile.id, "Can my daughter join the consultation by video?", priority="essential")
+    store.add_custom_question(profile.id, "Is parking free?", text_ko="주차는 무료입니까?", priority="essential")
+    text = squash(pdf_text(_pdf(store, bank, profile, DOCTOR)))
+    english_only = squash(f"Can my daughter join the consultation by video? {labels.ENGLISH_ONLY.ko}")
+    assert english_only in text
+    assert text.count(squash(labels.ENGLISH_ONLY.ko)) == 1  # not under the one written in Korean too
