@@ -143,6 +143,10 @@ NO_QUESTIONS = Text(en="No questions have been picked for this sheet.", ko="이 
 
 # ---------------------------------------------------------------- notebook
 
+OWN_COPY = Text(
+    en="Your own copy: it may hold your notes, prices and red flags. Give a clinic its doctor copy instead.",
+    ko="본인 보관용입니다. 메모, 가격, 위험 신호가 들어 있을 수 있으니 병원에는 의사용 사본을 드리십시오.",
+)
 NOTEBOOK_TITLE = Text(en="My notebook", ko="제 기록")
 ATTENTION = Text(en="What needs attention", ko="확인할 사항")
 DISMISSED = Text(en="I set this aside", ko="검토 후 제외함")

@@ -208,7 +208,7 @@ class SheetRenderer:
         sheet, d, options = self.sheet, self.d, self.options
         all_clinics = self.pages.all_clinics_label()
         story: list[Flowable] = [CopyStart(all_clinics, patient=self.pages.patient_label()),
-                                 *self._title_block(labels.NOTEBOOK_TITLE, "")]
+                                 *self._title_block(labels.NOTEBOOK_TITLE, "", own_copy=True)]
         if options.includes("red_flags"):
             story += attention(d, sheet)
         if options.includes("documents"):
@@ -252,7 +252,7 @@ class SheetRenderer:
         """
         sheet, d, options = self.sheet, self.d, self.options
         all_clinics = self.pages.all_clinics_label()
-        title = self._title_block(labels.TITLE, "")
+        title = self._title_block(labels.TITLE, "", own_copy=not sheet.is_blank)
         story: list[Flowable] = [CopyStart(all_clinics, patient=self.pages.patient_label()), *title]
         builders: dict[str, Callable[[], list[list[Flowable]]]] = {
             "summary": lambda: [patient_summary(d, sheet, options)],
@@ -279,7 +279,9 @@ class SheetRenderer:
 
     # ------------------------------------------------------------ shared
 
-    def _title_block(self, title: object, clinic: str) -> list[Flowable]:
+    def _title_block(self, title: object, clinic: str, *, own_copy: bool = False) -> list[Flowable]:
+        """The sheet's title, its condition, the clinic it is for, the date; `own_copy` adds that it stays with
+        the patient (a sheet with a patient's answers, prices and notes looks much like one to hand over)."""
         d, s = self.d, self.d.styles
         block: list[Flowable] = [SheetParagraph(d.bilingual(title, "<br/>"), s.title)]  # type: ignore[arg-type]
         subtitle = f"{d.both(labels.SUBTITLE)} \u00b7 {d.bilingual(self.sheet.condition.title)}"
@@ -288,6 +290,8 @@ class SheetRenderer:
             block += d.user_paragraphs(clinic, d.style(s.clinic, "copy_clinic", spaceBefore=0))
         prepared = f"{d.both(labels.PREPARED)}: {self.sheet.date.isoformat()}"
         block.append(SheetParagraph(f"{prepared}<br/>{d.both(labels.NOT_ADVICE)}", s.note))
+        if own_copy:
+            block.append(SheetParagraph(f"<b>{d.both(labels.OWN_COPY, '<br/>')}</b>", s.note))
         return block
 
     def _with_lost_note(self, story: list[Flowable], position: int) -> list[Flowable]:

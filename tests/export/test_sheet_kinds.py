@@ -332,3 +332,17 @@ def test_the_doctor_copy_says_when_a_question_of_the_patients_own_is_in_english_
     english_only = squash(f"Can my daughter join the consultation by video? {labels.ENGLISH_ONLY.ko}")
     assert english_only in text
     assert text.count(squash(labels.ENGLISH_ONLY.ko)) == 1  # not under the one written in Korean too
+
+
+def test_the_patients_own_copies_say_on_their_first_page_that_they_stay_with_the_patient(
+    store: Store, bank: QuestionBank, demo: tuple[Profile, Clinic, Clinic]
+) -> None:
+    profile, _, _ = demo
+    own = squash(labels.OWN_COPY.en), squash(labels.OWN_COPY.ko)
+    for kind in ("notebook", "checklist"):
+        first = squash(_pages(_pdf(store, bank, profile, SheetOptions(kind=kind)))[0])
+        assert all(part in first for part in own), kind
+    doctor = squash(pdf_text(_pdf(store, bank, profile, DOCTOR)))
+    blank = squash(pdf_text(render_pdf(blank_sheet(bank, "knee-oa", SheetOptions(kind="checklist"), SHEET_DATE),
+                                       SheetOptions(kind="checklist"))))
+    assert not any(part in doctor or part in blank for part in own)  # what goes to a clinic, and a form to fill
