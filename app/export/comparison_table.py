@@ -8,7 +8,7 @@ on the next page. The quoted prices come first, each in its own currency.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from app.domain.formatting import format_price
 from app.domain.sheet_content import ClinicAnswers, QuestionSheet, SheetQuestion
@@ -20,6 +20,10 @@ from app.export.styles import FLAG, FLAG_FILL, MUTED
 
 #: Longest clinic name printed at the head of the table's columns (it repeats on every page).
 HEAD_NAME_CHARS = 120
+
+#: Most clinics side by side in one table; the others follow in tables of their own below it,
+#: so that no column is too narrow for its words.
+CLINICS_PER_TABLE = 4
 
 
 def comparison(d: SheetDrawing, sheet: QuestionSheet, *, answered_rows: bool) -> list[Flowable]:
@@ -35,32 +39,15 @@ def comparison(d: SheetDrawing, sheet: QuestionSheet, *, answered_rows: bool) ->
         questions = list(sheet.essential_questions)
     # A name too long to repeat at the head of every page is numbered there and given whole above the table.
     numbered = any(len(c.clinic.name) > HEAD_NAME_CHARS for c in clinics)
-    heads = [f"{d.both(labels.CLINIC)} {n}" if numbered else d.text.markup(c.clinic.name)
-             for n, c in enumerate(clinics, start=1)]
-    header = [SheetParagraph(d.bilingual(labels.QUESTION, "<br/>"), s.cell_head)] + [
-        SheetParagraph(head, s.cell_head) for head in heads
-    ]
-    rows: list[list[Flowable]] = [header]
     prices = [" ".join(p for p in (format_price(c.clinic.price), c.clinic.currency.strip()) if p) for c in clinics]
-    if any(prices):
-        rows.append([SheetParagraph(f"<b>{d.both(labels.CLINIC_FIELDS['price'])}</b>", s.cell)]
-                    + [SheetParagraph(d.text.markup(price), s.cell) for price in prices])
-    flagged_cells: list[tuple[int, int]] = []
-    for question in questions:
-        row = len(rows)
-        cells = [SheetParagraph(f"<b>{question.number}.</b> {d.text.markup(question.text.en)}", s.cell)]
-        for column, entry in enumerate(clinics, start=1):
-            markup, flagged = _cell(d, question, entry)
-            cells.append(SheetParagraph(markup, s.cell))
-            if flagged:
-                flagged_cells.append((column, row))
-        rows.append(cells)
-    if len(rows) == 1:
+    if not questions and not any(prices):
         return []
-    first = d.frame_width * (0.34 if len(clinics) <= 3 else 0.24)
-    rest = (d.frame_width - first) / len(clinics)
-    table = Table(rows, colWidths=[first] + [rest] * len(clinics), repeatRows=1, hAlign="LEFT", splitInRow=1)
-    table.setStyle(TableStyle(d.grid() + [("BACKGROUND", c, c, FLAG_FILL) for c in flagged_cells]))
+    tables: list[Flowable] = []
+    for start in range(0, len(clinics), CLINICS_PER_TABLE):
+        if tables:
+            tables.append(Spacer(0, 10 * s.scale))
+        tables.append(_table(d, questions, clinics, range(start, min(start + CLINICS_PER_TABLE, len(clinics))),
+                             prices if any(prices) else None, numbered))
     intro = labels.COMPARISON_ANSWERED if answered_rows else labels.COMPARISON_INTRO
     names: list[Flowable] = []
     if numbered:
@@ -70,8 +57,40 @@ def comparison(d: SheetDrawing, sheet: QuestionSheet, *, answered_rows: bool) ->
         SheetParagraph(d.both(labels.COMPARISON), s.heading),
         SheetParagraph(d.both(intro), s.note),
         *names,
-        table,
+        *tables,
     ]
+
+
+def _table(
+    d: SheetDrawing, questions: list[SheetQuestion], clinics: tuple[ClinicAnswers, ...], columns: range,
+    prices: list[str] | None, numbered: bool,
+) -> Table:
+    """The questions against the clinics numbered `columns` (from 0), with their prices when any has one."""
+    s = d.styles
+    heads = [f"{d.both(labels.CLINIC)} {n + 1}" if numbered else d.text.markup(clinics[n].clinic.name)
+             for n in columns]
+    header = [SheetParagraph(d.bilingual(labels.QUESTION, "<br/>"), s.cell_head)] + [
+        SheetParagraph(head, s.cell_head) for head in heads
+    ]
+    rows: list[list[Flowable]] = [header]
+    if prices is not None:
+        rows.append([SheetParagraph(f"<b>{d.both(labels.CLINIC_FIELDS['price'])}</b>", s.cell)]
+                    + [SheetParagraph(d.text.markup(prices[n]), s.cell) for n in columns])
+    flagged_cells: list[tuple[int, int]] = []
+    for question in questions:
+        row = len(rows)
+        cells = [SheetParagraph(f"<b>{question.number}.</b> {d.text.markup(question.text.en)}", s.cell)]
+        for column, n in enumerate(columns, start=1):
+            markup, flagged = _cell(d, question, clinics[n])
+            cells.append(SheetParagraph(markup, s.cell))
+            if flagged:
+                flagged_cells.append((column, row))
+        rows.append(cells)
+    first = d.frame_width * (0.34 if len(columns) <= 3 else 0.24)
+    rest = (d.frame_width - first) / len(columns)
+    table = Table(rows, colWidths=[first] + [rest] * len(columns), repeatRows=1, hAlign="LEFT", splitInRow=1)
+    table.setStyle(TableStyle(d.grid() + [("BACKGROUND", c, c, FLAG_FILL) for c in flagged_cells]))
+    return table
 
 
 def _cell(d: SheetDrawing, question: SheetQuestion, entry: ClinicAnswers) -> tuple[str, bool]:

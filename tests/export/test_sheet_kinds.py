@@ -346,3 +346,19 @@ def test_the_patients_own_copies_say_on_their_first_page_that_they_stay_with_the
     blank = squash(pdf_text(render_pdf(blank_sheet(bank, "knee-oa", SheetOptions(kind="checklist"), SHEET_DATE),
                                        SheetOptions(kind="checklist"))))
     assert not any(part in doctor or part in blank for part in own)  # what goes to a clinic, and a form to fill
+
+
+def test_many_clinics_are_compared_in_tables_of_a_few_so_no_word_is_broken(
+    store: Store, bank: QuestionBank, demo: tuple[Profile, Clinic, Clinic]
+) -> None:
+    profile, careful, _ = demo
+    said = "Uncultured concentrated marrow; confidential government registration"
+    store.save_answer(careful.id, "cred.legal-route", status="answered", text=said)
+    for n in range(5):
+        clinic = store.add_clinic(profile.id, f"Clinic {n} (fictional)", price=1000 + n, currency="USD")
+        store.save_answer(clinic.id, "cred.legal-route", status="answered", text=said)
+    text = pdf_text(_pdf(store, bank, profile, SheetOptions(kind="notebook", sections=("comparison",))))
+    lines = [line.strip() for line in text.splitlines()]
+    for word in ("Uncultured", "concentrated", "confidential", "government", "registration"):
+        assert sum(word in line for line in lines) >= 6, word  # whole in each cell that holds it
+    assert all(f"Clinic {n} (fictional)" in text for n in range(5))
