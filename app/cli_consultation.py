@@ -85,6 +85,9 @@ def cmd_sheet(args: argparse.Namespace) -> int:
             if sheet.asks_nothing:
                 print("stemprep: the doctor copy holds no questions, as none is picked for this patient; "
                       "pick some with 'stemprep pick' or in the Questions step.", file=sys.stderr)
+            if sheet.doctor_copies > 1:
+                print(f"stemprep: {output} holds a doctor copy for each of {sheet.doctor_copies} clinics; give "
+                      "each clinic only its own pages, or write one clinic's copy with --clinic.", file=sys.stderr)
     except SheetExportError as error:
         raise UserError(str(error)) from error
     print(f"Wrote {written}")

@@ -178,6 +178,12 @@ class QuestionSheet:
         return self.profile is None
 
     @property
+    def doctor_copies(self) -> int:
+        """How many clinics' doctor copies the sheet holds (0 for the patient's own kinds); more than one
+        should go their separate ways, each clinic getting only its own pages."""
+        return len(self.clinics) if self.kind == "doctor" else 0
+
+    @property
     def asks_nothing(self) -> bool:
         """A doctor copy with no question picked: the patient should pick some before handing it over."""
         return self.kind == "doctor" and not self.picked

@@ -233,19 +233,32 @@ class SheetStep(StepPage):
             return
         self._show_state(self.tr("Updating the preview…"))
         generation = self._generation
-        asks_nothing = sheet.asks_nothing
+        notes = self._notes_on(sheet)
         worker = Worker(partial(_drawn, sheet, options), self, pool=self._pool, name="stemprep-preview")
-        worker.finished.connect(lambda data: self._render_finished(generation, options, data, asks_nothing))
+        worker.finished.connect(lambda data: self._render_finished(generation, options, data, notes))
         worker.failed.connect(lambda sentence: self._render_failed(generation, sentence))
         for ended in (worker.finished, worker.failed):
             ended.connect(worker.deleteLater)
         worker.start()
 
-    def _render_finished(self, generation: int, options: SheetOptions, data: bytes, asks_nothing: bool) -> None:
+    def _notes_on(self, sheet: QuestionSheet) -> list[str]:
+        """What the patient should know about the sheet before printing it, said beside the preview."""
+        notes = []
+        if sheet.asks_nothing:
+            notes.append(self.tr(
+                "This doctor copy has no questions: none is on your list. Add some in the Questions step."
+            ))
+        if sheet.doctor_copies > 1:
+            notes.append(self.tr(
+                "It holds a copy for each of {count} clinics: give each clinic only its own pages."
+            ).format(count=sheet.doctor_copies))
+        return notes
+
+    def _render_finished(self, generation: int, options: SheetOptions, data: bytes, notes: list[str]) -> None:
         if generation != self._generation:
             return  # the options changed while it was drawing
         self._rendered = _Rendered(options, data)
-        self._load_preview(data, asks_nothing)
+        self._load_preview(data, notes)
 
     def _render_failed(self, generation: int, sentence: str) -> None:
         if generation != self._generation:
@@ -253,7 +266,7 @@ class SheetStep(StepPage):
         self._show_state(sentence)
         self.problem.emit(sentence)
 
-    def _load_preview(self, data: bytes, asks_nothing: bool) -> None:
+    def _load_preview(self, data: bytes, notes: list[str]) -> None:
         old = self._buffer
         self.document.close()
         buffer = QBuffer(self)
@@ -264,12 +277,7 @@ class SheetStep(StepPage):
         if old is not None:
             old.close()
             old.deleteLater()
-        state = self.tr("Preview: %n page(s).", "", self.document.pageCount())
-        if asks_nothing:
-            state += " " + self.tr(
-                "This doctor copy has no questions: none is on your list. Add some in the Questions step."
-            )
-        self._show_state(state)
+        self._show_state(" ".join([self.tr("Preview: %n page(s).", "", self.document.pageCount()), *notes]))
         self.preview_ready.emit()
 
     def _current_pdf(self) -> bytes | None:

@@ -2504,6 +2504,10 @@ StemPrep이 이 창을 닫고 그 백업으로 다시 열립니다. 지금의 �
         <translation>이 의사용 사본에는 질문이 없습니다. 제 질문 목록이 비어 있습니다. 질문 단계에서 질문을 넣으십시오.</translation>
     </message>
     <message>
+        <source>It holds a copy for each of {count} clinics: give each clinic only its own pages.</source>
+        <translation>병원 {count}곳의 사본이 각각 들어 있습니다. 병원마다 그 병원의 쪽만 드리십시오.</translation>
+    </message>
+    <message>
         <source>Saved the question sheet as {path}</source>
         <translation>질문지를 {path}(으)로 저장했습니다</translation>
     </message>

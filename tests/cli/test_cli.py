@@ -230,12 +230,20 @@ def test_a_doctor_copy_with_no_question_picked_says_so_on_paper_and_on_the_comma
     pdf = tmp_path / "doctor.pdf"
     result = run("sheet", "--profile", str(profile_id), "-o", str(pdf), db=db)
     assert result.returncode == 0 and result.stdout.startswith("Wrote ")
-    assert result.stderr == ("stemprep: the doctor copy holds no questions, as none is picked for this patient; "
-                             "pick some with 'stemprep pick' or in the Questions step.\n")
+    assert result.stderr.splitlines() == [
+        "stemprep: the doctor copy holds no questions, as none is picked for this patient; "
+        "pick some with 'stemprep pick' or in the Questions step.",
+        f"stemprep: {pdf} holds a doctor copy for each of 2 clinics; give each clinic only its own pages, "
+        "or write one clinic's copy with --clinic.",
+    ]
+    clinic = json.loads(run("clinics", "--profile", str(profile_id), "--json", db=db).stdout)[0]["id"]
+    one = run("sheet", "--profile", str(profile_id), "--clinic", str(clinic), "-o", str(pdf), "--force", db=db)
+    assert "for each of" not in one.stderr  # one clinic's copy: nothing to separate
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "이 질문지에 고른 질문이 없습니다" in text and "Please write the answer under each one" not in text
     assert run("pick", "--profile", str(profile_id), picked[0], db=db).returncode == 0
-    assert run("sheet", "--profile", str(profile_id), "-o", str(pdf), "--force", db=db).stderr == ""
+    assert run("sheet", "--profile", str(profile_id), "--clinic", str(clinic), "-o", str(pdf), "--force",
+               db=db).stderr == ""
 
 
 def test_picking_an_unknown_question_is_one_clear_line(tmp_path: Path) -> None:

@@ -166,8 +166,10 @@ def test_the_clinic_choice_gives_one_clinics_doctor_copy(qtbot: QtBot, sheet_ste
     with qtbot.waitSignal(sheet_step.preview_ready, timeout=RENDER_TIMEOUT_MS):
         sheet_step.enter()
     every = sheet_step.document.pageCount()
+    assert "It holds a copy for each of 2 clinics: give each clinic only its own pages." in sheet_step.state.text()
     assert sheet_step.clinic_box.count() >= 2
     with qtbot.waitSignal(sheet_step.preview_ready, timeout=RENDER_TIMEOUT_MS):
         sheet_step.clinic_box.setCurrentIndex(1)
     assert sheet_step.options().clinic_id == sheet_step.clinic_box.itemData(1)
     assert sheet_step.document.pageCount() < every
+    assert "copy for each" not in sheet_step.state.text()
