@@ -277,7 +277,7 @@ class SheetStep(StepPage):
         if old is not None:
             old.close()
             old.deleteLater()
-        self._show_state(" ".join([self.tr("Preview: %n page(s).", "", self.document.pageCount()), *notes]))
+        self._show_state("\n".join([self.tr("Preview: %n page(s).", "", self.document.pageCount()), *notes]))
         self.preview_ready.emit()
 
     def _current_pdf(self) -> bytes | None:
