@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, Qt
@@ -9,8 +10,10 @@ from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.domain.demo import create_demo
 from app.domain.question_bank import Question, QuestionBank, RedFlagRule
 from app.gui.autosave import DEBOUNCE_MS
+from app.gui.main_window import MainWindow
 from db.records import ClinicId, ProfileId
 from db.store import Store
 
@@ -35,6 +38,15 @@ def profile_with_clinic(store: Store, bank: QuestionBank, condition: str = "knee
     profile = store.create_profile("Margaret Lee", condition=condition)
     clinic = store.add_clinic(profile.id, "Hangang Joint Clinic", city="Seoul")
     return profile.id, clinic.id
+
+
+def demo_and_another_on_a_laptop(store: Store, make_window: Callable[[], MainWindow]) -> MainWindow:
+    """The demo patient and one more (so the patient list shows), in a 1280×720 window."""
+    create_demo(store)
+    store.create_profile("Second patient", condition="stroke")
+    window = make_window()
+    window.resize(1280, 720)
+    return window
 
 
 def yes_no_red_flag(bank: QuestionBank, condition: str) -> tuple[Question, str, RedFlagRule]:

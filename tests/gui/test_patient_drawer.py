@@ -13,10 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from gui_helpers import demo_and_another_on_a_laptop
 from PySide6.QtCore import QRect
 from pytestqt.qtbot import QtBot
 
-from app.domain.demo import create_demo
 from app.gui.main_window import MainWindow
 from app.gui.patients_dock import DRAWER_WIDTH, drawer_geometry
 from db.store import Store
@@ -46,10 +46,7 @@ def test_a_window_pushed_off_the_screen_still_gets_its_whole_drawer_on_it() -> N
 def test_the_drawer_follows_the_window_when_it_moves(
     qtbot: QtBot, store: Store, make_window: Callable[[], MainWindow]
 ) -> None:
-    create_demo(store)
-    store.create_profile("Second patient", condition="stroke")
-    window = make_window()
-    window.resize(1280, 720)
+    window = demo_and_another_on_a_laptop(store, make_window)
     window.go_to_step(MainWindow.QUESTIONS)
     window.patients_dock.toggleViewAction().trigger()
     assert window.patient_list_is_drawer

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
+from gui_helpers import demo_and_another_on_a_laptop
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 from pytestqt.modeltest import ModelTester
@@ -167,10 +168,7 @@ def test_opening_a_patient_from_the_worklist_shows_their_step(
 def test_the_patient_list_steps_aside_for_the_questions_and_remembers_the_users_choice(
     qtbot: QtBot, store: Store, make_window: Callable[[], MainWindow]
 ) -> None:
-    create_demo(store)
-    store.create_profile("Second patient", condition="stroke")
-    window = make_window()
-    window.resize(1280, 720)
+    window = demo_and_another_on_a_laptop(store, make_window)
     dock = window.patients_dock
     assert dock.isVisible()  # two patients: the list opens beside the profile
     window.go_to_step(MainWindow.QUESTIONS)
@@ -207,10 +205,7 @@ def test_the_patient_list_steps_aside_for_the_questions_and_remembers_the_users_
 def test_the_patient_list_steps_aside_for_the_sheets_preview_too(
     qtbot: QtBot, store: Store, make_window: Callable[[], MainWindow]
 ) -> None:
-    create_demo(store)
-    store.create_profile("Second patient", condition="stroke")
-    window = make_window()
-    window.resize(1280, 720)
+    window = demo_and_another_on_a_laptop(store, make_window)
     window.go_to_step(MainWindow.SHEET)
     window.layout().activate()
     assert not window.patients_dock.isVisible()
