@@ -161,6 +161,8 @@ class QuestionFlagsPanel(QWidget):
         return frame
 
 
+#: Qt's "no largest height" (QWIDGETSIZE_MAX, which PySide6 does not export).
+_NO_LIMIT = 16_777_215
 _RULE_ROLE = Qt.ItemDataRole.UserRole + 1
 _DISMISSED_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -255,6 +257,9 @@ class ClinicFlagsPanel(QWidget):
             item.setData(_DISMISSED_ROLE, dismissal is not None)
             self.list.addItem(item)
         self._show_buttons()
+        # With no flag to list, only the sentence shows, and the questions above take the room.
+        self.list.setVisible(bool(flags))
+        self.setMaximumHeight(_NO_LIMIT if flags else self.sizeHint().height())
 
     @Slot(QListWidgetItem)
     def _clicked(self, item: QListWidgetItem) -> None:

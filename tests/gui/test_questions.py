@@ -14,6 +14,7 @@ from app.gui.dialogs import CustomQuestionDialog
 from app.gui.help import ShortcutsDialog
 from app.gui.main_window import MainWindow
 from app.gui.questions import YES_NO_KEYS
+from app.gui.text_size import DEFAULT_TEXT_SIZE, apply_text_size
 from db.store import Store
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -163,3 +164,27 @@ def test_add_your_own_question(
     with reopen() as disk:
         [custom] = disk.custom_questions(profile_id)
         assert disk.answer(clinic_id, custom.question_id).text == "Yes, two of them"
+
+
+def test_with_no_red_flags_at_the_clinic_the_questions_take_the_flags_room(
+    qtbot: QtBot, qapp: QApplication, store: Store, bank: QuestionBank, make_window: Callable[[], MainWindow]
+) -> None:
+    """At Extra-large text on a laptop the list of questions is short; an empty box of flags must not shorten it."""
+    profile_id, clinic_id = profile_with_clinic(store, bank)
+    flagged, bad_value, _ = yes_no_red_flag(bank, "knee-oa")
+    apply_text_size(qapp, "extra-large")
+    try:
+        window = make_window()
+        window.resize(1280, 720)
+        window.go_to_step(MainWindow.QUESTIONS)
+        qtbot.wait(20)
+        step = window.questions_step
+        assert step.clinic_flags.isHidden() and "No red flags" in step.clinic_flags_title.text()
+        roomy = step.question_list.height()
+        store.save_answer(clinic_id, flagged.id, value=bad_value)
+        step.enter()  # the answers are read again on entering the step
+        qtbot.wait(20)
+        assert not step.clinic_flags.isHidden() and step.clinic_flags.count() == 1
+        assert step.question_list.height() < roomy - 2 * step.question_list.fontMetrics().height()
+    finally:
+        apply_text_size(qapp, DEFAULT_TEXT_SIZE)
