@@ -453,27 +453,27 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-FACILITATOR_KEYS = {"agency": "facilitator.agency", "registration": "facilitator.registration",
-                    "contact": "facilitator.contact"}
-
-
 def cmd_facilitator(args: argparse.Namespace) -> int:
-    changing = args.clear or any(getattr(args, option) is not None for option in FACILITATOR_KEYS)
-    with open_store(args, read_only=not changing) as store:
+    from app.domain.facilitator import FACILITATOR_SETTINGS, facilitator_details
+
+    given = {option: getattr(args, option).strip() for option in FACILITATOR_SETTINGS if getattr(args, option) is not None}
+    with open_store(args, read_only=not (args.clear or given)) as store:
+        kept = {} if args.clear else {option: store.setting(key) for option, key in FACILITATOR_SETTINGS.items()}
+        if not {**kept, **given}.get("agency") and any(given.get(option) for option in ("registration", "contact")):
+            raise UserError("A registration number or a contact goes with the agency's name; give it with --agency. "
+                            "Nothing was changed.")
         if args.clear:
-            for key in FACILITATOR_KEYS.values():
+            for key in FACILITATOR_SETTINGS.values():
                 store.set_setting(key, "")
-        for option, key in FACILITATOR_KEYS.items():
-            value = getattr(args, option)
-            if value is not None:
-                store.set_setting(key, value.strip())
-        current = {option: store.setting(key) for option, key in FACILITATOR_KEYS.items()}
-    if not current["agency"]:
+        for option, value in given.items():
+            store.set_setting(FACILITATOR_SETTINGS[option], value)
+        current = facilitator_details(store)
+    if current is None:
         print("No facilitator details are set; sheets carry none.")
         return EXIT_OK
-    print(f"Agency: {current['agency']}")
-    print(f"Registration number: {current['registration'] or '(not set)'}")
-    print(f"Contact: {current['contact'] or '(not set)'}")
+    print(f"Agency: {current.agency}")
+    print(f"Registration number: {current.registration or '(not set)'}")
+    print(f"Contact: {current.contact or '(not set)'}")
     return EXIT_OK
 
 

@@ -188,3 +188,17 @@ def test_a_reading_command_given_an_empty_file_says_so_and_leaves_it_as_it_is(
     assert code == 1
     assert err == f"stemprep: {empty} is empty, so it holds no patients; check the name given with --db or STEMPREP_DB.\n"
     assert empty.stat().st_size == 0 and [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_a_registration_number_without_an_agency_is_refused_and_nothing_changes(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Store.open(db_path).close()
+    for argv in (["--registration", "제2024-1호"], ["--agency", " ", "--contact", "+82 2 000 0000"]):
+        code, _, err = stemprep(capsys, "facilitator", *argv, "--db", str(db_path))
+        assert code == 1 and err.startswith("stemprep: A registration number or a contact goes with the agency's name")
+    with Store.open(db_path) as store:
+        assert store.setting("facilitator.registration") == store.setting("facilitator.contact") == ""
+    assert stemprep(capsys, "facilitator", "--agency", "K-Care", "--db", str(db_path))[0] == 0
+    code, out, _ = stemprep(capsys, "facilitator", "--registration", "제2024-1호", "--db", str(db_path))
+    assert code == 0 and "Registration number: 제2024-1호" in out  # the agency is already set

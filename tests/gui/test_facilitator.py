@@ -1,4 +1,4 @@
-"""Settings → Agency details…: saved under the CLI's keys and printed in the preview's footer."""
+"""Settings → Agency details…: saved under the same settings as the command line and printed in the preview's footer."""
 
 from __future__ import annotations
 
@@ -12,8 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from app.cli import FACILITATOR_KEYS
-from app.domain.facilitator import FacilitatorDetails
+from app.domain.facilitator import FACILITATOR_SETTINGS, FacilitatorDetails
 from app.domain.question_bank import QuestionBank
 from app.gui.facilitator_dialog import FacilitatorDialog
 from app.gui.main_window import MainWindow
@@ -61,7 +60,7 @@ def test_agency_details_are_saved_and_printed_in_the_preview(
 
     assert offered == [FacilitatorDetails("", "", "")]
     with reopen() as disk:  # the same keys `stemprep facilitator` writes
-        assert {key: disk.setting(setting) for key, setting in FACILITATOR_KEYS.items()} == {
+        assert {key: disk.setting(setting) for key, setting in FACILITATOR_SETTINGS.items()} == {
             "agency": AGENCY.agency, "registration": AGENCY.registration, "contact": AGENCY.contact,
         }
     text = _pdf_text(window.sheet_step.pdf_bytes or b"")
@@ -82,11 +81,11 @@ def test_agency_details_are_saved_and_printed_in_the_preview(
 def test_cancelling_the_dialog_changes_nothing(
     store: Store, window: MainWindow, monkeypatch: pytest.MonkeyPatch, reopen: Callable[[], Store]
 ) -> None:
-    store.set_setting(FACILITATOR_KEYS["agency"], "Kept Agency")
+    store.set_setting(FACILITATOR_SETTINGS["agency"], "Kept Agency")
     monkeypatch.setattr(FacilitatorDialog, "edit", classmethod(lambda cls, parent, details: None))
     _agency_action(window).trigger()
     with reopen() as disk:
-        assert disk.setting(FACILITATOR_KEYS["agency"]) == "Kept Agency"
+        assert disk.setting(FACILITATOR_SETTINGS["agency"]) == "Kept Agency"
 
 
 def test_the_dialog_shows_the_saved_details_and_returns_them_trimmed(qtbot: QtBot) -> None:
