@@ -4,7 +4,9 @@ Each patient gets the chosen kind of sheet; the doctor copy holds one copy per c
 each numbered on its own. The batch is cancellable between sheets and reports progress, so the GUI can run it
 on a worker thread and the CLI can print a counter. Each sheet is written through
 `save_pdf` (temp file, then rename), so cancelling or failing never leaves a partial
-PDF. One bad profile does not stop the batch: it is listed with its reason.
+PDF. One bad profile does not stop the batch: it is listed with its reason. A folder
+that cannot take the first sheet (read-only, full) stops it, in one sentence, since it
+would refuse every other sheet too.
 """
 
 from __future__ import annotations
@@ -102,6 +104,7 @@ def export_batch(
     result = BatchResult()
     total = len(profile_ids)
     sheets = []
+    unusable_folder: SheetExportError | None = None
     for done, profile_id in enumerate(profile_ids):
         if cancelled and cancelled():
             result.cancelled = True
@@ -115,13 +118,21 @@ def export_batch(
                 name = store.profile(profile_id).name
                 path = folder / sheet_file_name(profile_id, name, personal_details=options.personal_details)
                 _refuse_someone_elses(path)
-                save_pdf(data, path)
+                try:
+                    save_pdf(data, path)
+                except SheetExportError as error:
+                    if result.written:
+                        raise  # listed with this patient; the sheets before it were saved
+                    unusable_folder = error  # the first sheet could not be saved: nor will any other
+                    break
                 result.written.append(path)
                 result.pages += pages
         except UserError as error:
             result.failed.append((profile_id, str(error)))
         if progress:
             progress(done + 1, total)
+    if unusable_folder is not None:
+        raise unusable_folder
     if merged and sheets and not result.cancelled:
         _refuse_someone_elses(folder / MERGED_FILE)  # again: a file may have come while the sheets were drawn
         data, result.pages = render_merged(sheets, options)
