@@ -119,7 +119,12 @@ def _sheet_batch(args: argparse.Namespace, bank: Any, options: Any, folder: Path
         print(file=sys.stderr)
     for profile_id, reason in result.failed:
         print(f"Profile {profile_id} failed: {reason}", file=sys.stderr)
-    print(f"{result.summary()[:-1]} in {folder} ({result.pages} pages).")
+    if args.merged and result.written:
+        patients = len(ids) - len(result.failed)
+        print(f"The sheets of {patients} patient{'s' if patients != 1 else ''} written into {result.written[0]} "
+              f"({result.pages} pages).")
+    else:
+        print(f"{result.summary()[:-1]} in {folder} ({result.pages} pages).")
     return EXIT_ERROR if result.failed else EXIT_OK
 
 

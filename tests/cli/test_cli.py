@@ -317,5 +317,7 @@ def test_sheets_for_every_patient_go_into_a_private_folder_and_replace_only_stem
     assert merged.returncode == 1 and merged.stderr.startswith(f"stemprep: {MERGED_FILE} is already in {folder}")
     assert (folder / MERGED_FILE).read_text() == "last month's merged file, edited"
     (folder / MERGED_FILE).unlink()
-    assert run("sheet", "--all", "--merged", "-o", str(folder), db=db).returncode == 0
+    merged = run("sheet", "--all", "--merged", "-o", str(folder), db=db)
+    assert merged.returncode == 0
+    assert merged.stdout.startswith(f"The sheets of 3 patients written into {folder / MERGED_FILE} (")
     assert run("sheet", "--all", "--merged", "-o", str(folder), db=db).returncode == 0  # its own: replaced
