@@ -510,3 +510,15 @@ def test_a_refused_write_is_explained_for_the_window_and_the_command_line_alike(
     sentence = str(explain_sqlite_error(OSError(code, os.strerror(code)), Path("/media/usb/stemprep.db")))
     assert sentence.startswith("StemPrep is not allowed to write to /media/usb/stemprep.db.")
     assert "--" not in sentence  # a window user has no options to give
+
+
+@pytest.mark.parametrize("error", [
+    OSError(errno.ENOSPC, "No space left on device"), OSError(errno.EACCES, "Permission denied"),
+    sqlite3.OperationalError("attempt to write a readonly database"), sqlite3.OperationalError("database is locked"),
+    sqlite3.DatabaseError("file is not a database"), sqlite3.OperationalError("unable to open database file"),
+    sqlite3.OperationalError("database or disk is full"),
+], ids=lambda e: str(e)[:20])
+def test_the_storage_problems_a_person_meets_are_explained_in_korean_too(error: BaseException) -> None:
+    explained = explain_sqlite_error(error, Path("/media/usb/stemprep.db"))
+    assert explained.korean is not None and "(/media/usb/stemprep.db)" in explained.korean
+    assert "--" not in str(explained) and "--" not in explained.korean
