@@ -79,12 +79,12 @@ def consultation_calendar(
     else:
         event.add("dtstart", day)  # VALUE=DATE: all day
         event.add("dtend", day + timedelta(days=1))
-    title = _TITLE.get(language).format(clinic=clinic.name)
-    event.add("summary", f"{title} ({profile.name})" if with_name else title)
-    place = ", ".join(p for p in (clinic.appointment_place.strip(), clinic.city.strip()) if p)
+    title = _TITLE.get(language).format(clinic=_one_line(clinic.name))
+    event.add("summary", f"{title} ({_one_line(profile.name)})" if with_name else title)
+    place = ", ".join(_one_line(p) for p in (clinic.appointment_place.strip(), clinic.city.strip()) if p)
     if place:
         event.add("location", place)
-    interpreter = clinic.interpreter.strip()
+    interpreter = _one_line(clinic.interpreter.strip())
     lines = [_INTERPRETER.get(language).format(who=interpreter)] if interpreter else []
     if len(clinic.appointment) > 10:
         lines.append(_KOREAN_TIME.get(language))
@@ -98,6 +98,15 @@ def consultation_calendar(
     calendar.add_component(event)
     _add_time_zone(calendar, day)
     return bytes(calendar.to_ical())
+
+
+#: Control characters, which a calendar file may not hold (RFC 5545): a name typed or imported
+#: with a tab, a line break or an escape sequence goes in as one line of plain text.
+_CONTROLS = dict.fromkeys([*range(0x00, 0x20), *range(0x7F, 0xA0)], " ")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.translate(_CONTROLS).split())
 
 
 def _add_time_zone(calendar: Calendar, day: date) -> None:

@@ -72,3 +72,15 @@ def test_a_clinic_with_no_appointment_gets_one_sentence(store: Store) -> None:
     clinic = store.add_clinic(profile.id, "Busan Clinic")
     with pytest.raises(NoAppointment, match=r"^No consultation is booked with Busan Clinic yet; .*\.$"):
         consultation_calendar(store.profile(profile.id), clinic)
+
+
+def test_names_with_control_characters_go_in_as_one_line_of_text(store: Store) -> None:
+    profile = store.create_profile("Kim\x00\x1b[31m", condition="stroke")
+    clinic = store.add_clinic(profile.id, "Clinic\tOne\x00\nSeoul", appointment="2027-05-02T14:00",
+                              appointment_place="Floor 2\r\nRoom\x075", interpreter="Ms\x1b Lee")
+    data = consultation_calendar(store.profile(profile.id), clinic, with_name=True)
+    assert not any(byte < 0x20 and byte not in b"\r\n" for byte in data)  # no control character but line ends
+    event = _event(data)
+    assert str(event["SUMMARY"]) == "Consultation: Clinic One Seoul (Kim [31m)"
+    assert str(event["LOCATION"]) == "Floor 2 Room 5"
+    assert "Interpreter: Ms Lee" in str(event["DESCRIPTION"])
