@@ -213,7 +213,7 @@ def cmd_pick(args: argparse.Namespace) -> int:
         unknown = [q for q in args.question_ids if q not in known]
         if unknown:
             raise UserError(
-                f"'{unknown[0]}' is not a question for profile {profile.id}; "
+                f"'{shortened(unknown[0], 60)}' is not a question for profile {profile.id}; "
                 f"see 'stemprep questions --profile {profile.id}'."
             )
         picks = load_my_questions(store, bank, profile.id)

@@ -202,3 +202,10 @@ def test_a_registration_number_without_an_agency_is_refused_and_nothing_changes(
     assert stemprep(capsys, "facilitator", "--agency", "K-Care", "--db", str(db_path))[0] == 0
     code, out, _ = stemprep(capsys, "facilitator", "--registration", "제2024-1호", "--db", str(db_path))
     assert code == 0 and "Registration number: 제2024-1호" in out  # the agency is already set
+
+
+def test_an_unknown_question_id_of_any_length_is_quoted_short(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with Store.open(db_path) as store:
+        profile = store.create_profile("Kim", condition="knee-oa")
+    code, _, err = stemprep(capsys, "pick", "--profile", str(profile.id), "x" * 10_000, "--db", str(db_path))
+    assert code == 1 and err.count("\n") == 1 and len(err) < 200 and "is not a question for profile" in err
