@@ -191,10 +191,10 @@ class SheetPages:
             self._draw_line(canvas, right - day_width, top, day, size, day_width + 1)
         canvas.line(left, top - 0.45 * leading, right, top - 0.45 * leading)
 
-        lines, beside_count = self._footer_lines
+        lines, beside_page_number = self._footer_lines
         bottom = FOOTER_BASELINE_MM * mm
-        if beside_count:
-            self._draw_line(canvas, left, bottom, beside_count, size, right - left - self._page_count_room)
+        if beside_page_number:
+            self._draw_line(canvas, left, bottom, beside_page_number, size, right - left - self._page_count_room)
         for index, line in enumerate(reversed(lines), start=1):
             self._draw_line(canvas, left, bottom + index * leading, line, size, right - left)
         rule_y = bottom + (len(lines) + 1) * leading - 0.3 * leading
