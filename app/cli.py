@@ -456,10 +456,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_facilitator(args: argparse.Namespace) -> int:
     from app.domain.facilitator import FACILITATOR_SETTINGS, facilitator_details
 
-    given = {option: getattr(args, option).strip() for option in FACILITATOR_SETTINGS if getattr(args, option) is not None}
+    given = {option: value.strip() for option in FACILITATOR_SETTINGS if (value := getattr(args, option)) is not None}
     with open_store(args, read_only=not (args.clear or given)) as store:
-        kept = {} if args.clear else {option: store.setting(key) for option, key in FACILITATOR_SETTINGS.items()}
-        if not {**kept, **given}.get("agency") and any(given.get(option) for option in ("registration", "contact")):
+        agency = given.get("agency", "" if args.clear else store.setting(FACILITATOR_SETTINGS["agency"]))
+        if not agency and (given.get("registration") or given.get("contact")):
             raise UserError("A registration number or a contact goes with the agency's name; give it with --agency. "
                             "Nothing was changed.")
         if args.clear:

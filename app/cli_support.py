@@ -75,7 +75,7 @@ def output_file(
     beside it. An existing file that StemPrep did not write (`recognised` says which
     are its own) is replaced only with --force, so a typo in -o cannot destroy someone's document.
     """
-    from db.files import output_target
+    from db.files import output_target, someone_elses_file
     from db.integrity import COMPANION_SUFFIXES
     from db.lock import lock_path
 
@@ -84,7 +84,7 @@ def output_file(
     kept = [database, lock_path(database), *(database.with_name(database.name + s) for s in COMPANION_SUFFIXES)]
     if any(_same_file(target, file) for file in kept):
         raise UserError(f"{path} is where StemPrep keeps your patients; choose another name for the {what}.")
-    if not force and target.is_file() and target.stat().st_size > 0 and not recognised(target):
+    if not force and someone_elses_file(target, recognised):
         raise UserError(
             f"{path} already exists and is not a {what} StemPrep wrote, so it was left as it is. "
             "Choose another name, or add --force to replace it."

@@ -22,6 +22,7 @@ import importlib.util
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from db.errors import FileRefused
@@ -145,6 +146,11 @@ def _size_words(limit: int) -> str:
     if limit >= 1 << 10:
         return f"{limit // (1 << 10)} KB"
     return f"{limit} bytes"
+
+
+def someone_elses_file(path: Path, ours: Callable[[Path], bool]) -> bool:
+    """Whether `path` is a file that replacing would lose: not empty, and not one StemPrep wrote (`ours`)."""
+    return path.is_file() and path.stat().st_size > 0 and not ours(path)
 
 
 def output_target(path: str | os.PathLike[str], *, example: str = "name.ext") -> Path:

@@ -25,6 +25,7 @@ from app.export.files import (
     sheet_file_name,
 )
 from db.errors import StorageError, UserError
+from db.files import someone_elses_file
 from db.store import Store
 
 
@@ -144,7 +145,7 @@ def export_batch(
 
 def _refuse_someone_elses(path: Path) -> None:
     """Raise `SheetExportError` when `path` holds a file StemPrep did not write: a batch replaces only its own sheets."""
-    if os.path.lexists(path) and not (path.is_file() and (path.stat().st_size == 0 or is_stemprep_pdf(path))):
+    if os.path.lexists(path) and (not path.is_file() or someone_elses_file(path, is_stemprep_pdf)):
         raise SheetExportError(
             f"{path.name} is already in {path.parent} and is not a sheet StemPrep wrote, so it was left as it is; "
             "move it, or choose another folder."

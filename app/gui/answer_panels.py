@@ -273,4 +273,3 @@ class QuestionControls(QWidget):
         self.ask_button.setText(
             self.tr("{star} On my questions").format(star=PICKED_MARK) if picked else self.tr("Add to my questions")
         )
-

@@ -81,7 +81,7 @@ class ComparisonModel(QAbstractTableModel):
 
     def fit_headers(self, metrics: QFontMetrics, widths: tuple[int, ...]) -> None:
         """Shorten each line of the clinics' column titles with "…" to its column's width (in pixels)."""
-        if self._header_fit is not None and self._header_fit[1] == widths:
+        if self._header_fit == (metrics, widths):
             return
         self._header_fit = (metrics, widths)
         if self._clinics:
